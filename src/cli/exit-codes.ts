@@ -1,0 +1,21 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** The one table of exit codes. */
+export const exitCodes = {
+  ok: 0,
+  content: 1,
+  usage: 2,
+  internal: 3,
+} as const;
+
+const usageRules = new Set(['path-not-found', 'not-a-topic', 'bad-option', 'unknown-option']);
+const ioRules = new Set(['io-error', 'internal-error']);
+
+/** The worst problem decides: I/O over usage over content. Warnings never fail a run. */
+export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.some((d) => ioRules.has(d.rule))) return exitCodes.internal;
+  if (errors.some((d) => usageRules.has(d.rule))) return exitCodes.usage;
+  if (errors.length) return exitCodes.content;
+  return exitCodes.ok;
+}

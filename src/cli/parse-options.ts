@@ -1,0 +1,69 @@
+import type { OutputKind } from '../compose/compose-document.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { suggest } from '../diagnostics/suggest.js';
+import { outputKinds, type BuildOptions } from '../pipeline/build-options.js';
+import { parseClock } from '../plan/plan-agenda.js';
+
+export interface RawBuildOptions {
+  out?: string;
+  participants?: string;
+  start?: string;
+  kind?: string;
+  strict?: boolean;
+  templates?: string;
+}
+
+/** Maps commander's strings to BuildOptions, reporting every bad value as a usage diagnostic. */
+export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: NodeJS.ProcessEnv): { options: BuildOptions; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const bad = (option: string, message: string, hint?: string) =>
+    diagnostics.push({ file: option, severity: 'error', rule: 'bad-option', message, hint });
+
+  let participants: number | undefined;
+  if (raw.participants !== undefined) {
+    participants = Number(raw.participants);
+    if (!/^\d+$/.test(raw.participants) || participants < 1 || participants > 500) {
+      bad('--participants', `--participants must be a whole number from 1 to 500, not "${raw.participants}"`);
+      participants = undefined;
+    }
+  }
+  if (raw.start !== undefined && parseClock(raw.start) === undefined) {
+    bad('--start', `--start must be a time of day as HH:MM, not "${raw.start}"`, 'e.g. --start 13:00');
+  }
+  let kinds: OutputKind[] | undefined;
+  if (raw.kind !== undefined) {
+    kinds = [];
+    for (const k of raw.kind.split(',').map((s) => s.trim()).filter(Boolean)) {
+      if ((outputKinds as string[]).includes(k)) kinds.push(k as OutputKind);
+      else {
+        const guess = suggest(k, outputKinds);
+        bad('--kind', `unknown output kind "${k}"`, guess ? `did you mean \`${guess}\`? Kinds: ${outputKinds.join(', ')}` : `kinds: ${outputKinds.join(', ')}`);
+      }
+    }
+  }
+  let sourceDate: Date | undefined;
+  if (env.SOURCE_DATE_EPOCH !== undefined) {
+    const seconds = Number(env.SOURCE_DATE_EPOCH);
+    if (!/^\d+$/.test(env.SOURCE_DATE_EPOCH)) bad('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be seconds since 1970, not "${env.SOURCE_DATE_EPOCH}"`);
+    else sourceDate = new Date(seconds * 1000);
+  }
+  return {
+    options: {
+      paths: paths.length ? paths : ['content'],
+      outDir: raw.out ?? 'out',
+      participants,
+      start: raw.start === undefined ? undefined : normaliseClock(raw.start),
+      kinds,
+      strict: !!raw.strict,
+      templatesDir: raw.templates,
+      sourceDate,
+    },
+    diagnostics,
+  };
+}
+
+function normaliseClock(value: string): string {
+  const minutes = parseClock(value);
+  if (minutes === undefined) return value;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,113 @@
+/**
+ * compose: template × {topic, agenda, labels} → markdown → one mdast tree per output.
+ * Input: a Topic, its Agenda and the loaded templates. Output: a ComposedDocument and template diagnostics.
+ * Never: measure or place anything (layout does), or read files.
+ */
+import type { Root } from 'mdast';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { TemplateSource } from '../load/load-templates.js';
+import type { Topic } from '../model/topic.js';
+import type { Agenda } from '../plan/agenda.js';
+import { parseDocumentMarkdown } from './document-parser.js';
+import { createMarkdownHandlebars } from './markdown-handlebars.js';
+import { registerTemplateHelpers } from './template-helpers.js';
+import { templateView } from './template-view.js';
+
+export type OutputKind = 'pack' | 'facilitator' | 'handout' | 'flipchart' | 'cards';
+
+export interface DocumentMeta {
+  title: string;
+  subject?: string;
+  author?: string;
+  lang: 'da' | 'en';
+  /** ISO date (YYYY-MM-DD) for the document's dates, when known. */
+  date?: string;
+  keywords: string[];
+}
+
+export interface ComposedDocument {
+  kind: OutputKind;
+  tree: Root;
+  meta: DocumentMeta;
+  /** The markdown the templates produced, kept for `--debug` dumps and tests. */
+  markdown: string;
+}
+
+type Compiled = (context: unknown) => string;
+const compiledCache = new Map<string, Compiled>();
+const env = createMarkdownHandlebars();
+registerTemplateHelpers(env);
+
+export function composeDocument(
+  kind: OutputKind,
+  topic: Topic,
+  agenda: Agenda,
+  templates: TemplateSource,
+): { document?: ComposedDocument; diagnostics: Diagnostic[] } {
+  const main = templates.files.get(`${kind}/${kind}.hbs`);
+  if (!main?.text) {
+    return { diagnostics: [{ file: `templates/${kind}/${kind}.hbs`, severity: 'error', rule: 'missing-template', message: `no template for ${kind}` }] };
+  }
+  const partials: Record<string, Compiled> = {};
+  const diagnostics: Diagnostic[] = [];
+  for (const file of templates.files.values()) {
+    if (!file.text || !file.path.startsWith(`${kind}/`) || !file.path.endsWith('.hbs') || file === main) continue;
+    const name = file.path.slice(kind.length + 1, -4);
+    const compiled = compile(file.text, file.displayPath, diagnostics);
+    if (compiled) partials[name] = compiled;
+  }
+  const template = compile(main.text, main.displayPath, diagnostics);
+  if (!template || diagnostics.length) return { diagnostics };
+  let markdown: string;
+  try {
+    markdown = (template as unknown as (ctx: unknown, opts: unknown) => string)(templateView(topic, agenda), { partials });
+  } catch (error) {
+    return { diagnostics: [templateError(error, main.displayPath)] };
+  }
+  const tree = parseDocumentMarkdown(markdown);
+  return {
+    document: {
+      kind,
+      tree,
+      markdown,
+      meta: {
+        title: topic.title,
+        subject: topic.subtitle,
+        author: topic.publisher,
+        lang: topic.lang,
+        date: topic.date,
+        keywords: [kind, topic.slug],
+      },
+    },
+    diagnostics,
+  };
+}
+
+function compile(text: string, displayPath: string, diagnostics: Diagnostic[]): Compiled | undefined {
+  let compiled = compiledCache.get(text);
+  if (compiled) return compiled;
+  try {
+    // compile() is lazy; parse() reports syntax errors (with their line) now.
+    env.parse(text);
+  } catch (error) {
+    diagnostics.push(templateError(error, displayPath));
+    return undefined;
+  }
+  compiled = env.compile(text, { strict: true }) as Compiled;
+  compiledCache.set(text, compiled);
+  return compiled;
+}
+
+function templateError(error: unknown, file: string): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = /on line (\d+)/.exec(message)?.[1] ?? /lineNumber.?(\d+)/.exec(message)?.[1];
+  const column = (error as { column?: number }).column;
+  return {
+    file,
+    line: line ? Number(line) : (error as { lineNumber?: number }).lineNumber,
+    column: column === undefined ? undefined : column + 1,
+    severity: 'error',
+    rule: 'template-error',
+    message: message.split('\n')[0],
+  };
+}

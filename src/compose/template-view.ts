@@ -1,0 +1,84 @@
+import type { Topic } from '../model/topic.js';
+import type { Agenda, AgendaStep } from '../plan/agenda.js';
+import { describeGroups } from '../plan/describe-groups.js';
+import { fill, labels as allLabels, type Labels } from './labels.js';
+
+/**
+ * The data templates see: the topic and agenda with every number already worded in the
+ * document's language, so templates only arrange text and never compute.
+ */
+export function templateView(topic: Topic, agenda: Agenda) {
+  const labels: Labels = allLabels[topic.lang];
+  const range = (r: [number, number]) => (r[0] === r[1] ? `${r[0]}` : `${r[0]}–${r[1]}`);
+  return {
+    labels,
+    topic: {
+      title: topic.title,
+      subtitle: topic.subtitle,
+      publisher: topic.publisher,
+      date: topic.date ? formatDate(topic.date, topic.lang) : undefined,
+      participants: fill(labels.participantsRange, topic.participants),
+      duration: fill(labels.aboutMinutes, { n: topic.duration }),
+      purpose: topic.purpose,
+      questions: topic.questions.map(oneLine),
+      materials: topic.preparation.materials.map(oneLine),
+      checklist: topic.preparation.checklist.map(oneLine),
+      sections: topic.sections,
+      handoutSections: topic.sections.filter((s) => s.handout),
+      cards: topic.cards,
+    },
+    agenda: {
+      tailored: agenda.tailored,
+      planned: agenda.tailored
+        ? [fill(labels.plannedFor, { n: agenda.participants }), agenda.start ? fill(labels.startsAt, { start: agenda.start, end: agenda.end! }) : '']
+            .filter(Boolean)
+            .join(', ')
+        : undefined,
+      steps: agenda.steps.map((s) => stepView(s, agenda, labels, topic.lang, range)),
+    },
+  };
+}
+
+function stepView(s: AgendaStep, agenda: Agenda, labels: Labels, lang: Topic['lang'], range: (r: [number, number]) => string) {
+  const minutes = agenda.tailored ? `${s.minutes}` : range(s.range);
+  let grouping: string = labels.groupings[s.step.grouping];
+  if (s.step.grouping === 'groups' && s.step.groupSize) grouping += ` (${fill(labels.groupsOf, { n: s.step.groupSize })})`;
+  if (agenda.tailored && s.groups && (s.step.grouping === 'pairs' || s.step.grouping === 'groups')) {
+    grouping = `${labels.groupings[s.step.grouping]}: ${describeGroups(s.groups, lang, s.step.grouping)}`;
+  }
+  return {
+    number: s.step.number,
+    title: s.step.title,
+    minutes: `${minutes} ${labels.minutesShort}`,
+    clock: s.start ? `${s.start}–${s.end}` : undefined,
+    grouping,
+    instructions: s.step.instructions.map(oneLine),
+    questions: s.step.questions.map(oneLine),
+    tips: s.tips.map((t) => ({
+      text: oneLine(t.text),
+      condition: !agenda.tailored && t.when ? fill(labels.tipWhen, { cond: describeCondition(t.when, labels) }) : undefined,
+    })),
+  };
+}
+
+function describeCondition(when: { minParticipants?: number; maxParticipants?: number }, labels: Labels): string {
+  const { minParticipants: min, maxParticipants: max } = when;
+  if (min !== undefined && max !== undefined) return fill(labels.between, { min, max });
+  if (min !== undefined) return fill(labels.atLeast, { n: min });
+  return fill(labels.atMost, { n: max! });
+}
+
+/** A markdown string that fills one list item: its line breaks would end the item. */
+function oneLine(markdown: string): string {
+  return markdown.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+const monthsDa = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+const monthsEn = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function formatDate(iso: string, lang: Topic['lang']): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return lang === 'da' ? `${d}. ${monthsDa[m - 1]} ${y}` : `${d} ${monthsEn[m - 1]} ${y}`;
+}
+
+export type TemplateView = ReturnType<typeof templateView>;

@@ -1,0 +1,45 @@
+/**
+ * Which font files make up each face. A face is a chain: the first font that has a glyph
+ * for a character sets it, so Atkinson Hyperlegible leads and Noto Sans covers other scripts.
+ */
+export type FaceKey = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+export interface FontFileSpec {
+  id: string;
+  /** npm package that ships the file. */
+  package: string;
+  file: string;
+}
+
+const ATKINSON = '@fontsource/atkinson-hyperlegible';
+const NOTO = '@fontsource/noto-sans';
+const ATKINSON_SUBSETS = ['latin', 'latin-ext'];
+const NOTO_SUBSETS = ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese', 'devanagari'];
+
+const faceStyle: Record<FaceKey, string> = {
+  regular: '400-normal',
+  bold: '700-normal',
+  italic: '400-italic',
+  boldItalic: '700-italic',
+};
+
+export const faceKeys: FaceKey[] = ['regular', 'bold', 'italic', 'boldItalic'];
+
+export function faceChain(face: FaceKey): FontFileSpec[] {
+  const style = faceStyle[face];
+  return [
+    ...ATKINSON_SUBSETS.map((s) => spec(ATKINSON, 'atkinson-hyperlegible', s, style)),
+    ...NOTO_SUBSETS.map((s) => spec(NOTO, 'noto-sans', s, style)),
+  ];
+}
+
+function spec(pkg: string, family: string, subset: string, style: string): FontFileSpec {
+  const file = `files/${family}-${subset}-${style}.woff`;
+  return { id: `${family}-${subset}-${style}`, package: pkg, file };
+}
+
+export function allFontFiles(): FontFileSpec[] {
+  const seen = new Map<string, FontFileSpec>();
+  for (const face of faceKeys) for (const f of faceChain(face)) seen.set(f.id, f);
+  return [...seen.values()];
+}

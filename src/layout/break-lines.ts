@@ -1,0 +1,158 @@
+import type { FontBook } from '../fonts/font-book.js';
+import { faceOf, type InlineRun } from './inline-runs.js';
+
+export interface LinePiece {
+  text: string;
+  run: InlineRun;
+  x: number;
+  width: number;
+}
+
+export interface Line {
+  pieces: LinePiece[];
+  width: number;
+  /**
+   * The line ended at a space (or a hard break). It is not counted in `width`, but is drawn, so text
+   * read from the tag tree keeps its word boundary ("ofte tæt", not "oftetæt").
+   */
+  endsWithSpace?: boolean;
+}
+
+interface WordPart {
+  text: string;
+  run: InlineRun;
+  width: number;
+}
+
+interface Word {
+  parts: WordPart[];
+  width: number;
+  /** Width of the space before this word (0 at a paragraph's start or after a hard break). */
+  spaceBefore: number;
+  spaceRun?: InlineRun;
+  hardBreakBefore: boolean;
+}
+
+/** Breakable whitespace; U+00A0 (no-break space) deliberately is not. */
+const SPACE = /[ \t\n\r\f\v]+/;
+
+/**
+ * Greedy line breaking of styled runs into lines no wider than `width`, measured with the real fonts.
+ * A word wider than a whole line is cut where a URL or compound allows (after / . - _ ? & =),
+ * else between characters, so nothing is ever set beyond the measure.
+ */
+export function breakLines(runs: readonly InlineRun[], fonts: FontBook, size: number, width: number): Line[] {
+  const words = toWords(runs, fonts, size);
+  const lines: Line[] = [];
+  let current: Line = { pieces: [], width: 0 };
+  const flush = () => {
+    lines.push(current);
+    current = { pieces: [], width: 0 };
+  };
+  for (const word of words) {
+    if (word.hardBreakBefore) {
+      current.endsWithSpace = true;
+      flush();
+    }
+    const space = current.pieces.length ? word.spaceBefore : 0;
+    if (current.pieces.length && current.width + space + word.width > width) {
+      current.endsWithSpace = word.spaceBefore > 0;
+      flush();
+    }
+    if (!current.pieces.length && word.width > width) {
+      for (const chunk of cutWord(word, fonts, size, width)) {
+        if (current.pieces.length) flush();
+        place(current, chunk, 0, undefined);
+      }
+      continue;
+    }
+    place(current, word.parts, current.pieces.length ? word.spaceBefore : 0, word.spaceRun);
+  }
+  if (current.pieces.length || !lines.length) flush();
+  return lines;
+}
+
+function place(line: Line, parts: WordPart[], space: number, spaceRun: InlineRun | undefined): void {
+  if (space && spaceRun) {
+    line.pieces.push({ text: ' ', run: spaceRun, x: line.width, width: space });
+    line.width += space;
+  }
+  for (const part of parts) {
+    line.pieces.push({ text: part.text, run: part.run, x: line.width, width: part.width });
+    line.width += part.width;
+  }
+}
+
+function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Word[] {
+  const words: Word[] = [];
+  let current: Word | undefined;
+  let pendingSpace: { width: number; run: InlineRun } | undefined;
+  let pendingBreak = false;
+  for (const run of runs) {
+    const face = faceOf(run);
+    const tokens = run.text.split(/([ \t\n\r\f\v]+)/);
+    for (const token of tokens) {
+      if (!token) continue;
+      if (SPACE.test(token)) {
+        current = undefined;
+        pendingSpace ??= { width: fonts.measure(' ', face, size), run };
+        continue;
+      }
+      const part = { text: token, run, width: fonts.measure(token, face, size) };
+      if (current) {
+        current.parts.push(part);
+        current.width += part.width;
+      } else {
+        current = {
+          parts: [part],
+          width: part.width,
+          spaceBefore: pendingBreak ? 0 : pendingSpace?.width ?? 0,
+          spaceRun: pendingSpace?.run,
+          hardBreakBefore: pendingBreak,
+        };
+        words.push(current);
+        pendingSpace = undefined;
+        pendingBreak = false;
+      }
+    }
+    if (run.breakAfter) {
+      current = undefined;
+      pendingSpace = undefined;
+      pendingBreak = true;
+    }
+  }
+  return words;
+}
+
+const PREFERRED_CUT = /[/.\-_?&=]/;
+
+function cutWord(word: Word, fonts: FontBook, size: number, width: number): WordPart[][] {
+  const chunks: WordPart[][] = [];
+  // Work character by character across the word's styled parts.
+  const chars: { char: string; run: InlineRun }[] = [];
+  for (const part of word.parts) for (const char of part.text) chars.push({ char, run: part.run });
+  let i = 0;
+  while (i < chars.length) {
+    let end = i;
+    let w = 0;
+    let lastPreferred = -1;
+    while (end < chars.length) {
+      const cw = fonts.measure(chars[end].char, faceOf(chars[end].run), size);
+      if (w + cw > width && end > i) break;
+      w += cw;
+      if (PREFERRED_CUT.test(chars[end].char)) lastPreferred = end;
+      end++;
+    }
+    if (end < chars.length && lastPreferred > i + (end - i) * 0.4) end = lastPreferred + 1;
+    const chunk: WordPart[] = [];
+    for (let j = i; j < end; j++) {
+      const last = chunk[chunk.length - 1];
+      if (last && last.run === chars[j].run) last.text += chars[j].char;
+      else chunk.push({ text: chars[j].char, run: chars[j].run, width: 0 });
+    }
+    for (const part of chunk) part.width = fonts.measure(part.text, faceOf(part.run), size);
+    chunks.push(chunk);
+    i = end;
+  }
+  return chunks;
+}

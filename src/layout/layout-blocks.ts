@@ -1,0 +1,372 @@
+import type { Heading, List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FontBook } from '../fonts/font-book.js';
+import { offsetItems, spacer, type Atom } from './atom.js';
+import { breakLines } from './break-lines.js';
+import { inlineRuns, type InlineRun } from './inline-runs.js';
+import type { LayoutItem, StructNode, StructRole } from './layout.js';
+import { lineAtoms, type LineStyle } from './line-atoms.js';
+import type { StructBuilder } from './struct-builder.js';
+import type { Theme } from './theme.js';
+
+export interface BlockContext {
+  fonts: FontBook;
+  theme: Theme;
+  struct: StructBuilder;
+  diagnostics: Diagnostic[];
+  /** Outline and contents references of headings, assigned before layout in document order. */
+  headingRefs: Map<Heading, number>;
+  /** The headings listed in the contents, in order. */
+  tocHeadings: { ref: number; title: string }[];
+  /** Height of the page's content area, for cutting rows taller than a page. */
+  pageContentHeight: number;
+  cover?: boolean;
+  listDepth?: number;
+}
+
+interface Box {
+  x: number;
+  width: number;
+}
+
+/** Block-level mdast → atoms, in reading order, building the structure tree as it goes. */
+export function layoutBlocks(nodes: readonly RootContent[], parent: StructNode, box: Box, ctx: BlockContext, tight = false): Atom[] {
+  const atoms: Atom[] = [];
+  nodes.forEach((node, index) => {
+    const produced = layoutBlock(node, parent, box, ctx, tight);
+    if (produced.length && index === 0 && tight) produced[0].spaceBefore = 0;
+    atoms.push(...produced);
+  });
+  return atoms;
+}
+
+function layoutBlock(node: RootContent, parent: StructNode, box: Box, ctx: BlockContext, tight: boolean): Atom[] {
+  const { theme } = ctx;
+  switch (node.type) {
+    case 'heading':
+      return heading(node, parent, box, ctx);
+    case 'paragraph': {
+      const cover = ctx.cover;
+      return paragraph(inlineRuns(node.children), parent, box, ctx, {
+        style: cover ? bodyStyle(ctx, theme.size.coverSubtitle, theme.colors.muted) : bodyStyle(ctx),
+        spaceBefore: tight ? 2 : theme.size.body * (cover ? 1.2 : 0.7),
+      });
+    }
+    case 'list':
+      return list(node, parent, box, ctx);
+    case 'table':
+      return table(node, parent, box, ctx, false);
+    case 'blockquote':
+      return blockquote(node.children, parent, box, ctx);
+    case 'code':
+      return paragraph([{ text: node.value, bold: false, italic: false }], parent, box, ctx, {
+        style: bodyStyle(ctx),
+        spaceBefore: theme.size.body * 0.7,
+        role: 'Code',
+        preserveLines: true,
+      });
+    case 'html':
+      return paragraph([{ text: node.value, bold: false, italic: false }], parent, box, ctx, {
+        style: bodyStyle(ctx),
+        spaceBefore: theme.size.body * 0.7,
+      });
+    case 'thematicBreak':
+      return [
+        {
+          height: theme.size.body,
+          spaceBefore: theme.size.body * 0.7,
+          keepWithNext: false,
+          items: [{ type: 'line', x1: box.x, x2: box.x + box.width, y1: theme.size.body / 2, y2: theme.size.body / 2, color: theme.colors.rule, width: 0.75 }],
+        },
+      ];
+    case 'containerDirective':
+      return containerDirective(node, parent, box, ctx);
+    case 'leafDirective':
+      return leafDirective(node, parent, box, ctx);
+    default:
+      if ('children' in node && Array.isArray(node.children)) return layoutBlocks(node.children as RootContent[], parent, box, ctx, tight);
+      return [];
+  }
+}
+
+export function bodyStyle(ctx: BlockContext, size = ctx.theme.size.body, color = ctx.theme.colors.text): LineStyle {
+  return { size, lineHeight: size * ctx.theme.leading, color, linkColor: ctx.theme.colors.link };
+}
+
+interface ParagraphOptions {
+  style: LineStyle;
+  spaceBefore: number;
+  role?: StructRole;
+  /** Keep the source's line breaks (code). */
+  preserveLines?: boolean;
+  node?: StructNode;
+}
+
+export function paragraph(runs: InlineRun[], parent: StructNode, box: Box, ctx: BlockContext, options: ParagraphOptions): Atom[] {
+  const node = options.node ?? ctx.struct.add(parent, options.role ?? 'P');
+  const prepared = options.preserveLines
+    ? runs.flatMap((r) => r.text.split('\n').map((text, i, all) => ({ ...r, text, breakAfter: i < all.length - 1 || r.breakAfter })))
+    : runs;
+  const lines = breakLines(prepared, ctx.fonts, options.style.size, box.width);
+  const atoms = lineAtoms(lines, box.x, box.width, options.style, node, ctx.struct, ctx.fonts);
+  if (atoms.length) atoms[0].spaceBefore = options.spaceBefore;
+  return atoms;
+}
+
+function heading(node: Heading, parent: StructNode, box: Box, ctx: BlockContext): Atom[] {
+  const { theme } = ctx;
+  const depth = Math.min(node.depth, 6);
+  const sizes = [ctx.cover ? theme.size.coverTitle : theme.size.h1, theme.size.h2, theme.size.h3, theme.size.h4, theme.size.body, theme.size.body];
+  const size = sizes[depth - 1];
+  const color = depth <= 3 ? theme.colors.accent : theme.colors.text;
+  const spaceBefore = [0, 26, 18, 12, 10, 10][depth - 1];
+  const structNode = ctx.struct.add(parent, `H${depth}` as StructRole);
+  const style: LineStyle = { size, lineHeight: size * 1.22, color, linkColor: theme.colors.link, bold: true };
+  const lines = breakLines(inlineRuns(node.children), ctx.fonts, size, box.width);
+  const atoms = lineAtoms(lines, box.x, box.width, style, structNode, ctx.struct, ctx.fonts);
+  for (const atom of atoms) atom.keepWithNext = true;
+  atoms[0].spaceBefore = spaceBefore;
+  const ref = ctx.headingRefs.get(node);
+  if (ref !== undefined) atoms[0].heading = { title: toString(node), level: depth, ref };
+  const last = atoms[atoms.length - 1];
+  if (depth === 2) {
+    last.items.push({ type: 'line', x1: box.x, x2: box.x + box.width, y1: last.height + 4, y2: last.height + 4, color: theme.colors.rule, width: 1 });
+    last.height += 9;
+  } else last.height += 3;
+  return atoms;
+}
+
+function list(node: List, parent: StructNode, box: Box, ctx: BlockContext): Atom[] {
+  const { theme, fonts } = ctx;
+  const size = ctx.cover ? theme.size.coverSubtitle : theme.size.body;
+  const L = ctx.struct.add(parent, 'L');
+  const start = node.start ?? 1;
+  const depth = ctx.listDepth ?? 0;
+  const labels = node.children.map((_, i) => (node.ordered ? `${start + i}.` : depth % 2 === 0 ? '•' : '–'));
+  const labelWidth = Math.max(...labels.map((l) => fonts.measure(l, 'regular', size)));
+  const indent = Math.max(size * 1.3, labelWidth + size * 0.6);
+  const atoms: Atom[] = [];
+  node.children.forEach((item: ListItem, i) => {
+    const LI = ctx.struct.add(L, 'LI');
+    const Lbl = ctx.struct.add(LI, 'Lbl');
+    const LBody = ctx.struct.add(LI, 'LBody');
+    const body = layoutBlocks(item.children as RootContent[], LBody, { x: box.x + indent, width: box.width - indent }, { ...ctx, listDepth: depth + 1 }, true);
+    if (!body.length) body.push({ height: size * theme.leading, spaceBefore: 0, keepWithNext: false, items: [] });
+    const first = body[0];
+    const baseline = firstBaseline(first) ?? (size * theme.leading + (fonts.metrics('regular').ascent - fonts.metrics('regular').descent) * size) / 2;
+    const labelX = node.ordered ? box.x + labelWidth - fonts.measure(labels[i], 'regular', size) : box.x + size * 0.15;
+    for (const seg of fonts.segment(labels[i], 'regular')) {
+      first.items.unshift({ type: 'text', x: labelX, y: baseline, text: seg.text, fontId: seg.fontId, size, color: theme.colors.accent, node: Lbl.id });
+    }
+    first.spaceBefore = i === 0 ? (node.spread ? size * 0.7 : size * 0.5) : node.spread ? size * 0.6 : size * 0.25;
+    if (ctx.cover) first.spaceBefore = size * 0.5;
+    atoms.push(...body);
+  });
+  return atoms;
+}
+
+function firstBaseline(atom: Atom): number | undefined {
+  const text = atom.items.find((i) => i.type === 'text');
+  return text?.type === 'text' ? text.y : undefined;
+}
+
+function blockquote(children: RootContent[], parent: StructNode, box: Box, ctx: BlockContext): Atom[] {
+  const { theme } = ctx;
+  const quote = ctx.struct.add(parent, 'BlockQuote');
+  const inner = layoutBlocks(children, quote, { x: box.x + 16, width: box.width - 16 }, { ...ctx }, true);
+  for (const atom of inner) {
+    for (const item of atom.items) if (item.type === 'text') item.color = theme.colors.muted;
+    atom.items.unshift({ type: 'rect', x: box.x + 2, y: 0, width: 3, height: atom.height, fill: theme.colors.rule });
+  }
+  if (inner.length) inner[0].spaceBefore = theme.size.body * 0.9;
+  return inner;
+}
+
+function containerDirective(node: ContainerDirective, parent: StructNode, box: Box, ctx: BlockContext): Atom[] {
+  if (node.name === 'cover') {
+    const { margin, colors } = ctx.theme;
+    const band = spacer(ctx.pageContentHeight * 0.22);
+    band.items.push({ type: 'rect', x: box.x - margin.left, y: -margin.top, width: box.width + margin.left + margin.right, height: 16, fill: colors.accent });
+    return [band, ...layoutBlocks(node.children as RootContent[], parent, box, { ...ctx, cover: true })];
+  }
+  if (node.name === 'form') {
+    const atoms: Atom[] = [];
+    for (const child of node.children) {
+      atoms.push(...(child.type === 'table' ? table(child, parent, box, ctx, true) : layoutBlock(child as RootContent, parent, box, ctx, false)));
+    }
+    return atoms;
+  }
+  return layoutBlocks(node.children as RootContent[], parent, box, ctx);
+}
+
+function leafDirective(node: LeafDirective, parent: StructNode, box: Box, ctx: BlockContext): Atom[] {
+  const { theme, fonts } = ctx;
+  if (node.name === 'page-break') return [{ height: 0, spaceBefore: 0, keepWithNext: false, items: [], pageBreak: true }];
+  if (node.name === 'step-meta') {
+    const style: LineStyle = { ...bodyStyle(ctx), bold: true, color: theme.colors.accent };
+    const pad = 4;
+    const P = ctx.struct.add(parent, 'P');
+    const lines = breakLines(inlineRuns(node.children as PhrasingContent[]), fonts, style.size, box.width - 2 * 8);
+    const atoms = lineAtoms(lines, box.x + 8, box.width - 16, style, P, ctx.struct, fonts);
+    const height = atoms.reduce((h, a) => h + a.height, 0) + 2 * pad;
+    const items: LayoutItem[] = [{ type: 'rect', x: box.x, y: 0, width: box.width, height, fill: theme.colors.tint }];
+    let y = pad;
+    for (const atom of atoms) {
+      items.push(...offsetItems(atom.items, 0, y));
+      y += atom.height;
+    }
+    return [{ height, spaceBefore: 6, keepWithNext: true, items }];
+  }
+  if (node.name === 'toc') return toc(node, parent, box, ctx);
+  ctx.diagnostics.push({
+    file: '(template)',
+    line: node.position?.start.line,
+    column: node.position?.start.column,
+    severity: 'warning',
+    rule: 'unknown-directive',
+    message: `unknown directive ::${node.name} is printed as text`,
+  });
+  return paragraph(inlineRuns(node.children as PhrasingContent[]), parent, box, ctx, { style: bodyStyle(ctx), spaceBefore: 7 });
+}
+
+function toc(node: LeafDirective, parent: StructNode, box: Box, ctx: BlockContext): Atom[] {
+  const { theme, fonts, struct } = ctx;
+  const title = toString(node) || 'Indhold';
+  const tocHeading: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: title }] };
+  const atoms = heading(tocHeading, parent, box, ctx);
+  const TOC = struct.add(parent, 'TOC');
+  const style = bodyStyle(ctx, theme.size.body + 1);
+  const numberColumn = 36;
+  for (const entry of ctx.tocHeadings) {
+    const TOCI = struct.add(TOC, 'TOCI');
+    const link = struct.add(TOCI, 'Link');
+    const lines = breakLines([{ text: entry.title, bold: false, italic: false }], fonts, style.size, box.width - numberColumn);
+    const entryAtoms = lineAtoms(lines, box.x, box.width - numberColumn, style, link, struct, fonts);
+    const last = entryAtoms[entryAtoms.length - 1];
+    const baseline = firstBaseline(last) ?? style.lineHeight * 0.7;
+    const lineEnd = box.x + (lines[lines.length - 1]?.width ?? 0) + 6;
+    last.items.push({ type: 'line', x1: lineEnd, x2: box.x + box.width - numberColumn + 6, y1: baseline, y2: baseline, color: theme.colors.rule, width: 0.8, dash: 1.5 });
+    const numberIndex = last.items.length;
+    last.items.push({ type: 'text', x: box.x + box.width, y: baseline, text: '', fontId: fonts.primary('regular'), size: style.size, color: style.color, node: link.id });
+    const linkIndex = last.items.length;
+    last.items.push({ type: 'link', x: box.x, y: 0, width: box.width, height: last.height, target: { page: -1 }, description: entry.title, node: link.id });
+    last.pageRefs = [{ item: numberIndex, right: box.x + box.width, headingRef: entry.ref, link: linkIndex }];
+    entryAtoms[0].spaceBefore = 5;
+    for (const atom of entryAtoms) atom.keepWithNext = false;
+    atoms.push(...entryAtoms);
+  }
+  return atoms;
+}
+
+/** A GFM table; in a form, empty body cells become fillable fields named by their column header. */
+function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, form: boolean): Atom[] {
+  const { theme, fonts, struct } = ctx;
+  const size = theme.size.body - 1;
+  const pad = 5;
+  const style = bodyStyle(ctx, size);
+  const rows = node.children;
+  const columns = Math.max(...rows.map((r) => r.children.length));
+  // A form's columns are for handwriting, so they share the width equally whatever their headers say.
+  const widths = form
+    ? Array<number>(columns).fill(box.width / columns)
+    : columnWidths(rows.map((r) => r.children.map((c) => inlineRuns(c.children))), columns, size, box.width, pad, fonts);
+  const T = struct.add(parent, 'Table');
+  const headers = rows[0]?.children.map((c) => toString(c)) ?? [];
+  const atoms: Atom[] = [];
+  let headerAtom: Atom | undefined;
+  rows.forEach((row, r) => {
+    const TR = struct.add(T, 'TR');
+    const isHeader = r === 0;
+    let x = box.x;
+    const cells: { lines: Atom[]; x: number; width: number; field?: { name: string; node: StructNode } }[] = [];
+    for (let c = 0; c < columns; c++) {
+      const cell: TableCell | undefined = row.children[c];
+      const cellNode = struct.add(TR, isHeader ? 'TH' : 'TD', isHeader ? { scope: 'Column' } : {});
+      const runs = cell ? inlineRuns(cell.children) : [];
+      const empty = !runs.some((run) => run.text.trim());
+      let lines: Atom[] = [];
+      let field: { name: string; node: StructNode } | undefined;
+      if (form && !isHeader && empty) {
+        field = { name: `${headers[c] || `Felt ${c + 1}`} ${r}`, node: struct.add(cellNode, 'Form') };
+      } else if (!empty) {
+        const broken = breakLines(runs, fonts, size, widths[c] - 2 * pad);
+        lines = lineAtoms(broken, x + pad, widths[c] - 2 * pad, isHeader ? { ...style, bold: true } : style, cellNode, struct, fonts);
+      }
+      cells.push({ lines, x, width: widths[c], field });
+      x += widths[c];
+    }
+    const minHeight = form && !isHeader ? size * theme.leading * 3.2 : 0;
+    const atom = rowAtom(cells.map((c) => ({ ...c, from: 0 })), { pad, minHeight, header: isHeader, ctx, box });
+    if (isHeader) {
+      atom.keepWithNext = true;
+      headerAtom = atom;
+    } else if (headerAtom) atom.repeatHeader = headerAtom;
+    atoms.push(atom);
+  });
+  if (atoms.length) atoms[0].spaceBefore = theme.size.body * 0.9;
+  return atoms;
+}
+
+interface RowCell {
+  lines: Atom[];
+  from: number;
+  x: number;
+  width: number;
+  field?: { name: string; node: StructNode };
+}
+
+function rowAtom(cells: RowCell[], o: { pad: number; minHeight: number; header: boolean; ctx: BlockContext; box: Box }): Atom {
+  const { theme } = o.ctx;
+  const contentHeight = Math.max(0, ...cells.map((c) => c.lines.slice(c.from).reduce((h, a) => h + a.height, 0)));
+  const height = Math.max(o.minHeight, contentHeight + 2 * o.pad);
+  const items: LayoutItem[] = [];
+  if (o.header) items.push({ type: 'rect', x: o.box.x, y: 0, width: o.box.width, height, fill: theme.colors.tint });
+  for (const cell of cells) {
+    let y = o.pad;
+    for (const line of cell.lines.slice(cell.from)) {
+      items.push(...offsetItems(line.items, 0, y));
+      y += line.height;
+    }
+    if (cell.field) {
+      items.push({ type: 'field', x: cell.x + 2, y: 2, width: cell.width - 4, height: height - 4, name: cell.field.name, label: cell.field.name, multiline: true, node: cell.field.node.id });
+    }
+  }
+  const edge = (y: number) => ({ type: 'line' as const, x1: o.box.x, x2: o.box.x + o.box.width, y1: y, y2: y, color: theme.colors.rule, width: 0.75 });
+  items.push(edge(0), edge(height));
+  for (const cell of cells) items.push({ type: 'line', x1: cell.x, x2: cell.x, y1: 0, y2: height, color: theme.colors.rule, width: 0.75 });
+  const right = cells[cells.length - 1];
+  items.push({ type: 'line', x1: right.x + right.width, x2: right.x + right.width, y1: 0, y2: height, color: theme.colors.rule, width: 0.75 });
+  const atom: Atom = { height, spaceBefore: 0, keepWithNext: false, items };
+  atom.split = (room) => {
+    // A row taller than a page continues on the next: cut every cell after the lines that fit.
+    const fit = Math.floor((room - 2 * o.pad) / Math.max(...cells.map((c) => c.lines[c.from]?.height ?? 1)));
+    if (fit < 1) return undefined;
+    const head = rowAtom(cells.map((c) => ({ ...c, lines: c.lines.slice(0, c.from + fit) })), { ...o, minHeight: 0 });
+    const rest = rowAtom(cells.map((c) => ({ ...c, from: Math.min(c.lines.length, c.from + fit), field: undefined })), { ...o, minHeight: 0 });
+    return [head, rest];
+  };
+  return atom;
+}
+
+/** Column widths from content: every column gets its longest word, the rest is shared by natural width. */
+function columnWidths(rows: InlineRun[][][], columns: number, size: number, total: number, pad: number, fonts: FontBook): number[] {
+  const natural = Array<number>(columns).fill(2 * pad + size);
+  const longest = Array<number>(columns).fill(2 * pad + size);
+  for (const row of rows) {
+    row.forEach((runs, c) => {
+      const one = breakLines(runs, fonts, size, Number.POSITIVE_INFINITY)[0]?.width ?? 0;
+      natural[c] = Math.max(natural[c], one + 2 * pad);
+      const words = runs.flatMap((r) => r.text.split(/\s+/).map((w) => fonts.measure(w, r.bold ? 'bold' : 'regular', size)));
+      longest[c] = Math.max(longest[c], Math.min(total / columns, Math.max(0, ...words) + 2 * pad));
+    });
+  }
+  const sumNatural = natural.reduce((a, b) => a + b, 0);
+  if (sumNatural <= total) return natural.map((n) => n + ((total - sumNatural) * n) / sumNatural);
+  const sumMin = longest.reduce((a, b) => a + b, 0);
+  const extra = natural.map((n, c) => n - longest[c]);
+  const sumExtra = extra.reduce((a, b) => a + b, 0) || 1;
+  return longest.map((m, c) => m + ((total - sumMin) * extra[c]) / sumExtra);
+}
+

@@ -1,0 +1,103 @@
+/**
+ * The layout stage's output: pages of positioned boxes plus the document's structure tree.
+ * Coordinates are PDF points from the page's top-left corner; a text item's y is its baseline.
+ * Anything without a struct `node` is drawn as an artifact (headers, footers, rules, crop marks).
+ */
+import type { DocumentMeta, OutputKind } from '../compose/compose-document.js';
+
+export type StructRole =
+  | 'Document' | 'Sect' | 'Part' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P'
+  | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD'
+  | 'Link' | 'Figure' | 'Form' | 'BlockQuote' | 'Code' | 'Span' | 'TOC' | 'TOCI' | 'Note';
+
+export interface StructNode {
+  id: number;
+  role: StructRole;
+  children: StructNode[];
+  alt?: string;
+  lang?: string;
+  /** Table header scope. */
+  scope?: 'Column' | 'Row';
+  /** Replacement text for the element's content (used for hyphenated words). */
+  actualText?: string;
+}
+
+export interface TextItem {
+  type: 'text';
+  x: number;
+  y: number;
+  text: string;
+  fontId: string;
+  size: number;
+  color: string;
+  node?: number;
+}
+
+export interface RectItem {
+  type: 'rect';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fill?: string;
+  stroke?: string;
+  lineWidth?: number;
+}
+
+export interface LineItem {
+  type: 'line';
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  color: string;
+  width: number;
+  dash?: number;
+}
+
+export interface LinkItem {
+  type: 'link';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** An external URL, or a page index inside the document. */
+  target: string | { page: number };
+  description: string;
+  node: number;
+}
+
+export interface FieldItem {
+  type: 'field';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  name: string;
+  /** Accessible name (TU). */
+  label: string;
+  multiline: boolean;
+  node: number;
+}
+
+export type LayoutItem = TextItem | RectItem | LineItem | LinkItem | FieldItem;
+
+export interface LayoutPage {
+  width: number;
+  height: number;
+  items: LayoutItem[];
+}
+
+export interface OutlineEntry {
+  title: string;
+  page: number;
+  children: OutlineEntry[];
+}
+
+export interface Layout {
+  kind: OutputKind;
+  meta: DocumentMeta;
+  pages: LayoutPage[];
+  struct: StructNode;
+  outline: OutlineEntry[];
+}

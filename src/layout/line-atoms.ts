@@ -1,0 +1,104 @@
+import type { FontBook } from '../fonts/font-book.js';
+import type { Atom } from './atom.js';
+import type { Line } from './break-lines.js';
+import { faceOf } from './inline-runs.js';
+import type { LayoutItem, StructNode } from './layout.js';
+import type { StructBuilder } from './struct-builder.js';
+
+export interface LineStyle {
+  size: number;
+  /** Line height in points. */
+  lineHeight: number;
+  color: string;
+  linkColor: string;
+  /** Force a face for every run (headings are bold whatever the markdown says). */
+  bold?: boolean;
+  align?: 'left' | 'center' | 'right';
+}
+
+/**
+ * Broken lines → one atom each, with text items split by font and Link elements for link text.
+ * Orphans and widows: the first two and the last two lines of a block are kept together.
+ */
+export function lineAtoms(
+  lines: readonly Line[],
+  x: number,
+  width: number,
+  style: LineStyle,
+  node: StructNode,
+  struct: StructBuilder,
+  fonts: FontBook,
+): Atom[] {
+  const metrics = fonts.metrics('regular');
+  const baseline = (style.lineHeight + (metrics.ascent - metrics.descent) * style.size) / 2;
+  let link: { url: string; node: StructNode } | undefined;
+  const atoms = lines.map((line) => {
+    const items: LayoutItem[] = [];
+    const shift = style.align === 'center' ? (width - line.width) / 2 : style.align === 'right' ? width - line.width : 0;
+    let i = 0;
+    while (i < line.pieces.length) {
+      const first = line.pieces[i];
+      const run = style.bold ? { ...first.run, bold: true } : first.run;
+      const face = faceOf(run);
+      let target = node;
+      if (first.run.link) {
+        if (!link || link.url !== first.run.link) link = { url: first.run.link, node: struct.add(node, 'Link') };
+        target = link.node;
+      } else link = undefined;
+      let text = first.text;
+      let end = i + 1;
+      while (end < line.pieces.length && line.pieces[end].run.link === first.run.link && sameFace(line.pieces[end].run, first.run)) {
+        text += line.pieces[end].text;
+        end++;
+      }
+      const spanWidth = line.pieces[end - 1].x + line.pieces[end - 1].width - first.x;
+      const color = first.run.link ? style.linkColor : style.color;
+      let cx = x + shift + first.x;
+      for (const seg of fonts.segment(text, face)) {
+        items.push({ type: 'text', x: cx, y: baseline, text: seg.text, fontId: seg.fontId, size: style.size, color, node: target.id });
+        cx += fonts.width(seg.fontId, seg.text, style.size);
+      }
+      if (first.run.link) {
+        items.push({
+          type: 'line',
+          x1: x + shift + first.x,
+          x2: x + shift + first.x + spanWidth,
+          y1: baseline + style.size * 0.15,
+          y2: baseline + style.size * 0.15,
+          color,
+          width: 0.6,
+        });
+        items.push({
+          type: 'link',
+          x: x + shift + first.x,
+          y: 0,
+          width: spanWidth,
+          height: style.lineHeight,
+          target: first.run.link,
+          description: first.run.link,
+          node: target.id,
+        });
+      }
+      i = end;
+    }
+    if (line.endsWithSpace) {
+      const last = items.findLast((item) => item.type === 'text');
+      if (last?.type === 'text') last.text += ' ';
+    }
+    return { height: style.lineHeight, spaceBefore: 0, keepWithNext: false, items } satisfies Atom;
+  });
+  keepOrphansAndWidows(atoms);
+  return atoms;
+}
+
+function sameFace(a: { bold: boolean; italic: boolean }, b: { bold: boolean; italic: boolean }): boolean {
+  return a.bold === b.bold && a.italic === b.italic;
+}
+
+/** At least two lines of a block on each side of a page break. */
+export function keepOrphansAndWidows(atoms: Atom[]): void {
+  const n = atoms.length;
+  if (n < 2) return;
+  atoms[0].keepWithNext = true;
+  atoms[n - 2].keepWithNext = true;
+}

@@ -1,0 +1,54 @@
+/**
+ * The look of the printed material. Sizes in points, colours as hex. A municipality's theme.yaml
+ * overrides these values (see load-templates); the defaults pass WCAG AA contrast on white paper.
+ */
+export interface Theme {
+  name?: string;
+  colors: {
+    text: string;
+    muted: string;
+    accent: string;
+    accentText: string;
+    tint: string;
+    rule: string;
+    link: string;
+  };
+  size: {
+    body: number;
+    small: number;
+    h1: number;
+    h2: number;
+    h3: number;
+    h4: number;
+    coverTitle: number;
+    coverSubtitle: number;
+  };
+  /** Line height as a multiple of the font size. */
+  leading: number;
+  margin: { top: number; bottom: number; left: number; right: number };
+}
+
+export const defaultTheme: Theme = {
+  colors: {
+    text: '#1b1b1b',
+    muted: '#4d4d4d',
+    accent: '#0b5563',
+    accentText: '#ffffff',
+    tint: '#e8f1f2',
+    rule: '#9fb8bc',
+    link: '#0a4a8a',
+  },
+  size: { body: 11, small: 9, h1: 26, h2: 19, h3: 14.5, h4: 11.5, coverTitle: 32, coverSubtitle: 15 },
+  leading: 1.45,
+  margin: { top: 62, bottom: 70, left: 64, right: 64 },
+};
+
+/**
+ * Paper in points. A4 is 595.28 × 841.89 by the millimetre; its height is rounded to the 842 that
+ * print shops and checkers expect, a 0.04 mm difference no printer can show.
+ */
+export const paperSizes = {
+  A4: { width: 595.28, height: 842 },
+  A3: { width: 841.89, height: 1190.55 },
+  A6: { width: 297.64, height: 419.53 },
+} as const;

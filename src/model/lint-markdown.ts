@@ -1,0 +1,47 @@
+import type { Heading, Html, Link } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ParsedMarkdown } from '../parse/parse-topic.js';
+
+export const allowedLinkSchemes = ['http:', 'https:', 'mailto:'];
+
+/** Content checks on one markdown file: things that parse but would print wrongly or unsafely. */
+export function lintMarkdown(md: ParsedMarkdown): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let previousDepth = 1;
+  visit(md.tree, (node) => {
+    const at = { file: md.file, line: node.position?.start.line, column: node.position?.start.column };
+    if (node.type === 'heading') {
+      const depth = (node as Heading).depth;
+      if (depth > previousDepth + 1) {
+        out.push({
+          ...at,
+          severity: 'warning',
+          rule: 'heading-skip',
+          message: `heading level ${depth} follows level ${previousDepth}, skipping a level`,
+          hint: `use ${'#'.repeat(previousDepth + 1)} here`,
+        });
+      }
+      previousDepth = depth;
+    } else if (node.type === 'html') {
+      out.push({
+        ...at,
+        severity: 'warning',
+        rule: 'raw-html',
+        message: `raw HTML is printed as text, never interpreted: ${(node as Html).value.slice(0, 40)}`,
+      });
+    } else if (node.type === 'link') {
+      const url = (node as Link).url;
+      const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url)?.[1]?.toLowerCase();
+      if (scheme && !allowedLinkSchemes.includes(scheme)) {
+        out.push({
+          ...at,
+          severity: 'warning',
+          rule: 'link-scheme',
+          message: `link to \`${url.slice(0, 60)}\` is not http, https or mailto, so it is printed but not linked`,
+        });
+      }
+    }
+  });
+  return out;
+}

@@ -1,0 +1,180 @@
+/**
+ * model: ParsedTopic → Topic, validated against the topic schema.
+ * Input: the parsed YAML and markdown. Output: a typed Topic (when there are no errors) and diagnostics
+ * placed at file:line:column. Never: read files (references are checked against what load read).
+ */
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { refusalMessages } from '../load/source-file.js';
+import type { ParsedTopic, ParsedYaml } from '../parse/parse-topic.js';
+import { lintMarkdown } from './lint-markdown.js';
+import { locate, type YamlPath } from './locate.js';
+import { schemaKeys } from './schema-keys.js';
+import type { Card, Step, Tip, Topic } from './topic.js';
+import { cardSchema, topicSchema, type TopicData } from './topic-schema.js';
+import { zodDiagnostics } from './zod-diagnostics.js';
+
+export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: Diagnostic[] } {
+  const yaml = parsed.topic;
+  const diagnostics: Diagnostic[] = [];
+  if (yaml.doc.errors.length) return { diagnostics };
+  const input = yaml.doc.toJS({ maxAliasCount: 100 }) as unknown;
+  if (input === null || input === undefined || typeof input !== 'object' || Array.isArray(input)) {
+    diagnostics.push({
+      ...locate(yaml, []),
+      severity: 'error',
+      rule: 'not-a-mapping',
+      message: input == null ? 'topic.yaml is empty' : 'topic.yaml must be a mapping of keys (title:, steps:, …)',
+      hint: 'start from `dialogpack new <slug>`',
+    });
+    return { diagnostics };
+  }
+  const result = topicSchema.safeParse(input);
+  if (!result.success) {
+    diagnostics.push(...zodDiagnostics(result.error.issues, yaml, input, (p) => schemaKeys(topicSchema, p)));
+    return { diagnostics };
+  }
+  const data = result.data;
+  const files = new FileResolver(parsed, yaml, diagnostics);
+
+  const purpose = data.purpose === undefined ? undefined : isFileReference(data.purpose) ? files.markdown(data.purpose, ['purpose']) : data.purpose;
+  const sections = data.sections.map((s, i) => ({
+    title: s.title,
+    handout: s.handout,
+    file: s.file,
+    markdown: files.markdown(s.file, ['sections', i, 'file']) ?? '',
+  }));
+  const cards = data.cards.map((file, i) => files.card(file, ['cards', i])).filter((c): c is Card => c !== undefined);
+
+  const topic: Topic = {
+    slug: parsed.source.slug,
+    dir: parsed.source.displayDir,
+    title: data.title,
+    subtitle: data.subtitle,
+    lang: data.lang,
+    publisher: data.publisher,
+    date: data.date,
+    participants: data.participants,
+    participantsPlace: locate(yaml, ['participants']),
+    duration: data.duration,
+    durationPlace: locate(yaml, ['duration']),
+    purpose,
+    questions: data.questions,
+    preparation: data.preparation,
+    sections,
+    steps: data.steps.map((s, i) => toStep(s, i, yaml)),
+    cards,
+  };
+  return { topic: diagnostics.some((d) => d.severity === 'error') ? undefined : topic, diagnostics };
+}
+
+function toStep(s: TopicData['steps'][number], index: number, yaml: ParsedYaml): Step {
+  const minutes: Step['minutes'] =
+    typeof s.minutes === 'number'
+      ? { kind: 'fixed', minutes: s.minutes }
+      : {
+          kind: 'table',
+          entries: Object.entries(s.minutes)
+            .map(([k, v]) => [Number(k), v] as [number, number])
+            .sort((a, b) => a[0] - b[0]),
+        };
+  const tips: Tip[] = s.tips.map((t, j) => {
+    const place = locate(yaml, ['steps', index, 'tips', j]);
+    if (typeof t === 'string') return { text: t, place };
+    const when = t.when && { minParticipants: t.when['min-participants'], maxParticipants: t.when['max-participants'] };
+    return { text: t.text, when, place };
+  });
+  return {
+    number: index + 1,
+    title: s.title,
+    minutes,
+    grouping: s.grouping,
+    groupSize: s['group-size'],
+    instructions: s.instructions,
+    questions: s.questions,
+    tips,
+    place: locate(yaml, ['steps', index]),
+  };
+}
+
+function isFileReference(value: string): boolean {
+  return !value.includes('\n') && /^[^\s]+\.(md|markdown)$/i.test(value.trim());
+}
+
+/** Resolves paths named in topic.yaml against the files load read, reporting at the line that names them. */
+class FileResolver {
+  constructor(
+    private readonly parsed: ParsedTopic,
+    private readonly yaml: ParsedYaml,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  markdown(ref: string, at: YamlPath): string | undefined {
+    const file = this.resolve(ref, at);
+    if (file === undefined) return undefined;
+    const md = this.parsed.markdown.get(file);
+    if (!md) {
+      this.error(at, 'not-markdown', `\`${ref}\` is not a markdown file`);
+      return undefined;
+    }
+    this.diagnostics.push(...lintMarkdown(md));
+    return md.body;
+  }
+
+  card(ref: string, at: YamlPath): Card | undefined {
+    const file = this.resolve(ref, at);
+    if (file === undefined) return undefined;
+    const md = this.parsed.markdown.get(file);
+    if (!md) {
+      this.error(at, 'not-markdown', `\`${ref}\` is not a markdown file`);
+      return undefined;
+    }
+    const front = md.frontMatter;
+    if (!front) {
+      this.diagnostics.push({
+        file: md.file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'card-front-matter',
+        message: 'a card starts with front matter between `---` lines (name, age, role, quote)',
+      });
+      return undefined;
+    }
+    if (front.doc.errors.length) return undefined;
+    const data = front.doc.toJS({ maxAliasCount: 100 }) ?? {};
+    const result = cardSchema.safeParse(data);
+    if (!result.success) {
+      this.diagnostics.push(...zodDiagnostics(result.error.issues, front, data, (p) => schemaKeys(cardSchema, p)));
+      return undefined;
+    }
+    this.diagnostics.push(...lintMarkdown(md));
+    const { name, age, role, quote } = result.data;
+    return { file: md.file, name, age: age === undefined ? undefined : String(age), role, quote, markdown: md.body };
+  }
+
+  /** The relative path of a referenced file inside the topic folder, or undefined after reporting why not. */
+  private resolve(ref: string, at: YamlPath): string | undefined {
+    const normalised = path.posix.normalize(ref.replace(/\\/g, '/'));
+    if (path.posix.isAbsolute(normalised) || /^[a-zA-Z]:/.test(ref) || normalised === '..' || normalised.startsWith('../')) {
+      this.error(at, 'path-outside-topic', `\`${ref}\` points outside the topic folder`, 'name a file inside the topic folder, e.g. `case.md`');
+      return undefined;
+    }
+    const file = this.parsed.source.files.get(normalised);
+    if (!file) {
+      const known = [...this.parsed.markdown.keys()];
+      const guess = known.find((k) => k.toLowerCase() === normalised.toLowerCase());
+      this.error(at, 'missing-file', `\`${ref}\` does not exist in ${this.parsed.source.displayDir}`, guess ? `did you mean \`${guess}\`?` : undefined);
+      return undefined;
+    }
+    if (file.kind === 'refused') {
+      this.error(at, `file-${file.reason}`, `\`${ref}\` ${refusalMessages[file.reason]}`);
+      return undefined;
+    }
+    return normalised;
+  }
+
+  private error(at: YamlPath, rule: string, message: string, hint?: string): void {
+    this.diagnostics.push({ ...locate(this.yaml, at), severity: 'error', rule, message, hint });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The public contract of topic.yaml and card front matter, as zod schemas.
+ * The JSON Schema that editors' tools use is generated from these (see `dialogpack schema`).
+ */
+import { z } from 'zod';
+
+const markdownString = z.string().min(1, 'must not be empty');
+const count = z.number().int('must be a whole number').positive('must be at least 1');
+
+/** `{ 4: 6, 12: 8, 20: 10 }`: minutes by participant count. YAML gives the keys as strings. */
+const minutesTable = z
+  .record(z.string().regex(/^[1-9]\d*$/, 'participant counts must be whole numbers from 1'), count)
+  .refine((table) => Object.keys(table).length > 0, 'a minutes table needs at least one entry');
+
+const when = z
+  .strictObject({
+    'min-participants': count.optional(),
+    'max-participants': count.optional(),
+  })
+  .refine(
+    (w) => w['min-participants'] === undefined || w['max-participants'] === undefined || w['min-participants'] <= w['max-participants'],
+    'min-participants is above max-participants, so this tip can never apply',
+  );
+
+const tip = z.union([markdownString, z.strictObject({ text: markdownString, when: when.optional() })]);
+
+export const groupings = ['plenary', 'individual', 'pairs', 'groups'] as const;
+
+const step = z
+  .strictObject({
+    title: z.string().min(1, 'a step needs a title'),
+    minutes: z.union([count, minutesTable], { error: 'must be a number of minutes or a table like { 4: 6, 20: 10 }' }),
+    grouping: z.enum(groupings).default('plenary'),
+    'group-size': z.number().int().min(2, 'a group has at least 2 participants').optional(),
+    instructions: z.array(markdownString).default([]),
+    questions: z.array(markdownString).default([]),
+    tips: z.array(tip).default([]),
+  })
+  .superRefine((s, ctx) => {
+    if (s.grouping === 'groups' && s['group-size'] === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['grouping'], message: 'grouping `groups` needs a `group-size`' });
+    }
+    if (s.grouping !== 'groups' && s['group-size'] !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['group-size'], message: `group-size applies only to grouping \`groups\`, not \`${s.grouping}\`` });
+    }
+  });
+
+const section = z.strictObject({
+  title: z.string().min(1),
+  file: z.string().min(1),
+  handout: z.boolean().default(false),
+});
+
+export const topicSchema = z
+  .strictObject({
+    title: z.string().min(1, 'the topic needs a title'),
+    subtitle: z.string().optional(),
+    lang: z.enum(['da', 'en']).default('da'),
+    publisher: z.string().optional(),
+    date: z
+      .union([z.string(), z.date()])
+      .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))
+      .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'))
+      .optional(),
+    participants: z
+      .strictObject({ min: count, max: count })
+      .refine((p) => p.min <= p.max, { message: 'min is above max', path: ['min'] }),
+    duration: count,
+    purpose: markdownString.optional(),
+    questions: z.array(markdownString).default([]),
+    preparation: z
+      .strictObject({
+        materials: z.array(markdownString).default([]),
+        checklist: z.array(markdownString).default([]),
+      })
+      .default({ materials: [], checklist: [] }),
+    sections: z.array(section).default([]),
+    steps: z.array(step).min(1, 'a topic needs at least one step'),
+    cards: z.array(z.string().min(1)).default([]),
+  });
+
+export const cardSchema = z.strictObject({
+  name: z.string().min(1),
+  age: z.union([z.number().int().nonnegative(), z.string()]).optional(),
+  role: z.string().optional(),
+  quote: z.string().optional(),
+});
+
+export type TopicInput = z.input<typeof topicSchema>;
+export type TopicData = z.output<typeof topicSchema>;
+export type CardData = z.output<typeof cardSchema>;

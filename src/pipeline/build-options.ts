@@ -1,0 +1,16 @@
+import type { OutputKind } from '../compose/compose-document.js';
+
+export const outputKinds: OutputKind[] = ['pack', 'facilitator', 'handout', 'flipchart', 'cards'];
+
+/** What a build or check needs, already validated by the CLI. */
+export interface BuildOptions {
+  paths: string[];
+  outDir: string;
+  participants?: number;
+  start?: string;
+  kinds?: OutputKind[];
+  strict: boolean;
+  templatesDir?: string;
+  /** Fixed date for reproducible files, from SOURCE_DATE_EPOCH; else the topic's date. */
+  sourceDate?: Date;
+}

@@ -1,0 +1,244 @@
+/**
+ * render: Layout → PDF bytes with PDFKit: fonts embedded (subset), tags for every piece of content,
+ * artifacts for the rest, outline, metadata, form fields and links.
+ * Input: a Layout and the FontBook it was measured with. Output: the PDF bytes.
+ * Never: measure or move anything (layout decided every position) or write files.
+ */
+import PDFDocument from 'pdfkit';
+import type { FontBook } from '../fonts/font-book.js';
+import type { Layout, LayoutItem, OutlineEntry, StructNode } from '../layout/layout.js';
+
+export interface RenderOptions {
+  /** Creation and modification date; fixed for reproducible bytes. */
+  date: Date;
+}
+
+type PdfDoc = InstanceType<typeof PDFDocument>;
+type PdfStruct = ReturnType<PdfDoc['struct']>;
+type PdfContent = ReturnType<PdfDoc['markStructureContent']>;
+
+export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOptions): Promise<Uint8Array> {
+  const first = layout.pages[0];
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: [first.width, first.height],
+    margin: 0,
+    pdfVersion: '1.7',
+    tagged: true,
+    subset: 'PDF/UA',
+    lang: layout.meta.lang,
+    displayTitle: true,
+    compress: true,
+    info: {
+      Title: layout.meta.title,
+      Subject: layout.meta.subject,
+      Author: layout.meta.author,
+      Keywords: layout.meta.keywords.join(', '),
+      Creator: 'dialogpack',
+      Producer: 'dialogpack (PDFKit)',
+      CreationDate: options.date,
+      ModDate: options.date,
+    },
+  } as unknown as ConstructorParameters<typeof PDFDocument>[0]);
+
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+  });
+
+  const registered = new Set<string>();
+  const useFont = (fontId: string) => {
+    if (!registered.has(fontId)) {
+      doc.registerFont(fontId, fonts.font(fontId) as never);
+      registered.add(fontId);
+    }
+    doc.font(fontId);
+  };
+
+  const tags = new StructTags(doc, layout.struct);
+  const pageOutline = outlineByPage(layout.outline, doc);
+  let formReady = false;
+
+  layout.pages.forEach((page, index) => {
+    doc.addPage({ size: [page.width, page.height], margin: 0 });
+    for (const entry of pageOutline.get(index) ?? []) entry();
+    let open: { node: number; content: PdfContent } | 'artifact' | undefined;
+    const close = () => {
+      if (open === undefined) return;
+      doc.endMarkedContent();
+      if (open !== 'artifact') tags.element(open.node).add(open.content);
+      open = undefined;
+    };
+    const openFor = (node: number | undefined) => {
+      if (node === undefined) {
+        if (open === 'artifact') return;
+        close();
+        doc.markContent('Artifact', { type: 'Layout' } as never);
+        open = 'artifact';
+        return;
+      }
+      if (open !== undefined && open !== 'artifact' && open.node === node) return;
+      close();
+      tags.element(node);
+      open = { node, content: doc.markStructureContent(tags.role(node)) };
+    };
+    for (const item of page.items) {
+      drawItem(item);
+    }
+    close();
+
+    function drawItem(item: LayoutItem) {
+      switch (item.type) {
+        case 'text':
+          openFor(item.node);
+          useFont(item.fontId);
+          doc.fontSize(item.size).fillColor(item.color).text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' } as never);
+          break;
+        case 'rect':
+          openFor(undefined);
+          doc.rect(item.x, item.y, item.width, item.height);
+          if (item.fill && item.stroke) doc.lineWidth(item.lineWidth ?? 1).fillAndStroke(item.fill, item.stroke);
+          else if (item.fill) doc.fill(item.fill);
+          else doc.lineWidth(item.lineWidth ?? 1).stroke(item.stroke ?? '#000000');
+          break;
+        case 'line':
+          openFor(undefined);
+          doc.save().moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width);
+          if (item.dash) doc.dash(item.dash, { space: item.dash * 1.5 });
+          doc.stroke(item.color).restore();
+          break;
+        case 'link': {
+          const element = tags.element(item.node);
+          const target = typeof item.target === 'string' ? item.target : item.target.page;
+          if (typeof target === 'number' && target < 0) break;
+          if (typeof target === 'number') {
+            // PDFKit's link() can only point at pages that already exist; later pages get a named destination.
+            if (target <= index) doc.link(item.x, item.y, item.width, item.height, target as never, { structParent: element, Contents: new String(item.description) } as never);
+            else {
+              doc.goTo(item.x, item.y, item.width, item.height, `page-${target}`, { structParent: element, Contents: new String(item.description) } as never);
+              tags.wantDestination(target);
+            }
+          } else {
+            doc.link(item.x, item.y, item.width, item.height, target, { structParent: element, Contents: new String(item.description) } as never);
+          }
+          break;
+        }
+        case 'field': {
+          if (!formReady) {
+            useFont(fonts.primary('regular'));
+            doc.initForm();
+            formReady = true;
+          }
+          close();
+          const element = tags.element(item.node);
+          addTextField(doc, item, element);
+          break;
+        }
+      }
+    }
+    if (tags.destinations.has(index)) doc.addNamedDestination(`page-${index}`);
+  });
+  tags.finish();
+  doc.end();
+  return done;
+}
+
+/**
+ * PDFKit's formText() drops the accessible name (TU) and the structure parent, so the widget is built
+ * here from the same private helpers formText uses, with both set before the annotation is written.
+ */
+function addTextField(doc: PdfDoc, item: Extract<LayoutItem, { type: 'field' }>, element: PdfStruct): void {
+  const internal = doc as unknown as {
+    _fieldDict(name: string, type: string, options: object): Record<string, unknown>;
+    _addToParent(ref: unknown): void;
+    page: { annotations: unknown[] };
+  };
+  const dict = internal._fieldDict(item.name, 'text', { multiline: item.multiline, fontSize: 10 });
+  doc.annotate(item.x, item.y, item.width, item.height, {
+    ...dict,
+    Subtype: 'Widget',
+    F: 4,
+    TU: new String(item.label),
+    structParent: element,
+  } as never);
+  internal._addToParent(internal.page.annotations[internal.page.annotations.length - 1]);
+}
+
+/** PDFKit structure elements for the layout's tree, attached to their parent when first used, so reading order follows drawing order. */
+class StructTags {
+  private readonly elements = new Map<number, PdfStruct>();
+  private readonly nodes = new Map<number, { node: StructNode; parent?: number }>();
+  private readonly attached = new Set<number>();
+  readonly destinations = new Set<number>();
+  private readonly rootElement: PdfStruct;
+
+  constructor(private readonly doc: PdfDoc, root: StructNode) {
+    const index = (node: StructNode, parent?: number) => {
+      this.nodes.set(node.id, { node, parent });
+      node.children.forEach((c) => index(c, node.id));
+    };
+    index(root);
+    this.rootElement = doc.struct('Document');
+    doc.addStructure(this.rootElement);
+    this.elements.set(root.id, this.rootElement);
+    this.attached.add(root.id);
+  }
+
+  role(id: number): string {
+    return this.nodes.get(id)!.node.role;
+  }
+
+  wantDestination(page: number): void {
+    this.destinations.add(page);
+  }
+
+  element(id: number): PdfStruct {
+    let element = this.elements.get(id);
+    if (!element) {
+      const { node } = this.nodes.get(id)!;
+      const options: Record<string, unknown> = {};
+      if (node.alt) options.alt = node.alt;
+      if (node.lang) options.lang = node.lang;
+      if (node.actualText) options.actual = node.actualText;
+      if (node.scope) options.scope = node.scope;
+      element = this.doc.struct(node.role, options);
+      this.elements.set(id, element);
+    }
+    this.attach(id);
+    return element;
+  }
+
+  private attach(id: number): void {
+    if (this.attached.has(id)) return;
+    this.attached.add(id);
+    const parent = this.nodes.get(id)!.parent!;
+    this.element(parent).add(this.elements.get(id)!);
+  }
+
+  /** Elements never drawn (an empty table cell) still belong in the tree, after their drawn siblings. */
+  finish(): void {
+    for (const [id] of this.nodes) this.element(id);
+    for (const element of this.elements.values()) element.end();
+  }
+}
+
+type OutlineItem = { addItem(title: string): OutlineItem };
+
+/** Bookmarks are added when their page is current, because PDFKit points each at the current page. */
+function outlineByPage(entries: OutlineEntry[], doc: PdfDoc): Map<number, (() => void)[]> {
+  const byPage = new Map<number, (() => void)[]>();
+  const visit = (list: OutlineEntry[], parent: () => OutlineItem) => {
+    for (const entry of list) {
+      let item: OutlineItem | undefined;
+      const add = () => {
+        item = parent().addItem(entry.title);
+      };
+      byPage.set(entry.page, [...(byPage.get(entry.page) ?? []), add]);
+      visit(entry.children, () => item ?? parent());
+    }
+  };
+  visit(entries, () => doc.outline as unknown as OutlineItem);
+  return byPage;
+}
