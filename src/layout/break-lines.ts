@@ -127,31 +127,41 @@ function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Wor
 const PREFERRED_CUT = /[/.\-_?&=]/;
 
 function cutWord(word: Word, fonts: FontBook, size: number, width: number): WordPart[][] {
-  const chunks: WordPart[][] = [];
-  // Work character by character across the word's styled parts.
   const chars: { char: string; run: InlineRun }[] = [];
   for (const part of word.parts) for (const char of part.text) chars.push({ char, run: part.run });
+  // Widths of a string are not the sum of its characters' widths (kerning, shaping), so each
+  // candidate chunk is measured whole; binary search keeps that cheap for very long words.
+  const partsOf = (from: number, to: number): WordPart[] => {
+    const parts: WordPart[] = [];
+    for (let j = from; j < to; j++) {
+      const last = parts[parts.length - 1];
+      if (last && last.run === chars[j].run) last.text += chars[j].char;
+      else parts.push({ text: chars[j].char, run: chars[j].run, width: 0 });
+    }
+    for (const part of parts) part.width = fonts.measure(part.text, faceOf(part.run), size);
+    return parts;
+  };
+  const widthOf = (parts: WordPart[]) => parts.reduce((sum, p) => sum + p.width, 0);
+  const chunks: WordPart[][] = [];
   let i = 0;
   while (i < chars.length) {
-    let end = i;
-    let w = 0;
-    let lastPreferred = -1;
-    while (end < chars.length) {
-      const cw = fonts.measure(chars[end].char, faceOf(chars[end].run), size);
-      if (w + cw > width && end > i) break;
-      w += cw;
-      if (PREFERRED_CUT.test(chars[end].char)) lastPreferred = end;
-      end++;
+    let low = i + 1;
+    let high = chars.length;
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (widthOf(partsOf(i, mid)) <= width) low = mid;
+      else high = mid - 1;
     }
-    if (end < chars.length && lastPreferred > i + (end - i) * 0.4) end = lastPreferred + 1;
-    const chunk: WordPart[] = [];
-    for (let j = i; j < end; j++) {
-      const last = chunk[chunk.length - 1];
-      if (last && last.run === chars[j].run) last.text += chars[j].char;
-      else chunk.push({ text: chars[j].char, run: chars[j].run, width: 0 });
+    let end = low;
+    if (end < chars.length) {
+      for (let j = end - 1; j > i + (end - i) * 0.4; j--) {
+        if (PREFERRED_CUT.test(chars[j].char)) {
+          end = j + 1;
+          break;
+        }
+      }
     }
-    for (const part of chunk) part.width = fonts.measure(part.text, faceOf(part.run), size);
-    chunks.push(chunk);
+    chunks.push(partsOf(i, end));
     i = end;
   }
   return chunks;

@@ -123,8 +123,9 @@ function heading(node: Heading, parent: StructNode, box: Box, ctx: BlockContext)
   const color = depth <= 3 ? theme.colors.accent : theme.colors.text;
   const spaceBefore = [0, 26, 18, 12, 10, 10][depth - 1];
   const structNode = ctx.struct.add(parent, `H${depth}` as StructRole);
-  const style: LineStyle = { size, lineHeight: size * 1.22, color, linkColor: theme.colors.link, bold: true };
-  const lines = breakLines(inlineRuns(node.children), ctx.fonts, size, box.width);
+  const style: LineStyle = { size, lineHeight: size * 1.22, color, linkColor: theme.colors.link };
+  // Headings are bold whatever the markdown says; runs carry it, so measuring and drawing agree.
+  const lines = breakLines(inlineRuns(node.children, { bold: true }), ctx.fonts, size, box.width);
   const atoms = lineAtoms(lines, box.x, box.width, style, structNode, ctx.struct, ctx.fonts);
   for (const atom of atoms) atom.keepWithNext = true;
   atoms[0].spaceBefore = spaceBefore;
@@ -205,10 +206,10 @@ function leafDirective(node: LeafDirective, parent: StructNode, box: Box, ctx: B
   const { theme, fonts } = ctx;
   if (node.name === 'page-break') return [{ height: 0, spaceBefore: 0, keepWithNext: false, items: [], pageBreak: true }];
   if (node.name === 'step-meta') {
-    const style: LineStyle = { ...bodyStyle(ctx), bold: true, color: theme.colors.accent };
+    const style: LineStyle = { ...bodyStyle(ctx), color: theme.colors.accent };
     const pad = 4;
     const P = ctx.struct.add(parent, 'P');
-    const lines = breakLines(inlineRuns(node.children as PhrasingContent[]), fonts, style.size, box.width - 2 * 8);
+    const lines = breakLines(inlineRuns(node.children as PhrasingContent[], { bold: true }), fonts, style.size, box.width - 2 * 8);
     const atoms = lineAtoms(lines, box.x + 8, box.width - 16, style, P, ctx.struct, fonts);
     const height = atoms.reduce((h, a) => h + a.height, 0) + 2 * pad;
     const items: LayoutItem[] = [{ type: 'rect', x: box.x, y: 0, width: box.width, height, fill: theme.colors.tint }];
@@ -271,7 +272,7 @@ function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, for
   // A form's columns are for handwriting, so they share the width equally whatever their headers say.
   const widths = form
     ? Array<number>(columns).fill(box.width / columns)
-    : columnWidths(rows.map((r) => r.children.map((c) => inlineRuns(c.children))), columns, size, box.width, pad, fonts);
+    : columnWidths(rows.map((r, i) => r.children.map((c) => inlineRuns(c.children, { bold: i === 0 }))), columns, size, box.width, pad, fonts);
   const T = struct.add(parent, 'Table');
   const headers = rows[0]?.children.map((c) => toString(c)) ?? [];
   const atoms: Atom[] = [];
@@ -284,7 +285,7 @@ function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, for
     for (let c = 0; c < columns; c++) {
       const cell: TableCell | undefined = row.children[c];
       const cellNode = struct.add(TR, isHeader ? 'TH' : 'TD', isHeader ? { scope: 'Column' } : {});
-      const runs = cell ? inlineRuns(cell.children) : [];
+      const runs = cell ? inlineRuns(cell.children, { bold: isHeader }) : [];
       const empty = !runs.some((run) => run.text.trim());
       let lines: Atom[] = [];
       let field: { name: string; node: StructNode } | undefined;
@@ -292,7 +293,7 @@ function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, for
         field = { name: `${headers[c] || `Felt ${c + 1}`} ${r}`, node: struct.add(cellNode, 'Form') };
       } else if (!empty) {
         const broken = breakLines(runs, fonts, size, widths[c] - 2 * pad);
-        lines = lineAtoms(broken, x + pad, widths[c] - 2 * pad, isHeader ? { ...style, bold: true } : style, cellNode, struct, fonts);
+        lines = lineAtoms(broken, x + pad, widths[c] - 2 * pad, style, cellNode, struct, fonts);
       }
       cells.push({ lines, x, width: widths[c], field });
       x += widths[c];

@@ -11,8 +11,6 @@ export interface LineStyle {
   lineHeight: number;
   color: string;
   linkColor: string;
-  /** Force a face for every run (headings are bold whatever the markdown says). */
-  bold?: boolean;
   align?: 'left' | 'center' | 'right';
 }
 
@@ -38,8 +36,7 @@ export function lineAtoms(
     let i = 0;
     while (i < line.pieces.length) {
       const first = line.pieces[i];
-      const run = style.bold ? { ...first.run, bold: true } : first.run;
-      const face = faceOf(run);
+      const face = faceOf(first.run);
       let target = node;
       if (first.run.link) {
         if (!link || link.url !== first.run.link) link = { url: first.run.link, node: struct.add(node, 'Link') };

@@ -29,16 +29,19 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
     lang: layout.meta.lang,
     displayTitle: true,
     compress: true,
-    info: {
-      Title: layout.meta.title,
-      Subject: layout.meta.subject,
-      Author: layout.meta.author,
-      Keywords: layout.meta.keywords.join(', '),
-      Creator: 'dialogpack',
-      Producer: 'dialogpack (PDFKit)',
-      CreationDate: options.date,
-      ModDate: options.date,
-    },
+    // PDFKit hashes every info value into the file ID, so absent values must be left out, not undefined.
+    info: Object.fromEntries(
+      Object.entries({
+        Title: layout.meta.title,
+        Subject: layout.meta.subject,
+        Author: layout.meta.author,
+        Keywords: layout.meta.keywords.join(', '),
+        Creator: 'dialogpack',
+        Producer: 'dialogpack (PDFKit)',
+        CreationDate: options.date,
+        ModDate: options.date,
+      }).filter(([, value]) => value !== undefined),
+    ),
   } as unknown as ConstructorParameters<typeof PDFDocument>[0]);
 
   const chunks: Buffer[] = [];
