@@ -44,6 +44,8 @@ Examples:
       .option('-p, --participants <n>', 'tailor the agenda to this many participants')
       .option('-s, --start <HH:MM>', 'clock time the dialogue starts')
       .option('-k, --kind <kinds>', 'comma-separated outputs: pack,facilitator,handout,flipchart,cards')
+      .option('--poster <size>', 'print flip-chart sheets as A1 or A2 posters, tiled on --paper')
+      .option('--paper <size>', 'printer paper for poster tiles: A4 (default) or A3')
       .option('--templates <dir>', "a municipality's templates and theme, read over the built-in ones")
       .option('--strict', 'treat warnings as errors')
       .action(async (paths: string[], raw: RawBuildOptions) => {
@@ -55,7 +57,8 @@ Examples:
     `
 Examples:
   dialogpack build content/hardware --participants 14 --start 13:00
-  dialogpack build content --out dist/print --kind pack`,
+  dialogpack build content --out dist/print --kind pack
+  dialogpack build content/hardware --kind flipchart --poster A1 --paper A4`,
   );
   buildLike('check', 'validate topics; writes nothing and reports the same diagnostics as build');
 

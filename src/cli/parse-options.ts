@@ -11,6 +11,8 @@ export interface RawBuildOptions {
   kind?: string;
   strict?: boolean;
   templates?: string;
+  poster?: string;
+  paper?: string;
 }
 
 /** Maps commander's strings to BuildOptions, reporting every bad value as a usage diagnostic. */
@@ -41,6 +43,11 @@ export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: No
       }
     }
   }
+  const poster = raw.poster?.toUpperCase();
+  if (poster !== undefined && poster !== 'A1' && poster !== 'A2') bad('--poster', `--poster must be A1 or A2, not "${raw.poster}"`);
+  const paper = raw.paper?.toUpperCase();
+  if (paper !== undefined && paper !== 'A4' && paper !== 'A3') bad('--paper', `--paper must be A4 or A3, not "${raw.paper}"`);
+  if (paper !== undefined && poster === undefined) bad('--paper', '--paper sets the paper for poster tiles, so it needs --poster A1 or A2');
   let sourceDate: Date | undefined;
   if (env.SOURCE_DATE_EPOCH !== undefined) {
     const seconds = Number(env.SOURCE_DATE_EPOCH);
@@ -56,6 +63,8 @@ export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: No
       kinds,
       strict: !!raw.strict,
       templatesDir: raw.templates,
+      poster: poster === 'A1' || poster === 'A2' ? poster : undefined,
+      paper: paper === 'A4' || paper === 'A3' ? paper : undefined,
       sourceDate,
     },
     diagnostics,

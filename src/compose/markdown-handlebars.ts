@@ -21,6 +21,8 @@ export function createMarkdownHandlebars(): typeof Handlebars {
     // Helpers are wrapped to receive an options object last, so one is passed.
     this.pushSource(this.appendToBuffer([this.aliasable('container.helpers.escapeMarkdown'), '(', this.popStack(), ', {})']));
   };
+  // Block bodies ({{#each}}, {{#if}}) are compiled by `prototype.compiler`, so it must be ours too.
+  (MarkdownCompiler.prototype as unknown as { compiler: unknown }).compiler = MarkdownCompiler;
   (env as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler = MarkdownCompiler;
   // Compiled templates reach the escaper through the helper table, which Handlebars hands to partials too.
   env.registerHelper('escapeMarkdown', (value: unknown) => escapeMarkdown(value));

@@ -25,8 +25,26 @@ export function templateView(topic: Topic, agenda: Agenda) {
       checklist: topic.preparation.checklist.map(oneLine),
       sections: topic.sections,
       handoutSections: topic.sections.filter((s) => s.handout),
-      cards: topic.cards,
+      cards: topic.cards.map((c) => ({ ...c, age: c.age === undefined ? undefined : fill(labels.age, { age: c.age }) })),
     },
+    facilitator: {
+      forGroup: [fill(labels.facilitatorFor, { n: agenda.participants }), agenda.start ? fill(labels.startsAt, { start: agenda.start, end: agenda.end! }) : '']
+        .filter(Boolean)
+        .join(', '),
+      rows: agenda.steps.map((s) => ({
+        clock: s.start ?? `+${s.offset}`,
+        minutes: s.minutes,
+        step: `${s.step.number}. ${s.step.title}`,
+        grouping: labels.groupings[s.step.grouping],
+        cue: oneLine(s.step.instructions[0] ?? ''),
+      })),
+      groups: agenda.steps
+        .filter((s) => s.groups && (s.step.grouping === 'pairs' || s.step.grouping === 'groups'))
+        .map((s) => ({ step: `${labels.step} ${s.step.number}`, text: describeGroups(s.groups!, topic.lang, s.step.grouping as 'pairs' | 'groups') })),
+      tips: agenda.steps.flatMap((s) => s.applicableTips.map((t) => ({ step: `${labels.step} ${s.step.number}`, text: oneLine(t.text) }))),
+    },
+    /** The step that decides (the last one), whose sheet becomes a dot vote. */
+    decidingStep: agenda.steps.length ? agenda.steps[agenda.steps.length - 1].step.number : undefined,
     agenda: {
       tailored: agenda.tailored,
       planned: agenda.tailored

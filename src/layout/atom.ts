@@ -43,6 +43,8 @@ export function offsetItems(items: readonly LayoutItem[], dx: number, dy: number
     switch (item.type) {
       case 'line':
         return { ...item, x1: item.x1 + dx, x2: item.x2 + dx, y1: item.y1 + dy, y2: item.y2 + dy };
+      case 'group':
+        return { ...item, clip: { ...item.clip, x: item.clip.x + dx, y: item.clip.y + dy }, dx: item.dx + dx, dy: item.dy + dy };
       default:
         return { ...item, x: item.x + dx, y: item.y + dy };
     }

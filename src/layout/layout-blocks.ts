@@ -121,7 +121,8 @@ function heading(node: Heading, parent: StructNode, box: Box, ctx: BlockContext)
   const sizes = [ctx.cover ? theme.size.coverTitle : theme.size.h1, theme.size.h2, theme.size.h3, theme.size.h4, theme.size.body, theme.size.body];
   const size = sizes[depth - 1];
   const color = depth <= 3 ? theme.colors.accent : theme.colors.text;
-  const spaceBefore = [0, 26, 18, 12, 10, 10][depth - 1];
+  // Spacing is in ems of body text, so a scaled theme (flip-chart, cards) keeps the proportions.
+  const spaceBefore = [0, 2.4, 1.6, 1.1, 0.9, 0.9][depth - 1] * theme.size.body;
   const structNode = ctx.struct.add(parent, `H${depth}` as StructRole);
   const style: LineStyle = { size, lineHeight: size * 1.22, color, linkColor: theme.colors.link };
   // Headings are bold whatever the markdown says; runs carry it, so measuring and drawing agree.
@@ -133,9 +134,10 @@ function heading(node: Heading, parent: StructNode, box: Box, ctx: BlockContext)
   if (ref !== undefined) atoms[0].heading = { title: toString(node), level: depth, ref };
   const last = atoms[atoms.length - 1];
   if (depth === 2) {
-    last.items.push({ type: 'line', x1: box.x, x2: box.x + box.width, y1: last.height + 4, y2: last.height + 4, color: theme.colors.rule, width: 1 });
-    last.height += 9;
-  } else last.height += 3;
+    const gap = theme.size.body * 0.36;
+    last.items.push({ type: 'line', x1: box.x, x2: box.x + box.width, y1: last.height + gap, y2: last.height + gap, color: theme.colors.rule, width: theme.size.body / 11 });
+    last.height += gap * 2.2;
+  } else last.height += theme.size.body * 0.27;
   return atoms;
 }
 
@@ -151,15 +153,21 @@ function list(node: List, parent: StructNode, box: Box, ctx: BlockContext): Atom
   const atoms: Atom[] = [];
   node.children.forEach((item: ListItem, i) => {
     const LI = ctx.struct.add(L, 'LI');
-    const Lbl = ctx.struct.add(LI, 'Lbl');
+    const Lbl = typeof item.checked === 'boolean' ? undefined : ctx.struct.add(LI, 'Lbl');
     const LBody = ctx.struct.add(LI, 'LBody');
     const body = layoutBlocks(item.children as RootContent[], LBody, { x: box.x + indent, width: box.width - indent }, { ...ctx, listDepth: depth + 1 }, true);
     if (!body.length) body.push({ height: size * theme.leading, spaceBefore: 0, keepWithNext: false, items: [] });
     const first = body[0];
     const baseline = firstBaseline(first) ?? (size * theme.leading + (fonts.metrics('regular').ascent - fonts.metrics('regular').descent) * size) / 2;
     const labelX = node.ordered ? box.x + labelWidth - fonts.measure(labels[i], 'regular', size) : box.x + size * 0.15;
-    for (const seg of fonts.segment(labels[i], 'regular')) {
-      first.items.unshift({ type: 'text', x: labelX, y: baseline, text: seg.text, fontId: seg.fontId, size, color: theme.colors.accent, node: Lbl.id });
+    if (typeof item.checked === 'boolean') {
+      // A task-list item: a box to tick by hand, drawn rather than set, since few fonts have ☐.
+      const side = size * 0.8;
+      first.items.unshift({ type: 'rect', x: box.x + size * 0.05, y: baseline - side * 0.9, width: side, height: side, stroke: theme.colors.accent, lineWidth: size / 14 });
+    } else {
+      for (const seg of fonts.segment(labels[i], 'regular')) {
+        first.items.unshift({ type: 'text', x: labelX, y: baseline, text: seg.text, fontId: seg.fontId, size, color: theme.colors.accent, node: Lbl!.id });
+      }
     }
     first.spaceBefore = i === 0 ? (node.spread ? size * 0.7 : size * 0.5) : node.spread ? size * 0.6 : size * 0.25;
     if (ctx.cover) first.spaceBefore = size * 0.5;
@@ -176,10 +184,11 @@ function firstBaseline(atom: Atom): number | undefined {
 function blockquote(children: RootContent[], parent: StructNode, box: Box, ctx: BlockContext): Atom[] {
   const { theme } = ctx;
   const quote = ctx.struct.add(parent, 'BlockQuote');
-  const inner = layoutBlocks(children, quote, { x: box.x + 16, width: box.width - 16 }, { ...ctx }, true);
+  const indent = theme.size.body * 1.45;
+  const inner = layoutBlocks(children, quote, { x: box.x + indent, width: box.width - indent }, ctx, true);
   for (const atom of inner) {
     for (const item of atom.items) if (item.type === 'text') item.color = theme.colors.muted;
-    atom.items.unshift({ type: 'rect', x: box.x + 2, y: 0, width: 3, height: atom.height, fill: theme.colors.rule });
+    atom.items.unshift({ type: 'rect', x: box.x + indent * 0.12, y: 0, width: indent * 0.2, height: atom.height, fill: theme.colors.rule });
   }
   if (inner.length) inner[0].spaceBefore = theme.size.body * 0.9;
   return inner;
@@ -207,10 +216,11 @@ function leafDirective(node: LeafDirective, parent: StructNode, box: Box, ctx: B
   if (node.name === 'page-break') return [{ height: 0, spaceBefore: 0, keepWithNext: false, items: [], pageBreak: true }];
   if (node.name === 'step-meta') {
     const style: LineStyle = { ...bodyStyle(ctx), color: theme.colors.accent };
-    const pad = 4;
+    const pad = theme.size.body * 0.36;
+    const inset = theme.size.body * 0.73;
     const P = ctx.struct.add(parent, 'P');
-    const lines = breakLines(inlineRuns(node.children as PhrasingContent[], { bold: true }), fonts, style.size, box.width - 2 * 8);
-    const atoms = lineAtoms(lines, box.x + 8, box.width - 16, style, P, ctx.struct, fonts);
+    const lines = breakLines(inlineRuns(node.children as PhrasingContent[], { bold: true }), fonts, style.size, box.width - 2 * inset);
+    const atoms = lineAtoms(lines, box.x + inset, box.width - 2 * inset, style, P, ctx.struct, fonts);
     const height = atoms.reduce((h, a) => h + a.height, 0) + 2 * pad;
     const items: LayoutItem[] = [{ type: 'rect', x: box.x, y: 0, width: box.width, height, fill: theme.colors.tint }];
     let y = pad;
@@ -218,9 +228,20 @@ function leafDirective(node: LeafDirective, parent: StructNode, box: Box, ctx: B
       items.push(...offsetItems(atom.items, 0, y));
       y += atom.height;
     }
-    return [{ height, spaceBefore: 6, keepWithNext: true, items }];
+    return [{ height, spaceBefore: pad * 1.5, keepWithNext: true, items }];
   }
   if (node.name === 'toc') return toc(node, parent, box, ctx);
+  if (node.name === 'lines') {
+    // Room to write by hand: ruled lines, decoration only.
+    const count = Math.min(40, Math.max(1, Number(node.attributes?.count ?? 3) || 3));
+    const height = theme.size.body * 2.2;
+    return Array.from({ length: count }, (_, i) => ({
+      height,
+      spaceBefore: i === 0 ? theme.size.body * 0.5 : 0,
+      keepWithNext: false,
+      items: [{ type: 'line' as const, x1: box.x, x2: box.x + box.width, y1: height - 2, y2: height - 2, color: theme.colors.rule, width: 0.6 }],
+    }));
+  }
   ctx.diagnostics.push({
     file: '(template)',
     line: node.position?.start.line,
@@ -265,7 +286,7 @@ function toc(node: LeafDirective, parent: StructNode, box: Box, ctx: BlockContex
 function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, form: boolean): Atom[] {
   const { theme, fonts, struct } = ctx;
   const size = theme.size.body - 1;
-  const pad = 5;
+  const pad = theme.size.body * 0.45;
   const style = bodyStyle(ctx, size);
   const rows = node.children;
   const columns = Math.max(...rows.map((r) => r.children.length));
@@ -298,7 +319,9 @@ function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, for
       cells.push({ lines, x, width: widths[c], field });
       x += widths[c];
     }
-    const minHeight = form && !isHeader ? size * theme.leading * 3.2 : 0;
+    // Empty rows are room to write: a form's fields get three lines, a plain table's blank row almost two.
+    const blank = !isHeader && cells.every((c) => !c.lines.length);
+    const minHeight = form && !isHeader ? size * theme.leading * 3.2 : blank ? size * theme.leading * 1.8 : 0;
     const atom = rowAtom(cells.map((c) => ({ ...c, from: 0 })), { pad, minHeight, header: isHeader, ctx, box });
     if (isHeader) {
       atom.keepWithNext = true;
@@ -365,6 +388,15 @@ function columnWidths(rows: InlineRun[][][], columns: number, size: number, tota
   }
   const sumNatural = natural.reduce((a, b) => a + b, 0);
   if (sumNatural <= total) return natural.map((n) => n + ((total - sumNatural) * n) / sumNatural);
+  // Narrow columns (a clock, a count, "I plenum") keep their natural width so they never wrap;
+  // the wide ones share what is left by natural width, never below their longest word.
+  const fair = total / columns;
+  const narrow = natural.map((n) => n <= fair);
+  const narrowSum = natural.reduce((sum, n, c) => (narrow[c] ? sum + n : sum), 0);
+  const wideNatural = sumNatural - narrowSum;
+  const rest = total - narrowSum;
+  const shared = natural.map((n, c) => (narrow[c] ? n : (rest * n) / wideNatural));
+  if (shared.every((w, c) => w >= longest[c])) return shared;
   const sumMin = longest.reduce((a, b) => a + b, 0);
   const extra = natural.map((n, c) => n - longest[c]);
   const sumExtra = extra.reduce((a, b) => a + b, 0) || 1;

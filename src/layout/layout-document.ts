@@ -1,27 +1,109 @@
 /**
  * layout: a composed document (mdast) × theme → pages of positioned boxes, measured with the real fonts.
- * Input: ComposedDocument, Theme, FontBook. Output: Layout (pages, structure tree, outline) and warnings.
+ * Input: ComposedDocument, Theme, FontBook and the kind's PageSetup. Output: Layout (pages, structure
+ * tree, outline), warnings, and the sheets or cards that had to overflow.
  * Never: draw or encode PDF (render does), read files, or place anything outside a page's frame.
  */
-import type { Heading } from 'mdast';
+import type { Heading, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { ComposedDocument } from '../compose/compose-document.js';
 import { fill, labels } from '../compose/labels.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontBook } from '../fonts/font-book.js';
-import type { PageRef } from './atom.js';
-import type { Layout, LayoutItem, LayoutPage, OutlineEntry, TextItem } from './layout.js';
+import { offsetItems, type Atom, type PageRef } from './atom.js';
+import type { Layout, LayoutItem, LayoutPage, OutlineEntry, StructNode, TextItem } from './layout.js';
 import { layoutBlocks, type BlockContext } from './layout-blocks.js';
+import { pageSetup, type PageSetup } from './page-setup.js';
 import { paginate, type PaginatedPage } from './paginate.js';
 import { StructBuilder } from './struct-builder.js';
-import { paperSizes, type Theme } from './theme.js';
+import { scaleTheme, type Theme } from './theme.js';
+import { tilePoster } from './tile-poster.js';
 
-export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontBook): { layout: Layout; diagnostics: Diagnostic[] } {
+/** A sheet or card whose content did not fit at the smallest allowed type. */
+export interface Overflow {
+  title: string;
+  attributes: Record<string, string>;
+  pages: number;
+}
+
+export interface LayoutResult {
+  layout: Layout;
+  diagnostics: Diagnostic[];
+  overflows: Overflow[];
+}
+
+export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontBook, setup: PageSetup = pageSetup(doc.kind, theme)): LayoutResult {
   const diagnostics: Diagnostic[] = [];
-  const paper = paperSizes.A4;
-  const { margin } = theme;
+  const overflows: Overflow[] = [];
   const struct = new StructBuilder();
+  const missingBefore = new Set(fonts.missing);
+  const { headingRefs, tocHeadings } = collectHeadings(doc);
+  const base = { fonts, theme, struct, diagnostics, headingRefs, tocHeadings };
+
+  let paginated: PaginatedPage[];
+  let pageSize = setup.paper;
+  if (setup.mode === 'flow') {
+    const frame = frameOf(setup.paper, setup.margin);
+    const atoms = layoutBlocks(doc.tree.children, struct.root, frame.box, { ...base, pageContentHeight: frame.height });
+    paginated = paginate(atoms, { top: setup.margin.top, bottom: setup.paper.height - setup.margin.bottom });
+  } else {
+    const face = setup.mode === 'cards' ? setup.face! : setup.paper;
+    const padding = setup.mode === 'cards' ? { top: 16, bottom: 16, left: 16, right: 16 } : setup.margin;
+    paginated = [];
+    for (const unit of units(doc.tree.children, setup.mode === 'cards' ? 'card' : 'sheet')) {
+      const section = struct.add(struct.root, 'Sect');
+      const fitted = fitUnit(unit.children, section, face, padding, setup, { ...base, pageContentHeight: 0 });
+      if (fitted.overflow) overflows.push({ title: unit.title, attributes: unit.attributes, pages: fitted.pages.length });
+      paginated.push(...fitted.pages);
+    }
+    if (setup.mode === 'cards') {
+      paginated = imposeCards(paginated, face, setup.paper, theme);
+    }
+    pageSize = setup.paper;
+  }
+
+  const headingPage = new Map<number, number>();
+  paginated.forEach((p, index) => p.headings.forEach((h) => headingPage.set(h.ref, index)));
+  const hasCover = doc.tree.children.some((n) => n.type === 'containerDirective' && (n as ContainerDirective).name === 'cover');
+  let pages: LayoutPage[] = paginated.map((p, index) => {
+    const items = [...p.items];
+    resolvePageRefs(items, p.pageRefs, headingPage, fonts);
+    if (setup.mode === 'flow' && !(hasCover && index === 0)) items.push(...runningItems(doc, theme, fonts, index, paginated.length, setup));
+    return { width: pageSize.width, height: pageSize.height, items };
+  });
+  let tiles: Layout['tiles'];
+  if (setup.tiles) {
+    const tiled = tilePoster(pages, setup.tiles, doc.meta.lang, fonts, theme);
+    pages = tiled.pages;
+    tiles = tiled.tiles;
+  }
+
+  for (const char of fonts.missing) {
+    if (missingBefore.has(char)) continue;
+    diagnostics.push({
+      file: '',
+      severity: 'warning',
+      rule: 'missing-glyph',
+      message: `no font has the character ${JSON.stringify(char)} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`,
+    });
+  }
+  return {
+    layout: { kind: doc.kind, meta: doc.meta, pages, struct: struct.root, outline: buildOutline(paginated), tiles },
+    diagnostics,
+    overflows,
+  };
+}
+
+function frameOf(paper: { width: number; height: number }, margin: PageSetup['margin']) {
+  return {
+    box: { x: margin.left, width: paper.width - margin.left - margin.right },
+    height: paper.height - margin.top - margin.bottom,
+  };
+}
+
+function collectHeadings(doc: ComposedDocument) {
   const headingRefs = new Map<Heading, number>();
   const tocHeadings: BlockContext['tocHeadings'] = [];
   let tocSeen = false;
@@ -33,42 +115,110 @@ export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontB
     headingRefs.set(heading, ref);
     if (tocSeen && heading.depth === 2) tocHeadings.push({ ref, title: toString(heading) });
   });
-  const missingBefore = new Set(fonts.missing);
-  const ctx: BlockContext = {
-    fonts,
-    theme,
-    struct,
-    diagnostics,
-    headingRefs,
-    tocHeadings,
-    pageContentHeight: paper.height - margin.top - margin.bottom,
+  return { headingRefs, tocHeadings };
+}
+
+interface Unit {
+  title: string;
+  attributes: Record<string, string>;
+  children: RootContent[];
+}
+
+/** The sheets (or cards) of a document: its `:::sheet` containers; loose content forms a sheet of its own. */
+function units(children: readonly RootContent[], name: string): Unit[] {
+  const out: Unit[] = [];
+  let loose: RootContent[] = [];
+  const flush = () => {
+    if (loose.length) out.push({ title: toString({ type: 'root', children: loose }).slice(0, 60), attributes: {}, children: loose });
+    loose = [];
   };
-  const atoms = layoutBlocks(doc.tree.children, struct.root, { x: margin.left, width: paper.width - margin.left - margin.right }, ctx);
-  const paginated = paginate(atoms, { top: margin.top, bottom: paper.height - margin.bottom });
-
-  const headingPage = new Map<number, number>();
-  paginated.forEach((p, index) => p.headings.forEach((h) => headingPage.set(h.ref, index)));
-  const hasCover = doc.tree.children.some((n) => n.type === 'containerDirective' && (n as { name?: string }).name === 'cover');
-  const pages: LayoutPage[] = paginated.map((p, index) => {
-    const items = [...p.items];
-    resolvePageRefs(items, p.pageRefs, headingPage, fonts);
-    if (!(hasCover && index === 0)) items.push(...runningItems(doc, theme, fonts, index, paginated.length, paper.width, paper.height));
-    return { width: paper.width, height: paper.height, items };
-  });
-
-  for (const char of fonts.missing) {
-    if (missingBefore.has(char)) continue;
-    diagnostics.push({
-      file: doc.meta.title,
-      severity: 'warning',
-      rule: 'missing-glyph',
-      message: `no font has the character ${JSON.stringify(char)} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`,
-    });
+  for (const node of children) {
+    if (node.type === 'containerDirective' && (node as ContainerDirective).name === name) {
+      flush();
+      const container = node as ContainerDirective;
+      const heading = container.children.find((c) => c.type === 'heading');
+      const attributes = Object.fromEntries(Object.entries(container.attributes ?? {}).map(([k, v]) => [k, String(v ?? '')]));
+      out.push({ title: heading ? toString(heading) : name, attributes, children: container.children as RootContent[] });
+    } else loose.push(node);
   }
-  return {
-    layout: { kind: doc.kind, meta: doc.meta, pages, struct: struct.root, outline: buildOutline(paginated) },
-    diagnostics,
+  flush();
+  return out;
+}
+
+/**
+ * Lays a sheet or card out at the largest type scale that fits one page of `size`, searching between
+ * the setup's start and floor. Below the floor it stays at the floor and runs onto more pages.
+ */
+function fitUnit(
+  children: RootContent[],
+  section: StructNode,
+  size: { width: number; height: number },
+  padding: PageSetup['margin'],
+  setup: PageSetup,
+  base: BlockContext,
+): { pages: PaginatedPage[]; overflow: boolean } {
+  const { scale } = setup;
+  const frame = frameOf(size, padding);
+  const bounds = { top: padding.top, bottom: size.height - padding.bottom };
+  const attempt = (k: number, ctx: BlockContext): PaginatedPage[] => {
+    const theme = scaleTheme(base.theme, k);
+    if (setup.headings) {
+      const [h1, h2, h3, h4] = setup.headings.map((r) => r * theme.size.body);
+      theme.size = { ...theme.size, h1, h2, h3, h4 };
+    }
+    const atoms: Atom[] = layoutBlocks(children, ctx === base ? section : ctx.struct.root, frame.box, { ...ctx, theme, pageContentHeight: frame.height });
+    return paginate(atoms, bounds);
   };
+  const trial = (k: number) => attempt(k, { ...base, struct: new StructBuilder(), diagnostics: [] }).length === 1;
+  let chosen = scale.floor;
+  if (trial(scale.start)) chosen = scale.start;
+  else if (trial(scale.floor)) {
+    let low = scale.floor;
+    let high = scale.start;
+    for (let i = 0; i < 12; i++) {
+      const mid = (low + high) / 2;
+      if (trial(mid)) low = mid;
+      else high = mid;
+    }
+    chosen = low;
+  }
+  const pages = attempt(chosen, base);
+  return { pages, overflow: pages.length > 1 };
+}
+
+/** Four card faces to an A4 sheet, with crop marks in the margin around them (artifacts). */
+function imposeCards(faces: PaginatedPage[], face: { width: number; height: number }, paper: { width: number; height: number }, theme: Theme): PaginatedPage[] {
+  const left = (paper.width - 2 * face.width) / 2;
+  const top = (paper.height - 2 * face.height) / 2;
+  const sheets: PaginatedPage[] = [];
+  for (let i = 0; i < faces.length; i += 4) {
+    const sheet: PaginatedPage = { items: [], headings: [], pageRefs: [] };
+    faces.slice(i, i + 4).forEach((f, slot) => {
+      const dx = left + (slot % 2) * face.width;
+      const dy = top + Math.floor(slot / 2) * face.height;
+      sheet.items.push({ type: 'rect', x: dx, y: dy, width: face.width, height: face.height, stroke: theme.colors.rule, lineWidth: 0.3 });
+      sheet.items.push(...offsetItems(f.items, dx, dy));
+      sheet.headings.push(...f.headings);
+    });
+    sheet.items.push(...cropMarks(left, top, 2 * face.width, 2 * face.height, [left + face.width], [top + face.height]));
+    sheets.push(sheet);
+  }
+  return sheets;
+}
+
+/** Marks outside a trimmed area at its corners and at inner cut lines, never touching the cards. */
+function cropMarks(x: number, y: number, w: number, h: number, innerX: number[], innerY: number[]): LayoutItem[] {
+  const gap = 3;
+  const len = Math.min(x, y) - gap - 2;
+  const mark = (x1: number, y1: number, x2: number, y2: number): LayoutItem => ({ type: 'line', x1, y1, x2, y2, color: '#000000', width: 0.4 });
+  const items: LayoutItem[] = [];
+  for (const cx of [x, ...innerX, x + w]) {
+    items.push(mark(cx, y - gap, cx, y - gap - len), mark(cx, y + h + gap, cx, y + h + gap + len));
+  }
+  for (const cy of [y, ...innerY, y + h]) {
+    items.push(mark(x - gap, cy, x - gap - len, cy), mark(x + w + gap, cy, x + w + gap + len, cy));
+  }
+  return items;
 }
 
 function resolvePageRefs(items: LayoutItem[], refs: PageRef[], headingPage: Map<number, number>, fonts: FontBook): void {
@@ -86,28 +236,24 @@ function resolvePageRefs(items: LayoutItem[], refs: PageRef[], headingPage: Map<
 }
 
 /** Running header and "Side x af y" footer: artifacts, so a screen reader does not read them on every page. */
-function runningItems(doc: ComposedDocument, theme: Theme, fonts: FontBook, index: number, total: number, width: number, height: number): LayoutItem[] {
+function runningItems(doc: ComposedDocument, theme: Theme, fonts: FontBook, index: number, total: number, setup: PageSetup): LayoutItem[] {
   const size = theme.size.small;
   const color = theme.colors.muted;
-  const { margin } = theme;
+  const { margin, paper } = setup;
   const items: LayoutItem[] = [];
+  const text = (value: string, x: number, y: number) => {
+    for (const seg of fonts.segment(value, 'regular')) {
+      items.push({ type: 'text', x, y, text: seg.text, fontId: seg.fontId, size, color });
+      x += fonts.width(seg.fontId, seg.text, size);
+    }
+  };
   const footer = fill(labels[doc.meta.lang].page, { n: index + 1, total });
-  const footerY = height - margin.bottom / 2;
-  let x = width - margin.right - fonts.measure(footer, 'regular', size);
-  for (const seg of fonts.segment(footer, 'regular')) {
-    items.push({ type: 'text', x, y: footerY, text: seg.text, fontId: seg.fontId, size, color });
-    x += fonts.width(seg.fontId, seg.text, size);
-  }
+  text(footer, paper.width - margin.right - fonts.measure(footer, 'regular', size), paper.height - margin.bottom / 2);
+  const maxTitle = paper.width - margin.left - margin.right;
   const title = doc.meta.title;
   const headerY = margin.top / 2;
-  x = margin.left;
-  const maxTitle = width - margin.left - margin.right;
-  const shown = fonts.measure(title, 'regular', size) > maxTitle ? truncate(title, fonts, size, maxTitle) : title;
-  for (const seg of fonts.segment(shown, 'regular')) {
-    items.push({ type: 'text', x, y: headerY, text: seg.text, fontId: seg.fontId, size, color });
-    x += fonts.width(seg.fontId, seg.text, size);
-  }
-  items.push({ type: 'line', x1: margin.left, x2: width - margin.right, y1: headerY + 6, y2: headerY + 6, color: theme.colors.rule, width: 0.5 });
+  text(fonts.measure(title, 'regular', size) > maxTitle ? truncate(title, fonts, size, maxTitle) : title, margin.left, headerY);
+  items.push({ type: 'line', x1: margin.left, x2: paper.width - margin.right, y1: headerY + 6, y2: headerY + 6, color: theme.colors.rule, width: 0.5 });
   return items;
 }
 

@@ -80,7 +80,31 @@ export interface FieldItem {
   node: number;
 }
 
-export type LayoutItem = TextItem | RectItem | LineItem | LinkItem | FieldItem;
+/** Items drawn through a clipping window and shifted by (dx, dy): a poster tile shows part of its poster. */
+export interface GroupItem {
+  type: 'group';
+  clip: { x: number; y: number; width: number; height: number };
+  dx: number;
+  dy: number;
+  items: LayoutItem[];
+}
+
+export type LayoutItem = TextItem | RectItem | LineItem | LinkItem | FieldItem | GroupItem;
+
+/** Where one tile of a poster sits, in poster coordinates. */
+export interface PosterTile {
+  page: number;
+  sheet: number;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+  /** The part of the poster printed on this tile. */
+  window: { x: number; y: number; width: number; height: number };
+  /** The part that belongs to this tile alone once the overlaps are glued: the owns tile the poster exactly. */
+  own: { x: number; y: number; width: number; height: number };
+  poster: { width: number; height: number };
+}
 
 export interface LayoutPage {
   width: number;
@@ -100,4 +124,5 @@ export interface Layout {
   pages: LayoutPage[];
   struct: StructNode;
   outline: OutlineEntry[];
+  tiles?: PosterTile[];
 }

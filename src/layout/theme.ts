@@ -50,5 +50,13 @@ export const defaultTheme: Theme = {
 export const paperSizes = {
   A4: { width: 595.28, height: 842 },
   A3: { width: 841.89, height: 1190.55 },
+  A2: { width: 1190.55, height: 1683.78 },
+  A1: { width: 1683.78, height: 2383.94 },
   A6: { width: 297.64, height: 419.53 },
 } as const;
+
+/** The theme with every type size multiplied by k (margins and colours unchanged). */
+export function scaleTheme(theme: Theme, k: number): Theme {
+  const size = Object.fromEntries(Object.entries(theme.size).map(([key, value]) => [key, value * k])) as Theme['size'];
+  return { ...theme, size };
+}

@@ -1,4 +1,5 @@
 import type { OutputKind } from '../compose/compose-document.js';
+import type { PosterSize, PrinterPaper } from '../layout/page-setup.js';
 
 export const outputKinds: OutputKind[] = ['pack', 'facilitator', 'handout', 'flipchart', 'cards'];
 
@@ -11,6 +12,9 @@ export interface BuildOptions {
   kinds?: OutputKind[];
   strict: boolean;
   templatesDir?: string;
+  /** Print flip-chart sheets as posters of this size, tiled on `paper`. */
+  poster?: PosterSize;
+  paper?: PrinterPaper;
   /** Fixed date for reproducible files, from SOURCE_DATE_EPOCH; else the topic's date. */
   sourceDate?: Date;
 }

@@ -6,7 +6,8 @@
 import { composeDocument, type OutputKind } from '../compose/compose-document.js';
 import { hasErrors, escalateWarnings, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontBook } from '../fonts/font-book.js';
-import { layoutDocument } from '../layout/layout-document.js';
+import { layoutDocument, type Overflow } from '../layout/layout-document.js';
+import { pageSetup } from '../layout/page-setup.js';
 import type { Theme } from '../layout/theme.js';
 import type { TemplateSource } from '../load/load-templates.js';
 import { loadTopic } from '../load/load-topic.js';
@@ -37,8 +38,13 @@ export interface SharedResources {
   theme: Theme;
 }
 
-/** Kinds this version renders; the others are planned in the issues. */
-export const implementedKinds: OutputKind[] = ['pack'];
+/** The outputs a topic has content for, in the order they are built. */
+export function availableKinds(topic: Topic): OutputKind[] {
+  const kinds: OutputKind[] = ['pack', 'facilitator', 'handout'];
+  if (topic.questions.length || topic.steps.some((s) => s.questions.length)) kinds.push('flipchart');
+  if (topic.cards.length) kinds.push('cards');
+  return kinds;
+}
 
 export async function buildTopic(
   dir: string,
@@ -66,17 +72,52 @@ export async function buildTopic(
   diagnostics.push(...planDiagnostics);
 
   const outputs: BuiltOutput[] = [];
-  const kinds = (options.kinds ?? implementedKinds).filter((k) => implementedKinds.includes(k));
+  const available = availableKinds(topic);
+  const kinds = options.kinds ?? available;
+  for (const kind of kinds.filter((k) => !available.includes(k))) {
+    diagnostics.push({
+      file: `${topic.dir}/topic.yaml`,
+      severity: 'warning',
+      rule: 'nothing-to-print',
+      message: `--kind ${kind}: this topic has no ${kind === 'cards' ? 'cards' : 'questions'} to print, so it is skipped`,
+    });
+  }
   const date = options.sourceDate ?? (topic.date ? new Date(`${topic.date}T12:00:00Z`) : new Date(0));
-  for (const kind of kinds) {
+  for (const kind of kinds.filter((k) => available.includes(k))) {
     const composed = composeDocument(kind, topic, agenda, shared.templates);
     diagnostics.push(...composed.diagnostics);
     if (!composed.document) continue;
-    const laidOut = layoutDocument(composed.document, shared.theme, shared.fonts);
-    diagnostics.push(...laidOut.diagnostics.map((d) => (d.file === composed.document!.meta.title ? { ...d, file: `${topic.dir}/topic.yaml` } : d)));
+    const setup = pageSetup(kind, shared.theme, { poster: options.poster, paper: options.paper });
+    const laidOut = layoutDocument(composed.document, shared.theme, shared.fonts, setup);
+    diagnostics.push(...laidOut.diagnostics.map((d) => (d.file ? d : { ...d, file: `${topic.dir}/topic.yaml` })));
+    diagnostics.push(...laidOut.overflows.map((o) => overflowDiagnostic(o, kind, topic)));
     if (!render) continue;
     const bytes = await renderPdf(laidOut.layout, shared.fonts, { date });
     outputs.push({ kind, path: `${topic.slug}/${topic.slug}-${kind}.pdf`, bytes, pages: laidOut.layout.pages.length });
   }
   return finish({ dir, slug: topic.slug, topic, outputs });
+}
+
+/** A sheet or card that ran over: placed at the card's file or the step that owns the sheet. */
+function overflowDiagnostic(overflow: Overflow, kind: OutputKind, topic: Topic): Diagnostic {
+  if (kind === 'cards') {
+    const card = topic.cards[Number(overflow.attributes.card)];
+    return {
+      file: card?.file ?? `${topic.dir}/topic.yaml`,
+      line: 1,
+      column: 1,
+      severity: 'warning',
+      rule: 'card-overflow',
+      message: `card "${overflow.title}" does not fit one face even at the smallest type; it continues on ${overflow.pages - 1} more face(s)`,
+      hint: 'shorten the card: about 80 words fit a face',
+    };
+  }
+  const step = topic.steps.find((s) => String(s.number) === overflow.attributes.step);
+  return {
+    ...(step?.place ?? { file: `${topic.dir}/topic.yaml` }),
+    severity: 'warning',
+    rule: 'flipchart-6x8',
+    message: `flip-chart sheet "${overflow.title}" does not fit at the smallest legible type; it runs onto ${overflow.pages} sheets`,
+    hint: 'keep a sheet to about 6 lines of at most 8 words',
+  };
 }

@@ -16,8 +16,12 @@ export interface AgendaStep {
   start?: string;
   end?: string;
   groups?: GroupPlan;
-  /** Tips that apply: for a tailored agenda only those whose `when` holds. */
+  /** Tips the pack shows: for a tailored agenda only those whose `when` holds, else all. */
   tips: Tip[];
+  /** Tips whose `when` holds for the planned participant count (the facilitator's sheet). */
+  applicableTips: Tip[];
+  /** Minutes from the start of the dialogue to the start of this step. */
+  offset: number;
 }
 
 export interface Agenda {

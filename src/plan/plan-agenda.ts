@@ -34,6 +34,7 @@ export function planAgenda(topic: Topic, options: PlanOptions = {}): { agenda: A
   }
 
   let clock = options.start === undefined ? undefined : parseClock(options.start);
+  let offset = 0;
   const steps: AgendaStep[] = topic.steps.map((step) => {
     const planned = interpolateMinutes(step.minutes, participants);
     if (planned.outside) {
@@ -52,7 +53,10 @@ export function planAgenda(topic: Topic, options: PlanOptions = {}): { agenda: A
       range,
       groups: planGroups(participants, step.grouping, step.groupSize),
       tips: tailored ? step.tips.filter((t) => conditionHolds(t.when, participants)) : step.tips,
+      applicableTips: step.tips.filter((t) => conditionHolds(t.when, participants)),
+      offset,
     };
+    offset += planned.minutes;
     if (clock !== undefined) {
       entry.start = formatClock(clock);
       clock += planned.minutes;

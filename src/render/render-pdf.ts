@@ -128,6 +128,16 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
           }
           break;
         }
+        case 'group':
+          // Marked content must nest inside the save/restore pair, so close before both.
+          close();
+          doc.save();
+          doc.rect(item.clip.x, item.clip.y, item.clip.width, item.clip.height).clip();
+          doc.translate(item.dx, item.dy);
+          for (const inner of item.items) drawItem(inner);
+          close();
+          doc.restore();
+          break;
         case 'field': {
           if (!formReady) {
             useFont(fonts.primary('regular'));
