@@ -1,5 +1,13 @@
-/** "Did you mean" for unknown keys and options: the closest candidate within a small edit distance. */
+/**
+ * "Did you mean" for unknown keys and options: the closest candidate within a small edit distance, or else
+ * the one candidate that shares a long start with the input (`plenum` → `plenary`, `individuelt` →
+ * `individual`), since editors often write the word of their own language.
+ */
 export function suggest(input: string, candidates: readonly string[]): string | undefined {
+  return closest(input, candidates) ?? sharedStart(input, candidates);
+}
+
+function closest(input: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
   for (const candidate of candidates) {
@@ -10,6 +18,15 @@ export function suggest(input: string, candidates: readonly string[]): string | 
     }
   }
   return best;
+}
+
+const minSharedStart = 4;
+
+function sharedStart(input: string, candidates: readonly string[]): string | undefined {
+  const start = input.toLowerCase().slice(0, minSharedStart);
+  if (start.length < minSharedStart) return undefined;
+  const matches = candidates.filter((c) => c.toLowerCase().startsWith(start));
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 function editDistance(a: string, b: string): number {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeText } from './decode-text.js';
+import { describeRefusal } from './source-file.js';
 
 export interface TemplateFile {
   /** Path relative to its templates folder, e.g. `pack/step.hbs`. */
@@ -61,7 +62,8 @@ async function readInto(dir: string, display: string, files: Map<string, Templat
     if (['.hbs', '.yaml', '.yml', '.svg'].includes(ext)) {
       const decoded = decodeText(bytes);
       if ('refused' in decoded) {
-        diagnostics.push({ file: displayPath, severity: 'error', rule: `file-${decoded.refused}`, message: `${rel} is not UTF-8 text` });
+        const { reason, line, column, hint } = decoded.refused;
+        diagnostics.push({ file: displayPath, line, column, severity: 'error', rule: `file-${reason}`, message: `${rel} ${describeRefusal(decoded.refused)}`, hint });
         continue;
       }
       files.set(rel, { path: rel, displayPath, text: decoded.text });

@@ -8,7 +8,7 @@ import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeText } from './decode-text.js';
-import { refusalMessages, type SourceFile } from './source-file.js';
+import { describeRefusal, type SourceFile } from './source-file.js';
 
 export interface TopicSource {
   /** Absolute folder path. */
@@ -57,9 +57,12 @@ export async function loadTopic(dir: string, displayDir = dir): Promise<{ source
   } else if (topicFile.kind === 'refused') {
     diagnostics.push({
       file: yamlPath,
+      line: topicFile.line,
+      column: topicFile.column,
       severity: 'error',
       rule: `file-${topicFile.reason}`,
-      message: `topic.yaml ${refusalMessages[topicFile.reason]}`,
+      message: `topic.yaml ${describeRefusal(topicFile)}`,
+      hint: topicFile.hint,
     });
   }
   if (diagnostics.length) return { diagnostics };
@@ -90,17 +93,38 @@ async function readSourceFile(root: string, relPath: string, full: string, isTex
     const info = await lstat(full);
     if (info.isSymbolicLink()) {
       const target = await realpath(full);
-      if (target !== root && !target.startsWith(root + path.sep)) return { kind: 'refused', path: relPath, reason: 'outside-folder' };
+      if (target !== root && !target.startsWith(root + path.sep)) {
+        return {
+          kind: 'refused',
+          path: relPath,
+          reason: 'outside-folder',
+          detail: target,
+          hint: 'copy the file into the topic folder instead of linking to it',
+        };
+      }
     }
     const size = info.isSymbolicLink() ? (await stat(full)).size : info.size;
-    if (size > topicLimits.maxFileBytes) return { kind: 'refused', path: relPath, reason: 'too-large' };
+    if (size > topicLimits.maxFileBytes) {
+      return {
+        kind: 'refused',
+        path: relPath,
+        reason: 'too-large',
+        detail: `${formatBytes(size)}, over the ${formatBytes(topicLimits.maxFileBytes)} limit for a topic file`,
+        hint: 'split the text into several files, or move large images out of the topic',
+      };
+    }
     const bytes = new Uint8Array(await readFile(full));
     if (!isText) return { kind: 'binary', path: relPath, bytes };
     const decoded = decodeText(bytes);
     return 'text' in decoded
       ? { kind: 'text', path: relPath, text: decoded.text }
-      : { kind: 'refused', path: relPath, reason: decoded.refused };
-  } catch {
-    return { kind: 'refused', path: relPath, reason: 'unreadable' };
+      : { kind: 'refused', path: relPath, ...decoded.refused };
+  } catch (error) {
+    return { kind: 'refused', path: relPath, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code };
   }
+}
+
+/** `1,048,577 bytes` against `1 MiB`: exact where it matters (just over the limit), round for the limit. */
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MiB` : `${bytes.toLocaleString('en')} bytes`;
 }

@@ -2,9 +2,19 @@
 export type SourceFile =
   | { kind: 'text'; path: string; text: string }
   | { kind: 'binary'; path: string; bytes: Uint8Array }
-  | { kind: 'refused'; path: string; reason: RefusalReason };
+  | ({ kind: 'refused'; path: string } & Refusal);
 
 export type RefusalReason = 'too-large' | 'not-utf8' | 'nul-byte' | 'outside-folder' | 'unreadable';
+
+/** Why a file was not read, and where in it the problem is when that is one place (a bad byte). */
+export interface Refusal {
+  reason: RefusalReason;
+  line?: number;
+  column?: number;
+  /** Completes the message, e.g. `byte 0xE6, which is not valid UTF-8`. */
+  detail?: string;
+  hint?: string;
+}
 
 export const refusalMessages: Record<RefusalReason, string> = {
   'too-large': 'is larger than the size limit',
@@ -13,3 +23,8 @@ export const refusalMessages: Record<RefusalReason, string> = {
   'outside-folder': 'is a link that points outside the topic folder',
   unreadable: 'cannot be read',
 };
+
+/** `is not UTF-8 text: byte 0xE6, which is not valid UTF-8` */
+export function describeRefusal(refusal: Refusal): string {
+  return refusal.detail ? `${refusalMessages[refusal.reason]}: ${refusal.detail}` : refusalMessages[refusal.reason];
+}

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { refusalMessages } from '../load/source-file.js';
+import { suggest } from '../diagnostics/suggest.js';
+import { describeRefusal } from '../load/source-file.js';
 import type { ParsedTopic, ParsedYaml } from '../parse/parse-topic.js';
 import { lintMarkdown } from './lint-markdown.js';
 import { locate, type YamlPath } from './locate.js';
@@ -17,34 +18,45 @@ import { zodDiagnostics } from './zod-diagnostics.js';
 export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: Diagnostic[] } {
   const yaml = parsed.topic;
   const diagnostics: Diagnostic[] = [];
-  if (yaml.doc.errors.length) return { diagnostics };
-  const input = yaml.doc.toJS({ maxAliasCount: 100 }) as unknown;
+  if (!yaml.ok) return { diagnostics };
+  const input = yaml.data;
   if (input === null || input === undefined || typeof input !== 'object' || Array.isArray(input)) {
     diagnostics.push({
       ...locate(yaml, []),
       severity: 'error',
-      rule: 'not-a-mapping',
-      message: input == null ? 'topic.yaml is empty' : 'topic.yaml must be a mapping of keys (title:, steps:, …)',
-      hint: 'start from `dialogpack new <slug>`',
+      rule: input == null ? 'empty-topic' : 'not-a-mapping',
+      message: input == null ? 'topic.yaml is empty' : `topic.yaml must be a mapping of keys (title:, steps:, …), not ${describeShape(input)}`,
+      hint: input == null ? 'write at least title, participants, duration and steps, or start from `dialogpack new <slug>`' : 'start from `dialogpack new <slug>`',
     });
     return { diagnostics };
   }
+
+  // Files are checked from the raw data, before and whatever the schema says, so a run reports a missing
+  // file together with a wrong value elsewhere instead of one after the other.
+  const raw = input as Record<string, unknown>;
+  const files = new FileResolver(parsed, yaml, diagnostics);
+  const purposeRef = typeof raw.purpose === 'string' && isFileReference(raw.purpose) ? raw.purpose : undefined;
+  const purposeText = purposeRef === undefined ? undefined : files.markdown(purposeRef, ['purpose']);
+  const sectionTexts = listOf(raw.sections).map((s, i) => {
+    const file = isRecord(s) && typeof s.file === 'string' && s.file ? s.file : undefined;
+    return file === undefined ? undefined : files.markdown(file, ['sections', i, 'file']);
+  });
+  const cardsRead = listOf(raw.cards).map((c, i) => (typeof c === 'string' && c ? files.card(c, ['cards', i]) : undefined));
+
   const result = topicSchema.safeParse(input);
   if (!result.success) {
     diagnostics.push(...zodDiagnostics(result.error.issues, yaml, input, (p) => schemaKeys(topicSchema, p)));
     return { diagnostics };
   }
   const data = result.data;
-  const files = new FileResolver(parsed, yaml, diagnostics);
-
-  const purpose = data.purpose === undefined ? undefined : isFileReference(data.purpose) ? files.markdown(data.purpose, ['purpose']) : data.purpose;
+  const purpose = data.purpose === undefined ? undefined : purposeRef !== undefined ? purposeText : data.purpose;
   const sections = data.sections.map((s, i) => ({
     title: s.title,
     handout: s.handout,
     file: s.file,
-    markdown: files.markdown(s.file, ['sections', i, 'file']) ?? '',
+    markdown: sectionTexts[i] ?? '',
   }));
-  const cards = data.cards.map((file, i) => files.card(file, ['cards', i])).filter((c): c is Card => c !== undefined);
+  const cards = cardsRead.filter((c): c is Card => c !== undefined);
 
   const topic: Topic = {
     slug: parsed.source.slug,
@@ -97,6 +109,20 @@ function toStep(s: TopicData['steps'][number], index: number, yaml: ParsedYaml):
   };
 }
 
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function describeShape(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `the text "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
 function isFileReference(value: string): boolean {
   return !value.includes('\n') && /^[^\s]+\.(md|markdown)$/i.test(value.trim());
 }
@@ -141,8 +167,8 @@ class FileResolver {
       });
       return undefined;
     }
-    if (front.doc.errors.length) return undefined;
-    const data = front.doc.toJS({ maxAliasCount: 100 }) ?? {};
+    if (!front.ok) return undefined;
+    const data = front.data ?? {};
     const result = cardSchema.safeParse(data);
     if (!result.success) {
       this.diagnostics.push(...zodDiagnostics(result.error.issues, front, data, (p) => schemaKeys(cardSchema, p)));
@@ -162,13 +188,29 @@ class FileResolver {
     }
     const file = this.parsed.source.files.get(normalised);
     if (!file) {
-      const known = [...this.parsed.markdown.keys()];
-      const guess = known.find((k) => k.toLowerCase() === normalised.toLowerCase());
-      this.error(at, 'missing-file', `\`${ref}\` does not exist in ${this.parsed.source.displayDir}`, guess ? `did you mean \`${guess}\`?` : undefined);
+      const known = [...this.parsed.source.files.keys()].filter((k) => k !== 'topic.yaml');
+      const guess = known.find((k) => k.toLowerCase() === normalised.toLowerCase()) ?? suggest(normalised, known);
+      this.error(
+        at,
+        'missing-file',
+        `\`${ref}\` does not exist in ${path.join(this.parsed.source.displayDir)}`,
+        guess ? `did you mean \`${guess}\`?` : known.length ? `files in the topic folder: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}` : undefined,
+      );
       return undefined;
     }
     if (file.kind === 'refused') {
-      this.error(at, `file-${file.reason}`, `\`${ref}\` ${refusalMessages[file.reason]}`);
+      if (file.line !== undefined) {
+        // A bad byte is fixed in the file itself, so the report points there rather than at the reference.
+        this.diagnostics.push({
+          file: path.join(this.parsed.source.displayDir, normalised),
+          line: file.line,
+          column: file.column,
+          severity: 'error',
+          rule: `file-${file.reason}`,
+          message: `\`${normalised}\` ${describeRefusal(file)}`,
+          hint: file.hint,
+        });
+      } else this.error(at, `file-${file.reason}`, `\`${ref}\` ${describeRefusal(file)}`, file.hint);
       return undefined;
     }
     return normalised;

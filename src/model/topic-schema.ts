@@ -17,10 +17,18 @@ const when = z
     'min-participants': count.optional(),
     'max-participants': count.optional(),
   })
-  .refine(
-    (w) => w['min-participants'] === undefined || w['max-participants'] === undefined || w['min-participants'] <= w['max-participants'],
-    'min-participants is above max-participants, so this tip can never apply',
-  );
+  .superRefine((w, ctx) => {
+    const min = w['min-participants'];
+    const max = w['max-participants'];
+    if (min !== undefined && max !== undefined && min > max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['min-participants'],
+        message: `min-participants ${min} is above max-participants ${max}, so this tip can never apply`,
+        params: { rule: 'when-never-holds', hint: 'swap the two numbers, or drop one of them' },
+      });
+    }
+  });
 
 const tip = z.union([markdownString, z.strictObject({ text: markdownString, when: when.optional() })]);
 
@@ -64,7 +72,16 @@ export const topicSchema = z
       .optional(),
     participants: z
       .strictObject({ min: count, max: count })
-      .refine((p) => p.min <= p.max, { message: 'min is above max', path: ['min'] }),
+      .superRefine((p, ctx) => {
+        if (p.min > p.max) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['min'],
+            message: `min ${p.min} is above max ${p.max}, so no group size fits`,
+            params: { rule: 'min-over-max', hint: `did you mean \`{ min: ${p.max}, max: ${p.min} }\`?` },
+          });
+        }
+      }),
     duration: count,
     purpose: markdownString.optional(),
     questions: z.array(markdownString).default([]),

@@ -4,17 +4,60 @@ import { suggest } from '../diagnostics/suggest.js';
 import type { ParsedYaml } from '../parse/parse-topic.js';
 import { formatPath, locate, type YamlPath } from './locate.js';
 
-/** Turns zod issues into diagnostics placed at the YAML node they concern, with "did you mean" hints. */
+type Issue = z.core.$ZodIssue;
+
+/** A zod issue with its full path, after unions and record keys are resolved to the issue that matters. */
+interface PlacedIssue {
+  issue: Issue;
+  path: YamlPath;
+  /** The problem is the key at `path` (a record key), not its value. */
+  onKey?: boolean;
+  /** A union none of whose options has the value's type: the union's own message says what fits. */
+  unionMessage?: string;
+}
+
+/** Examples for fields an editor left out, so the hint can be copied. */
+const missingFieldHints: Record<string, string> = {
+  title: 'add e.g. `title: Hjælp med borgerens hardware`',
+  participants: 'add e.g. `participants: { min: 4, max: 20 }`',
+  duration: 'add the approximate total in minutes, e.g. `duration: 45`',
+  steps: 'add at least one step, e.g. `steps: [{ title: Tal sammen, minutes: 10 }]`',
+  minutes: 'add e.g. `minutes: 10`, or a table by participant count: `minutes: { 4: 6, 20: 10 }`',
+  min: 'add e.g. `min: 4`',
+  max: 'add e.g. `max: 20`',
+  text: 'a tip with `when` needs its `text`',
+  file: 'name a markdown file in the topic folder, e.g. `file: case.md`',
+  name: 'add e.g. `name: Kasper`',
+};
+
+/**
+ * Turns zod issues into diagnostics placed at the YAML node they concern, with "did you mean" hints.
+ * A custom issue may name its rule in `params.rule` (e.g. `min-over-max`).
+ */
 export function zodDiagnostics(
-  issues: readonly z.core.$ZodIssue[],
+  issues: readonly Issue[],
   yaml: ParsedYaml,
   input: unknown,
   knownKeysAt: (path: YamlPath) => readonly string[],
 ): Diagnostic[] {
+  const placed = issues.flatMap((issue) => resolveIssue(issue, [], input));
+  // `minuts: 5` is one mistake: report the unknown key with its hint, not also the missing `minutes`.
+  const coveredMissing = new Set<string>();
+  for (const { issue, path } of placed) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = knownKeysAt(path);
+    for (const key of issue.keys) {
+      const guess = suggest(key, known);
+      if (guess) coveredMissing.add(formatPath([...path, guess]));
+    }
+  }
+
   const out: Diagnostic[] = [];
-  for (const issue of issues) {
-    const path = issue.path as (string | number)[];
-    const where = formatPath(path);
+  for (const { issue, path, onKey, unionMessage } of placed) {
+    const value = valueAt(input, path);
+    const custom = (issue as { params?: { rule?: string; hint?: string } }).params;
+    // A custom check names the fields it compares itself ("min 20 is above max 4"): prefix its mapping only.
+    const where = formatPath(custom?.rule && path.length ? path.slice(0, -1) : path);
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(path);
       for (const key of issue.keys) {
@@ -29,14 +72,25 @@ export function zodDiagnostics(
       }
       continue;
     }
-    const value = valueAt(input, path);
-    if (issue.code === 'invalid_type' && value === undefined) {
-      const field = path[path.length - 1];
+    if (value === undefined && (issue.code === 'invalid_type' || unionMessage !== undefined)) {
+      if (coveredMissing.has(where)) continue;
+      const field = String(path[path.length - 1]);
       out.push({
         ...locate(yaml, path),
         severity: 'error',
         rule: 'missing-field',
-        message: `missing required field \`${String(field)}\`${path.length > 1 ? ` in ${formatPath(path.slice(0, -1))}` : ''}`,
+        message: `missing required field \`${field}\`${path.length > 1 ? ` in ${formatPath(path.slice(0, -1))}` : ''}`,
+        hint: missingFieldHints[field],
+      });
+      continue;
+    }
+    if (onKey) {
+      out.push({
+        ...locate(yaml, path, 'key'),
+        severity: 'error',
+        rule: 'invalid-key',
+        message: `${formatPath(path.slice(0, -1))}: \`${String(path[path.length - 1])}\` is not allowed as a key here: ${issue.message}`,
+        hint: custom?.hint ?? (issue.code === 'invalid_format' ? 'write the participant count as digits, e.g. `minutes: { 4: 5, 20: 10 }`' : undefined),
       });
       continue;
     }
@@ -55,18 +109,46 @@ export function zodDiagnostics(
     out.push({
       ...locate(yaml, path),
       severity: 'error',
-      rule: issue.code === 'invalid_type' ? 'wrong-type' : 'invalid-value',
-      message: `${where ? `${where}: ` : ''}${humanMessage(issue, value)}`,
+      rule: custom?.rule ?? (issue.code === 'invalid_type' || unionMessage !== undefined ? 'wrong-type' : 'invalid-value'),
+      message: `${where ? `${where}: ` : ''}${unionMessage !== undefined ? `${unionMessage}, not ${describe(value)}` : humanMessage(issue, value)}`,
+      // An empty list where entries are required (`steps: []`) wants the same example as a missing one.
+      hint: custom?.hint ?? (Array.isArray(value) && !value.length ? missingFieldHints[String(path[path.length - 1])] : undefined),
     });
   }
   return out;
 }
 
-function humanMessage(issue: z.core.$ZodIssue, value: unknown): string {
-  if (issue.code === 'invalid_type') {
-    const expected = issue.expected === 'object' ? 'a mapping' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
-    return `must be ${expected}, not ${describe(value)}`;
+/**
+ * Unions: zod reports every option's failure. The option whose type the value has is the one the editor
+ * meant (a table for `{ four: 5 }`), so its issues are reported; when no option has the value's type the
+ * union's own message is. Record keys: the key's own issue, placed at the key.
+ */
+function resolveIssue(issue: Issue, prefix: YamlPath, input: unknown): PlacedIssue[] {
+  const path = [...prefix, ...(issue.path as (string | number)[])];
+  if (issue.code === 'invalid_union' && issue.errors.length) {
+    const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+    if (fitting.length) return fitting[0].flatMap((i) => resolveIssue(i, path, input));
+    return [{ issue, path, unionMessage: issue.message === 'Invalid input' ? `must be ${expectedOf(issue.errors)}` : issue.message }];
   }
+  if (issue.code === 'invalid_key') {
+    return issue.issues.map((i) => ({ issue: i, path, onKey: true }));
+  }
+  return [{ issue, path }];
+}
+
+function expectedOf(branches: readonly (readonly Issue[])[]): string {
+  const names = branches.flatMap((b) => b.filter((i) => i.code === 'invalid_type').map((i) => expectedName((i as { expected: string }).expected)));
+  return [...new Set(names)].join(' or ');
+}
+
+function expectedName(expected: string): string {
+  return expected === 'object' || expected === 'record' ? 'a mapping' : expected === 'array' ? 'a list' : `a ${expected}`;
+}
+
+function humanMessage(issue: Issue, value: unknown): string {
+  if (issue.code === 'invalid_type') return `must be ${expectedName(issue.expected)}, not ${describe(value)}`;
+  // "must be at least 1, not 0": the value the editor wrote makes the rule concrete.
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && typeof value === 'number') return `${issue.message}, not ${value}`;
   return issue.message;
 }
 

@@ -5,18 +5,12 @@
  */
 import type { Root, Yaml } from 'mdast';
 import path from 'node:path';
-import { Document, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TopicSource } from '../load/load-topic.js';
 import { parseMarkdown } from './markdown-parser.js';
+import { parseYaml, type ParsedYaml } from './parse-yaml.js';
 
-export interface ParsedYaml {
-  file: string;
-  doc: Document;
-  lineCounter: LineCounter;
-  /** Line of the file on which the YAML text starts (0 for a whole file, >0 for front matter). */
-  lineOffset: number;
-}
+export type { ParsedYaml };
 
 export interface ParsedMarkdown {
   file: string;
@@ -37,7 +31,8 @@ export function parseTopic(source: TopicSource): { parsed: ParsedTopic; diagnost
   const diagnostics: Diagnostic[] = [];
   const yamlFile = source.files.get('topic.yaml');
   const topicText = yamlFile?.kind === 'text' ? yamlFile.text : '';
-  const topic = parseYaml(topicText, path.join(source.displayDir, 'topic.yaml'), 0, diagnostics);
+  const { yaml: topic, diagnostics: topicDiagnostics } = parseYaml(topicText, path.join(source.displayDir, 'topic.yaml'), 0);
+  diagnostics.push(...topicDiagnostics);
   const markdown = new Map<string, ParsedMarkdown>();
   for (const [rel, file] of source.files) {
     if (file.kind !== 'text' || !/\.(md|markdown)$/i.test(rel)) continue;
@@ -48,32 +43,13 @@ export function parseTopic(source: TopicSource): { parsed: ParsedTopic; diagnost
     if (first?.type === 'yaml') {
       const yamlNode = first as Yaml;
       const startLine = yamlNode.position!.start.line; // the opening `---`
-      entry.frontMatter = parseYaml(yamlNode.value, display, startLine, diagnostics);
+      const front = parseYaml(yamlNode.value, display, startLine);
+      entry.frontMatter = front.yaml;
+      diagnostics.push(...front.diagnostics);
       entry.body = file.text.slice(yamlNode.position!.end.offset!).replace(/^\n+/, '');
       tree.children.shift();
     }
     markdown.set(rel, entry);
   }
   return { parsed: { source, topic, markdown }, diagnostics };
-}
-
-function parseYaml(text: string, file: string, lineOffset: number, diagnostics: Diagnostic[]): ParsedYaml {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });
-  for (const problem of [...doc.errors, ...doc.warnings]) {
-    const pos = problem.linePos?.[0];
-    diagnostics.push({
-      file,
-      line: pos ? pos.line + lineOffset : undefined,
-      column: pos?.col,
-      severity: doc.errors.includes(problem as never) ? 'error' : 'warning',
-      rule: `yaml-${problem.code.toLowerCase().replace(/_/g, '-')}`,
-      message: firstLine(problem.message),
-    });
-  }
-  return { file, doc, lineCounter, lineOffset };
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -1,0 +1,234 @@
+/**
+ * One YAML text (topic.yaml or a card's front matter) → a document with line positions and its plain data.
+ * The yaml library's errors are turned into diagnostics placed where an editor has to fix them, which is
+ * not always where the library noticed them (an unclosed quote is noticed at the end of the file).
+ * Never throws: alias bombs and unresolvable aliases become diagnostics too.
+ */
+import {
+  type Alias,
+  type Document,
+  isAlias,
+  isCollection,
+  isPair,
+  isScalar,
+  LineCounter,
+  type Node,
+  parseDocument,
+  Scalar,
+  visit,
+  type YAMLError,
+} from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+export interface ParsedYaml {
+  file: string;
+  doc: Document;
+  lineCounter: LineCounter;
+  /** Line of the file on which the YAML text starts (0 for a whole file, >0 for front matter). */
+  lineOffset: number;
+  /** False when the text has errors, so there is no data to validate. */
+  ok: boolean;
+  /** The plain data (`toJS`), when ok. */
+  data?: unknown;
+}
+
+/** yaml's own default; a topic has no reason to come near it. */
+const maxAliasCount = 100;
+
+type Place = Pick<Diagnostic, 'line' | 'column'>;
+
+export function parseYaml(text: string, file: string, lineOffset: number): { yaml: ParsedYaml; diagnostics: Diagnostic[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });
+  const yaml: ParsedYaml = { file, doc, lineCounter, lineOffset, ok: false };
+  const at = (offset: number): Place => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + lineOffset, column: pos.col };
+  };
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const push = (d: Omit<Diagnostic, 'file'>) => {
+    // The library sometimes reports one mistake twice (e.g. bad indentation as two errors at one place).
+    const key = `${d.line}:${d.column}:${d.rule}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    diagnostics.push({ file, ...d });
+  };
+
+  const multilineKeyStarts = new Set(doc.errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
+  for (const problem of doc.errors) {
+    if (problem.code === 'BLOCK_AS_IMPLICIT_KEY' && multilineKeyStarts.has(problem.pos[0])) continue;
+    push({ ...describeError(problem, doc, text, at), severity: 'error' });
+  }
+  for (const problem of doc.warnings) {
+    push({ ...at(problem.pos[0]), severity: 'warning', rule: ruleOf(problem), message: firstLine(problem.message) });
+  }
+  if (doc.errors.length) return { yaml, diagnostics };
+
+  const aliases = resolveAliases(doc, at);
+  if (aliases.problems.length) {
+    aliases.problems.forEach((d) => push(d));
+    return { yaml, diagnostics };
+  }
+  try {
+    yaml.data = doc.toJS({ maxAliasCount });
+    yaml.ok = true;
+  } catch (error) {
+    // With every alias resolvable and none circular, yaml refuses only an expansion past its limit.
+    const bomb = aliases.targets.size ? explainAliasBomb(doc, aliases.targets, at) : undefined;
+    push(bomb ?? { ...at(0), severity: 'error', rule: 'yaml-unreadable', message: `the YAML cannot be read: ${(error as Error).message}` });
+  }
+  return { yaml, diagnostics };
+}
+
+function describeError(problem: YAMLError, doc: Document, text: string, at: (offset: number) => Place): Omit<Diagnostic, 'file' | 'severity'> {
+  const [start, end] = problem.pos;
+  switch (problem.code) {
+    case 'MISSING_CHAR': {
+      const quote = /quote/.test(problem.message) ? openingQuote(doc, start) : undefined;
+      if (!quote) break;
+      const mark = quote.type === Scalar.QUOTE_DOUBLE ? '"' : "'";
+      return {
+        ...at(quote.range![0]),
+        rule: 'yaml-unclosed-quote',
+        message: `the quote ${mark} opened here is never closed`,
+        hint: `end the text with ${mark} on the same line, or remove the opening ${mark}; without it YAML reads on to the end of the file`,
+      };
+    }
+    case 'MULTILINE_IMPLICIT_KEY': {
+      // `min: 4` followed by `   max: 12`: the deeper line continues the value above and fails as a key.
+      const line = lineStartingAt(text, end);
+      return {
+        ...at(line.firstNonSpace),
+        rule: 'yaml-bad-indent',
+        message: 'this line is indented more than the key above it, so YAML reads it as part of that key\'s value',
+        hint: 'keys of one mapping start in the same column; indent a nested mapping under a key that has no value on its line',
+      };
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return {
+        ...at(start),
+        rule: 'yaml-colon-in-value',
+        message: 'a value holds `: `, which YAML reads as a second key on the same line',
+        hint: 'put the value in quotes, e.g. title: "Kl. 10: start"',
+      };
+    case 'TAB_AS_INDENT':
+      return { ...at(start), rule: 'yaml-tab-as-indent', message: 'a tab is used for indentation; YAML allows only spaces', hint: 'indent with spaces (two per level)' };
+    case 'DUPLICATE_KEY': {
+      const first = firstOfDuplicate(doc, start);
+      return {
+        ...at(start),
+        rule: 'yaml-duplicate-key',
+        message: first ? `duplicate key \`${first.key}\`: it is already set on line ${at(first.offset).line}` : 'duplicate key: this key is already set above',
+        hint: 'keep one of them',
+      };
+    }
+    case 'MULTIPLE_DOCS':
+      return {
+        ...at(start),
+        rule: 'yaml-multiple-docs',
+        message: 'a second YAML document starts here (`---`); one document is expected',
+        hint: 'remove the `---` line, or merge the documents',
+      };
+  }
+  return { ...at(start), rule: ruleOf(problem), message: firstLine(problem.message) };
+}
+
+/** The quoted scalar that runs on to `offset`, where the library noticed the missing quote. */
+function openingQuote(doc: Document, offset: number): Scalar | undefined {
+  let found: Scalar | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+      if (quoted && node.range && node.range[0] <= offset && offset <= node.range[2] && (!found || node.range[0] > found.range![0])) found = node;
+    },
+  });
+  return found;
+}
+
+/** For a duplicate key at `offset`: its text and where the same key first appears in its mapping. */
+function firstOfDuplicate(doc: Document, offset: number): { key: string; offset: number } | undefined {
+  let result: { key: string; offset: number } | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const dup = map.items.find((p) => isScalar(p.key) && p.key.range?.[0] === offset);
+      if (!dup || !isScalar(dup.key)) return;
+      const name = String(dup.key.value);
+      const first = map.items.find((p) => isScalar(p.key) && String(p.key.value) === name);
+      if (first && isScalar(first.key)) result = { key: name, offset: first.key.range?.[0] ?? offset };
+      return visit.BREAK;
+    },
+  });
+  return result;
+}
+
+function lineStartingAt(text: string, offset: number): { firstNonSpace: number } {
+  const lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0].length;
+  return { firstNonSpace: lineStart + indent };
+}
+
+/**
+ * Each alias's anchored node, matched the way yaml matches them: the last anchor of that name before the
+ * alias, in document order. An alias with no anchor before it, or inside the node it names, is a problem
+ * (toJS would throw or build an endless value).
+ */
+function resolveAliases(doc: Document, at: (offset: number) => Place): { targets: Map<Alias, Node>; problems: Omit<Diagnostic, 'file'>[] } {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
+  const problems: Omit<Diagnostic, 'file'>[] = [];
+  visit(doc, {
+    Node(_key, node, path) {
+      if (!isAlias(node)) {
+        if (node.anchor) anchors.set(node.anchor, node);
+        return;
+      }
+      const target = anchors.get(node.source);
+      const place = at(node.range?.[0] ?? 0);
+      if (!target) {
+        problems.push({ ...place, severity: 'error', rule: 'yaml-unresolved-alias', message: `alias \`*${node.source}\` has no anchor \`&${node.source}\` before it` });
+      } else if (path.includes(target as never)) {
+        problems.push({ ...place, severity: 'error', rule: 'yaml-circular-alias', message: `alias \`*${node.source}\` is inside the node it names, which would make an endless value` });
+      } else targets.set(node, target);
+    },
+  });
+  return { targets, problems };
+}
+
+/** Places an expansion yaml refused at the alias that expands most, with the sizes that make it a bomb. */
+function explainAliasBomb(doc: Document, targets: Map<Alias, Node>, at: (offset: number) => Place): Omit<Diagnostic, 'file'> {
+  const sizes = new Map<unknown, number>();
+  const size = (node: unknown): number => {
+    if (node === null || node === undefined) return 0;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    let n = 1;
+    if (isAlias(node)) n = size(targets.get(node));
+    else if (isPair(node)) n = size(node.key) + size(node.value);
+    else if (isCollection(node)) n = 1 + (node.items as unknown[]).reduce<number>((sum, item) => sum + size(item), 0);
+    sizes.set(node, n);
+    return n;
+  };
+  const total = size(doc.contents);
+  const worst = [...targets.keys()].reduce((a, b) => (size(b) > size(a) ? b : a));
+  const why =
+    targets.size > maxAliasCount
+      ? `the file uses ${targets.size} aliases, more than the ${maxAliasCount} allowed`
+      : `alias \`*${worst.source}\` expands to ${size(worst).toLocaleString('en')} values and the file to ${total.toLocaleString('en')}`;
+  return {
+    ...at(worst.range?.[0] ?? 0),
+    severity: 'error',
+    rule: 'yaml-alias-bomb',
+    message: `${why}; YAML that repeats itself this much is refused as a resource exhaustion attack ("billion laughs")`,
+    hint: 'write the values out, or use fewer aliases that do not repeat other aliases',
+  };
+}
+
+function ruleOf(problem: YAMLError): string {
+  return `yaml-${problem.code.toLowerCase().replace(/_/g, '-')}`;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
