@@ -1,11 +1,18 @@
 import type { FontBook } from '../fonts/font-book.js';
 import { faceOf, type InlineRun } from './inline-runs.js';
 
+/** Part of a word broken with a hyphen: every part names the whole word, so it can be read back whole. */
+export interface HyphenPart {
+  word: string;
+  first: boolean;
+}
+
 export interface LinePiece {
   text: string;
   run: InlineRun;
   x: number;
   width: number;
+  hyphen?: HyphenPart;
 }
 
 export interface Line {
@@ -22,6 +29,7 @@ interface WordPart {
   text: string;
   run: InlineRun;
   width: number;
+  hyphen?: HyphenPart;
 }
 
 interface Word {
@@ -31,6 +39,8 @@ interface Word {
   spaceBefore: number;
   spaceRun?: InlineRun;
   hardBreakBefore: boolean;
+  /** First word of its block or of a sentence: a capital letter here does not make it a name. */
+  sentenceStart: boolean;
 }
 
 /** Breakable whitespace; U+00A0 (no-break space) deliberately is not. */
@@ -41,7 +51,13 @@ const SPACE = /[ \t\n\r\f\v]+/;
  * A word wider than a whole line is cut where a URL or compound allows (after / . - _ ? & =),
  * else between characters, so nothing is ever set beyond the measure.
  */
-export function breakLines(runs: readonly InlineRun[], fonts: FontBook, size: number, width: number): Line[] {
+export function breakLines(
+  runs: readonly InlineRun[],
+  fonts: FontBook,
+  size: number,
+  width: number,
+  hyphenate?: (word: string, sentenceStart: boolean) => string[],
+): Line[] {
   const words = toWords(runs, fonts, size);
   const lines: Line[] = [];
   let current: Line = { pieces: [], width: 0 };
@@ -49,15 +65,27 @@ export function breakLines(runs: readonly InlineRun[], fonts: FontBook, size: nu
     lines.push(current);
     current = { pieces: [], width: 0 };
   };
-  for (const word of words) {
+  for (let word of words) {
     if (word.hardBreakBefore) {
       current.endsWithSpace = true;
       flush();
     }
     const space = current.pieces.length ? word.spaceBefore : 0;
     if (current.pieces.length && current.width + space + word.width > width) {
-      current.endsWithSpace = word.spaceBefore > 0;
+      // Hyphenate only where the line needs it, so most words stay whole.
+      const split = hyphenate && splitWord(word, width - current.width - space, fonts, size, hyphenate);
+      if (split) {
+        place(current, [split.head], space, word.spaceRun);
+        word = split.tail;
+      } else current.endsWithSpace = word.spaceBefore > 0;
       flush();
+    }
+    while (hyphenate && !current.pieces.length && word.width > width) {
+      const split = splitWord(word, width, fonts, size, hyphenate);
+      if (!split) break;
+      place(current, [split.head], 0, undefined);
+      flush();
+      word = split.tail;
     }
     if (!current.pieces.length && word.width > width) {
       for (const chunk of cutWord(word, fonts, size, width)) {
@@ -78,9 +106,43 @@ function place(line: Line, parts: WordPart[], space: number, spaceRun: InlineRun
     line.width += space;
   }
   for (const part of parts) {
-    line.pieces.push({ text: part.text, run: part.run, x: line.width, width: part.width });
+    line.pieces.push({ text: part.text, run: part.run, x: line.width, width: part.width, hyphen: part.hyphen });
     line.width += part.width;
   }
+}
+
+/** The longest hyphenated head of a one-style word that fits `room`, and the rest as a word of its own. */
+function splitWord(
+  word: Word,
+  room: number,
+  fonts: FontBook,
+  size: number,
+  hyphenate: (word: string, sentenceStart: boolean) => string[],
+): { head: WordPart; tail: Word } | undefined {
+  if (word.parts.length !== 1) return undefined;
+  const part = word.parts[0];
+  const pieces = hyphenate(part.text, word.sentenceStart);
+  if (pieces.length < 2) return undefined;
+  const face = faceOf(part.run);
+  const whole = part.hyphen?.word ?? part.text;
+  for (let k = pieces.length - 1; k >= 1; k--) {
+    const headText = `${pieces.slice(0, k).join('')}-`;
+    const headWidth = fonts.measure(headText, face, size);
+    if (headWidth > room) continue;
+    const tailText = pieces.slice(k).join('');
+    const tailWidth = fonts.measure(tailText, face, size);
+    return {
+      head: { text: headText, run: part.run, width: headWidth, hyphen: { word: whole, first: part.hyphen?.first ?? true } },
+      tail: {
+        parts: [{ text: tailText, run: part.run, width: tailWidth, hyphen: { word: whole, first: false } }],
+        width: tailWidth,
+        spaceBefore: 0,
+        hardBreakBefore: false,
+        sentenceStart: word.sentenceStart,
+      },
+    };
+  }
+  return undefined;
 }
 
 function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Word[] {
@@ -103,12 +165,14 @@ function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Wor
         current.parts.push(part);
         current.width += part.width;
       } else {
+        const previous = words[words.length - 1];
         current = {
           parts: [part],
           width: part.width,
           spaceBefore: pendingBreak ? 0 : pendingSpace?.width ?? 0,
           spaceRun: pendingSpace?.run,
           hardBreakBefore: pendingBreak,
+          sentenceStart: !previous || /[.!?:»]$/.test(previous.parts[previous.parts.length - 1].text),
         };
         words.push(current);
         pendingSpace = undefined;

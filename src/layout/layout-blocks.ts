@@ -24,6 +24,8 @@ export interface BlockContext {
   pageContentHeight: number;
   cover?: boolean;
   listDepth?: number;
+  /** Break points of a body-text word in the document's language; headings and code never get them. */
+  hyphenate?: (word: string, sentenceStart: boolean) => string[];
 }
 
 interface Box {
@@ -109,7 +111,7 @@ export function paragraph(runs: InlineRun[], parent: StructNode, box: Box, ctx: 
   const prepared = options.preserveLines
     ? runs.flatMap((r) => r.text.split('\n').map((text, i, all) => ({ ...r, text, breakAfter: i < all.length - 1 || r.breakAfter })))
     : runs;
-  const lines = breakLines(prepared, ctx.fonts, options.style.size, box.width);
+  const lines = breakLines(prepared, ctx.fonts, options.style.size, box.width, options.preserveLines || ctx.cover ? undefined : ctx.hyphenate);
   const atoms = lineAtoms(lines, box.x, box.width, options.style, node, ctx.struct, ctx.fonts);
   if (atoms.length) atoms[0].spaceBefore = options.spaceBefore;
   return atoms;
@@ -313,7 +315,7 @@ function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, for
       if (form && !isHeader && empty) {
         field = { name: `${headers[c] || `Felt ${c + 1}`} ${r}`, node: struct.add(cellNode, 'Form') };
       } else if (!empty) {
-        const broken = breakLines(runs, fonts, size, widths[c] - 2 * pad);
+        const broken = breakLines(runs, fonts, size, widths[c] - 2 * pad, isHeader ? undefined : ctx.hyphenate);
         lines = lineAtoms(broken, x + pad, widths[c] - 2 * pad, style, cellNode, struct, fonts);
       }
       cells.push({ lines, x, width: widths[c], field });

@@ -14,6 +14,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { offsetItems, type Atom, type PageRef } from './atom.js';
 import type { Layout, LayoutItem, LayoutPage, OutlineEntry, StructNode, TextItem } from './layout.js';
+import { hyphenateWord } from './hyphenate-word.js';
 import { layoutBlocks, type BlockContext } from './layout-blocks.js';
 import { pageSetup, type PageSetup } from './page-setup.js';
 import { paginate, type PaginatedPage } from './paginate.js';
@@ -40,7 +41,8 @@ export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontB
   const struct = new StructBuilder();
   const missingBefore = new Set(fonts.missing);
   const { headingRefs, tocHeadings } = collectHeadings(doc);
-  const base = { fonts, theme, struct, diagnostics, headingRefs, tocHeadings };
+  const lang = doc.meta.lang;
+  const base = { fonts, theme, struct, diagnostics, headingRefs, tocHeadings, hyphenate: (word: string, sentenceStart: boolean) => hyphenateWord(word, lang, sentenceStart) };
 
   let paginated: PaginatedPage[];
   let pageSize = setup.paper;

@@ -31,6 +31,11 @@ export interface TextItem {
   size: number;
   color: string;
   node?: number;
+  /**
+   * What a text extractor should read for the marked content this item opens: the whole word for the
+   * first part of a hyphenated word, nothing for its later parts.
+   */
+  actualText?: string;
 }
 
 export interface RectItem {

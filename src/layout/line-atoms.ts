@@ -30,6 +30,7 @@ export function lineAtoms(
   const metrics = fonts.metrics('regular');
   const baseline = (style.lineHeight + (metrics.ascent - metrics.descent) * style.size) / 2;
   let link: { url: string; node: StructNode } | undefined;
+  let span: { word: string; node: StructNode } | undefined;
   const atoms = lines.map((line) => {
     const items: LayoutItem[] = [];
     const shift = style.align === 'center' ? (width - line.width) / 2 : style.align === 'right' ? width - line.width : 0;
@@ -42,9 +43,24 @@ export function lineAtoms(
         if (!link || link.url !== first.run.link) link = { url: first.run.link, node: struct.add(node, 'Link') };
         target = link.node;
       } else link = undefined;
+      let actualText: string | undefined;
+      if (first.hyphen) {
+        // A hyphenated word is one Span whose ActualText is the word, so it reads back unbroken.
+        if (first.hyphen.first || !span || span.word !== first.hyphen.word) {
+          span = { word: first.hyphen.word, node: struct.add(target, 'Span', { actualText: first.hyphen.word }) };
+        }
+        target = span.node;
+        actualText = first.hyphen.first ? first.hyphen.word : '';
+      }
       let text = first.text;
       let end = i + 1;
-      while (end < line.pieces.length && line.pieces[end].run.link === first.run.link && sameFace(line.pieces[end].run, first.run)) {
+      while (
+        !first.hyphen &&
+        end < line.pieces.length &&
+        !line.pieces[end].hyphen &&
+        line.pieces[end].run.link === first.run.link &&
+        sameFace(line.pieces[end].run, first.run)
+      ) {
         text += line.pieces[end].text;
         end++;
       }
@@ -52,7 +68,7 @@ export function lineAtoms(
       const color = first.run.link ? style.linkColor : style.color;
       let cx = x + shift + first.x;
       for (const seg of fonts.segment(text, face)) {
-        items.push({ type: 'text', x: cx, y: baseline, text: seg.text, fontId: seg.fontId, size: style.size, color, node: target.id });
+        items.push({ type: 'text', x: cx, y: baseline, text: seg.text, fontId: seg.fontId, size: style.size, color, node: target.id, actualText });
         cx += fonts.width(seg.fontId, seg.text, style.size);
       }
       if (first.run.link) {

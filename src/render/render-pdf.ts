@@ -74,7 +74,7 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
       if (open !== 'artifact') tags.element(open.node).add(open.content);
       open = undefined;
     };
-    const openFor = (node: number | undefined) => {
+    const openFor = (node: number | undefined, actualText?: string) => {
       if (node === undefined) {
         if (open === 'artifact') return;
         close();
@@ -82,10 +82,16 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
         open = 'artifact';
         return;
       }
+      // The parts of a hyphenated word on one page share one sequence, whose ActualText is the word.
       if (open !== undefined && open !== 'artifact' && open.node === node) return;
       close();
       tags.element(node);
-      open = { node, content: doc.markStructureContent(tags.role(node)) };
+      const role = tags.role(node);
+      // pdftotext reads ActualText from the marked content, pdf.js from the element: set both.
+      // A later part that opens a sequence of its own (after a page break) must read as nothing; poppler
+      // ignores an empty ActualText, so it gets a zero-width space.
+      const options = actualText !== undefined && role === 'Span' ? { actual: actualText || '\u200b' } : {};
+      open = { node, content: doc.markStructureContent(role, options) };
     };
     for (const item of page.items) {
       drawItem(item);
@@ -95,7 +101,7 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
     function drawItem(item: LayoutItem) {
       switch (item.type) {
         case 'text':
-          openFor(item.node);
+          openFor(item.node, item.actualText);
           useFont(item.fontId);
           doc.fontSize(item.size).fillColor(item.color).text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' } as never);
           break;

@@ -16,6 +16,8 @@ export interface PdfStructNode {
   text: string;
   /** Own text and child elements in the order of the tree, for reading order. */
   parts: (string | PdfStructNode)[];
+  /** Alt or ActualText of the element: what assistive technology reads instead of its content. */
+  alt?: string;
 }
 
 export interface PdfPage {
@@ -115,6 +117,7 @@ function joinItems(items: PdfTextItem[]): string {
 
 interface RawStruct {
   role?: string;
+  alt?: string;
   type?: string;
   id?: string;
   children?: RawStruct[];
@@ -135,7 +138,7 @@ function toStruct(raw: RawStruct, textByMcid: Map<string, string>): PdfStructNod
       parts.push(node);
     }
   }
-  return { role: raw.role ?? 'Root', children, text, parts };
+  return { role: raw.role ?? 'Root', children, text, parts, alt: raw.alt };
 }
 
 /** Every node of a tag tree, depth first. */
@@ -144,7 +147,12 @@ export function structNodes(node: PdfStructNode | null): PdfStructNode[] {
   return [node, ...node.children.flatMap(structNodes)];
 }
 
-/** All text below a node, in reading order. */
+/** All text below a node, in reading order, as assistive technology reads it (ActualText replaces content). */
 export function structText(node: PdfStructNode): string {
+  if (node.alt !== undefined && node.role === 'Span') {
+    // pdf.js attributes the space before a span to the span's own text; keep it around the ActualText.
+    const own = node.parts.map((p) => (typeof p === 'string' ? p : structText(p))).join('');
+    return `${/^\s*/.exec(own)![0]}${node.alt}${/\s*$/.exec(own)![0]}`;
+  }
   return node.parts.map((p) => (typeof p === 'string' ? p : structText(p))).join('');
 }

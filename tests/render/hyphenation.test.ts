@@ -1,0 +1,60 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildInMemory, output, testFixtures } from '../helpers/build-fixture.js';
+import { readPdf, structNodes, structText, type PdfReadBack } from '../helpers/read-pdf.js';
+
+const fixture = path.join(testFixtures, 'hyphenation');
+const source = readFileSync(path.join(fixture, 'words.md'), 'utf8');
+const words = source.replace(/[|]/g, ' ').split(/\s+/).filter((w) => w && !/^-+$/.test(w));
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-hyphen-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('Danish hyphenation', () => {
+  let pdf: PdfReadBack;
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = output(await buildInMemory(fixture, { kinds: ['pack'] }), 'pack');
+    pdf = await readPdf(bytes);
+  });
+
+  it('breaks long compounds with a hyphen where a line needs it', () => {
+    const drawn = pdf.pages.flatMap((p) => p.items.map((i) => i.str.trim()));
+    expect(drawn.filter((s) => /\p{L}-$/u.test(s)).length).toBeGreaterThan(2);
+  });
+
+  it('reads back from the tag tree exactly as written: no soft hyphens, no split words', () => {
+    const tagged = pdf.pages.map((p) => (p.struct ? structText(p.struct) : '')).join(' ');
+    expect(tagged).not.toMatch(/\u00ad/);
+    const readBack = tagged.split(/\s+/);
+    let from = 0;
+    for (const word of words) {
+      const at = readBack.indexOf(word, from);
+      expect(at, word).toBeGreaterThanOrEqual(from);
+      from = at;
+    }
+    const spans = pdf.pages.flatMap((p) => structNodes(p.struct)).filter((n) => n.role === 'Span');
+    expect(spans.length).toBeGreaterThan(2);
+    for (const span of spans) expect(words.map((w) => w.replace(/[.,]$/, ''))).toContain(span.alt!.replace(/[.,]$/, ''));
+  });
+
+  it('reads back through pdftotext as written (ActualText on the marked content)', () => {
+    const file = path.join(tmp, 'hyphen.pdf');
+    writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    const extracted = text.split(/\s+/);
+    for (const word of words.filter((w) => w.length > 12 && !w.startsWith('http'))) {
+      expect(extracted, word).toContain(word);
+    }
+  });
+
+  it('never hyphenates headings, names or URLs', () => {
+    const drawn = pdf.pages.flatMap((p) => p.items.map((i) => i.str.trim()));
+    expect(drawn.some((s) => s.startsWith('Sikkerhedsforanstaltningsudvalg') && s.endsWith('-'))).toBe(false);
+    expect(drawn.some((s) => /^https:\/\/www\.borger\.dk/.test(s) && s.endsWith('-'))).toBe(false);
+    const headings = pdf.pages.flatMap((p) => structNodes(p.struct)).filter((n) => /^H\d$/.test(n.role));
+    for (const h of headings) expect(h.children.filter((c) => c.role === 'Span')).toEqual([]);
+  });
+});
