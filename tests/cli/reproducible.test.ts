@@ -1,0 +1,40 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sharedFixtures } from '../helpers/build-fixture.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-repro-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function pdfs(dir: string): Map<string, Buffer> {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf')).sort();
+  return new Map(files.map((f) => [f, readFileSync(path.join(dir, f))]));
+}
+
+describe('reproducible builds', () => {
+  it('two builds in separate processes give byte-identical PDFs', () => {
+    const args = ['build', path.join(sharedFixtures, 'samtykke-og-fuldmagt'), '--participants', '14', '--start', '13:00'];
+    const a = runCli([...args, '--out', path.join(tmp, 'a')]);
+    // A different working directory and time of day must not matter either.
+    const b = runCli([...args, '--out', path.join(tmp, 'b')], { cwd: os.tmpdir(), env: { TZ: 'Pacific/Auckland' } });
+    expect(a.code, a.stderr).toBe(0);
+    expect(b.code, b.stderr).toBe(0);
+    const first = pdfs(path.join(tmp, 'a'));
+    const second = pdfs(path.join(tmp, 'b'));
+    expect([...first.keys()]).toEqual([...second.keys()]);
+    expect(first.size).toBe(5);
+    for (const [file, bytes] of first) expect(Buffer.compare(bytes, second.get(file)!), file).toBe(0);
+  });
+
+  it('SOURCE_DATE_EPOCH sets the dates; without it the topic date is used', () => {
+    const dir = path.join(sharedFixtures, 'samtykke-og-fuldmagt');
+    runCli(['build', dir, '--kind', 'pack', '--out', path.join(tmp, 'epoch')], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
+    runCli(['build', dir, '--kind', 'pack', '--out', path.join(tmp, 'topic-date')], { env: { SOURCE_DATE_EPOCH: undefined } });
+    const epoch = readFileSync(path.join(tmp, 'epoch/samtykke-og-fuldmagt/samtykke-og-fuldmagt-pack.pdf'), 'latin1');
+    const topicDate = readFileSync(path.join(tmp, 'topic-date/samtykke-og-fuldmagt/samtykke-og-fuldmagt-pack.pdf'), 'latin1');
+    expect(epoch).toContain('D:20231114221320Z');
+    expect(topicDate).toContain('D:20260302120000Z');
+  });
+});
