@@ -13,6 +13,7 @@ export interface RawBuildOptions {
   templates?: string;
   poster?: string;
   paper?: string;
+  pdfa?: boolean;
 }
 
 /** Maps commander's strings to BuildOptions, reporting every bad value as a usage diagnostic. */
@@ -65,6 +66,7 @@ export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: No
       templatesDir: raw.templates,
       poster: poster === 'A1' || poster === 'A2' ? poster : undefined,
       paper: paper === 'A4' || paper === 'A3' ? paper : undefined,
+      pdfa: !!raw.pdfa,
       sourceDate,
     },
     diagnostics,

@@ -14,6 +14,8 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Print flip-chart sheets as posters of this size, tiled on `paper`. */
   poster?: PosterSize;
+  /** Add PDF/A-2a conformance to the PDF/UA claim. */
+  pdfa?: boolean;
   paper?: PrinterPaper;
   /** Fixed date for reproducible files, from SOURCE_DATE_EPOCH; else the topic's date. */
   sourceDate?: Date;

@@ -92,7 +92,7 @@ export async function buildTopic(
     diagnostics.push(...laidOut.diagnostics.map((d) => (d.file ? d : { ...d, file: `${topic.dir}/topic.yaml` })));
     diagnostics.push(...laidOut.overflows.map((o) => overflowDiagnostic(o, kind, topic)));
     if (!render) continue;
-    const bytes = await renderPdf(laidOut.layout, shared.fonts, { date });
+    const bytes = await renderPdf(laidOut.layout, shared.fonts, { date, pdfa: options.pdfa });
     outputs.push({ kind, path: `${topic.slug}/${topic.slug}-${kind}.pdf`, bytes, pages: laidOut.layout.pages.length });
   }
   return finish({ dir, slug: topic.slug, topic, outputs });

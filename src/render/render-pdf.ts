@@ -11,6 +11,8 @@ import type { Layout, LayoutItem, OutlineEntry, StructNode } from '../layout/lay
 export interface RenderOptions {
   /** Creation and modification date; fixed for reproducible bytes. */
   date: Date;
+  /** Claim PDF/A-2a (archival) as well as PDF/UA-1 in one document. */
+  pdfa?: boolean;
 }
 
 type PdfDoc = InstanceType<typeof PDFDocument>;
@@ -25,7 +27,7 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
     margin: 0,
     pdfVersion: '1.7',
     tagged: true,
-    subset: 'PDF/UA',
+    subset: options.pdfa ? 'PDF/A-2a' : 'PDF/UA',
     lang: layout.meta.lang,
     displayTitle: true,
     compress: true,
@@ -43,6 +45,8 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
       }).filter(([, value]) => value !== undefined),
     ),
   } as unknown as ConstructorParameters<typeof PDFDocument>[0]);
+
+  claimConformance(doc, !!options.pdfa);
 
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -162,6 +166,42 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
   tags.finish();
   doc.end();
   return done;
+}
+
+/**
+ * PDFKit's subsets are exclusive, so with PDF/A the PDF/UA identification is appended by hand; and its
+ * XMP writer pastes info values in unescaped, so a title with "&" or "<" would make the metadata invalid.
+ */
+function claimConformance(doc: PdfDoc, pdfa: boolean): void {
+  const internal = doc as unknown as {
+    info: Record<string, unknown>;
+    _addInfo(): void;
+    endSubset(): void;
+    appendXML(xml: string): void;
+  };
+  const addInfo = internal._addInfo.bind(doc);
+  internal._addInfo = () => {
+    const original = internal.info;
+    internal.info = Object.fromEntries(Object.entries(original).map(([k, v]) => [k, typeof v === 'string' ? escapeXml(v) : v]));
+    try {
+      addInfo();
+    } finally {
+      internal.info = original;
+    }
+  };
+  if (pdfa) {
+    const endSubset = internal.endSubset.bind(doc);
+    internal.endSubset = () => {
+      endSubset();
+      internal.appendXML(
+        '<rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about=""><pdfuaid:part>1</pdfuaid:part></rdf:Description>',
+      );
+    };
+  }
+}
+
+function escapeXml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**
