@@ -38,11 +38,18 @@ const compiledCache = new Map<string, Compiled>();
 const env = createMarkdownHandlebars();
 registerTemplateHelpers(env);
 
+/** What templates may print of the theme: the municipality's name, and whether a logo exists to place. */
+export interface Brand {
+  name?: string;
+  hasLogo: boolean;
+}
+
 export function composeDocument(
   kind: OutputKind,
   topic: Topic,
   agenda: Agenda,
   templates: TemplateSource,
+  brand: Brand = { hasLogo: false },
 ): { document?: ComposedDocument; diagnostics: Diagnostic[] } {
   const main = templates.files.get(`${kind}/${kind}.hbs`);
   if (!main?.text) {
@@ -60,7 +67,7 @@ export function composeDocument(
   if (!template || diagnostics.length) return { diagnostics };
   let markdown: string;
   try {
-    markdown = (template as unknown as (ctx: unknown, opts: unknown) => string)(templateView(topic, agenda), { partials });
+    markdown = (template as unknown as (ctx: unknown, opts: unknown) => string)({ ...templateView(topic, agenda), brand }, { partials });
   } catch (error) {
     return { diagnostics: [templateError(error, main.displayPath)] };
   }

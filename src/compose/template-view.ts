@@ -28,11 +28,12 @@ export function templateView(topic: Topic, agenda: Agenda) {
       cards: topic.cards.map((c) => ({ ...c, age: c.age === undefined ? undefined : fill(labels.age, { age: c.age }) })),
     },
     facilitator: {
+      clockHeader: agenda.start ? labels.clock : labels.fromStart,
       forGroup: [fill(labels.facilitatorFor, { n: agenda.participants }), agenda.start ? fill(labels.startsAt, { start: agenda.start, end: agenda.end! }) : '']
         .filter(Boolean)
         .join(', '),
       rows: agenda.steps.map((s) => ({
-        clock: s.start ?? `+${s.offset}`,
+        clock: s.start ?? `${s.offset}`,
         minutes: s.minutes,
         step: `${s.step.number}. ${s.step.title}`,
         grouping: labels.groupings[s.step.grouping],

@@ -26,7 +26,14 @@ export class FontBook {
   /** Characters no font in the chain has, for a warning. */
   readonly missing = new Set<string>();
 
-  constructor(private readonly bytes: ReadonlyMap<string, Uint8Array>) {}
+  /**
+   * @param leading font ids that go first in a face's chain (a municipality's own typeface); the
+   *   built-in fonts stay behind them as fallback for glyphs they lack.
+   */
+  constructor(
+    private readonly bytes: ReadonlyMap<string, Uint8Array>,
+    private readonly leading: Partial<Record<FaceKey, string>> = {},
+  ) {}
 
   font(fontId: string): fontkit.Font {
     let font = this.parsed.get(fontId);
@@ -42,7 +49,8 @@ export class FontBook {
   chain(face: FaceKey): string[] {
     let ids = this.chains.get(face);
     if (!ids) {
-      ids = faceChain(face).map((f) => f.id).filter((id) => this.bytes.has(id));
+      const lead = this.leading[face] ?? (face === 'boldItalic' ? this.leading.bold : face === 'italic' ? this.leading.regular : undefined);
+      ids = [...(lead ? [lead] : []), ...faceChain(face).map((f) => f.id)].filter((id) => this.bytes.has(id));
       this.chains.set(face, ids);
     }
     return ids;

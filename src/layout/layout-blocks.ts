@@ -233,6 +233,14 @@ function leafDirective(node: LeafDirective, parent: StructNode, box: Box, ctx: B
     return [{ height, spaceBefore: pad * 1.5, keepWithNext: true, items }];
   }
   if (node.name === 'toc') return toc(node, parent, box, ctx);
+  if (node.name === 'logo') {
+    const logo = theme.logo;
+    if (!logo) return [];
+    const height = theme.size.body * 4;
+    const width = Math.min(box.width / 2, height * logo.aspect);
+    const figure = ctx.struct.add(parent, 'Figure', { alt: logo.alt });
+    return [{ height: width / logo.aspect, spaceBefore: 0, keepWithNext: true, items: [{ type: 'image', x: box.x, y: 0, width, height: width / logo.aspect, image: logo, node: figure.id }] }];
+  }
   if (node.name === 'lines') {
     // Room to write by hand: ruled lines, decoration only.
     const count = Math.min(40, Math.max(1, Number(node.attributes?.count ?? 3) || 3));

@@ -251,6 +251,7 @@ function runningItems(doc: ComposedDocument, theme: Theme, fonts: FontBook, inde
   };
   const footer = fill(labels[doc.meta.lang].page, { n: index + 1, total });
   text(footer, paper.width - margin.right - fonts.measure(footer, 'regular', size), paper.height - margin.bottom / 2);
+  if (theme.name) text(theme.name, margin.left, paper.height - margin.bottom / 2);
   const maxTitle = paper.width - margin.left - margin.right;
   const title = doc.meta.title;
   const headerY = margin.top / 2;

@@ -4,6 +4,7 @@
  * Anything without a struct `node` is drawn as an artifact (headers, footers, rules, crop marks).
  */
 import type { DocumentMeta, OutputKind } from '../compose/compose-document.js';
+import type { ThemeLogo } from './theme.js';
 
 export type StructRole =
   | 'Document' | 'Sect' | 'Part' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P'
@@ -85,6 +86,17 @@ export interface FieldItem {
   node: number;
 }
 
+/** A picture (the theme's logo), tagged as a Figure whose alt text is its node's. */
+export interface ImageItem {
+  type: 'image';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  image: ThemeLogo;
+  node: number;
+}
+
 /** Items drawn through a clipping window and shifted by (dx, dy): a poster tile shows part of its poster. */
 export interface GroupItem {
   type: 'group';
@@ -94,7 +106,7 @@ export interface GroupItem {
   items: LayoutItem[];
 }
 
-export type LayoutItem = TextItem | RectItem | LineItem | LinkItem | FieldItem | GroupItem;
+export type LayoutItem = TextItem | RectItem | LineItem | LinkItem | FieldItem | ImageItem | GroupItem;
 
 /** Where one tile of a poster sits, in poster coordinates. */
 export interface PosterTile {

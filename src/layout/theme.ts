@@ -2,13 +2,26 @@
  * The look of the printed material. Sizes in points, colours as hex. A municipality's theme.yaml
  * overrides these values (see load-templates); the defaults pass WCAG AA contrast on white paper.
  */
+export interface ThemeLogo {
+  format: 'png' | 'jpeg' | 'svg';
+  bytes?: Uint8Array;
+  svg?: string;
+  /** Alternative text: required, a logo is never decoration only. */
+  alt: string;
+  /** Width over height. */
+  aspect: number;
+}
+
 export interface Theme {
+  /** The municipality or organisation, printed on the cover and in the footer. */
   name?: string;
+  logo?: ThemeLogo;
+  /** Font ids that lead each face's chain (a municipality's own typeface), before the built-in fonts. */
+  fonts?: Partial<Record<'regular' | 'bold' | 'italic' | 'boldItalic', string>>;
   colors: {
     text: string;
     muted: string;
     accent: string;
-    accentText: string;
     tint: string;
     rule: string;
     link: string;
@@ -33,7 +46,6 @@ export const defaultTheme: Theme = {
     text: '#1b1b1b',
     muted: '#4d4d4d',
     accent: '#0b5563',
-    accentText: '#ffffff',
     tint: '#e8f1f2',
     rule: '#9fb8bc',
     link: '#0a4a8a',

@@ -15,7 +15,7 @@ export interface TemplateFile {
   path: string;
   /** Path for messages. */
   displayPath: string;
-  /** Text files (.hbs, .yaml, .svg) are decoded; images stay bytes. */
+  /** Text files (.hbs, .yaml, .svg) are decoded; images and fonts stay bytes. */
   text?: string;
   bytes?: Uint8Array;
 }
@@ -67,7 +67,7 @@ async function readInto(dir: string, display: string, files: Map<string, Templat
         continue;
       }
       files.set(rel, { path: rel, displayPath, text: decoded.text });
-    } else if (['.png', '.jpg', '.jpeg'].includes(ext)) {
+    } else if (['.png', '.jpg', '.jpeg', '.woff', '.ttf', '.otf'].includes(ext)) {
       files.set(rel, { path: rel, displayPath, bytes });
     }
   }

@@ -84,7 +84,7 @@ export async function buildTopic(
   }
   const date = options.sourceDate ?? (topic.date ? new Date(`${topic.date}T12:00:00Z`) : new Date(0));
   for (const kind of kinds.filter((k) => available.includes(k))) {
-    const composed = composeDocument(kind, topic, agenda, shared.templates);
+    const composed = composeDocument(kind, topic, agenda, shared.templates, { name: shared.theme.name, hasLogo: !!shared.theme.logo });
     diagnostics.push(...composed.diagnostics);
     if (!composed.document) continue;
     const setup = pageSetup(kind, shared.theme, { poster: options.poster, paper: options.paper });

@@ -1,16 +1,30 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { FontBook } from '../fonts/font-book.js';
 import { allFontFiles } from '../fonts/font-catalog.js';
-import { defaultTheme } from '../layout/theme.js';
 import { loadFonts } from '../load/load-fonts.js';
 import { loadTemplates } from '../load/load-templates.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { modelTheme } from '../model/model-theme.js';
 import type { SharedResources } from './build-topic.js';
 
-let fontBook: Promise<FontBook> | undefined;
+const cache = new Map<string, Promise<{ shared: SharedResources; diagnostics: Diagnostic[] }>>();
 
-/** Fonts and templates, read and parsed once per process and shared by every topic and document. */
-export async function sharedResources(templatesDir?: string): Promise<{ shared: SharedResources; diagnostics: Diagnostic[] }> {
-  fontBook ??= loadFonts(allFontFiles()).then((bytes) => new FontBook(bytes));
-  const [fonts, templates] = await Promise.all([fontBook, loadTemplates(templatesDir)]);
-  return { shared: { fonts, templates: templates.source, theme: defaultTheme }, diagnostics: templates.diagnostics };
+/**
+ * Fonts, templates and theme, read and parsed once per process (per templates folder) and shared by
+ * every topic and document built with them.
+ */
+export function sharedResources(templatesDir?: string): Promise<{ shared: SharedResources; diagnostics: Diagnostic[] }> {
+  const key = templatesDir ?? '';
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = prepare(templatesDir);
+    cache.set(key, pending);
+  }
+  return pending;
+}
+
+async function prepare(templatesDir?: string): Promise<{ shared: SharedResources; diagnostics: Diagnostic[] }> {
+  const [bytes, templates] = await Promise.all([loadFonts(allFontFiles()), loadTemplates(templatesDir)]);
+  const themed = modelTheme(templates.source);
+  const fonts = new FontBook(new Map([...bytes, ...themed.fonts]), themed.theme.fonts);
+  return { shared: { fonts, templates: templates.source, theme: themed.theme }, diagnostics: [...templates.diagnostics, ...themed.diagnostics] };
 }

@@ -5,6 +5,7 @@
  * Never: measure or move anything (layout decided every position) or write files.
  */
 import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
 import type { FontBook } from '../fonts/font-book.js';
 import type { Layout, LayoutItem, OutlineEntry, StructNode } from '../layout/layout.js';
 
@@ -136,6 +137,16 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
           } else {
             doc.link(item.x, item.y, item.width, item.height, target, { structParent: element, Contents: new String(item.description) } as never);
           }
+          break;
+        }
+        case 'image': {
+          close();
+          tags.element(item.node);
+          const content = doc.markStructureContent('Figure');
+          if (item.image.format === 'svg') SVGtoPDF(doc, item.image.svg!, item.x, item.y, { width: item.width, height: item.height, assumePt: true });
+          else doc.image(Buffer.from(item.image.bytes!), item.x, item.y, { width: item.width, height: item.height });
+          doc.endMarkedContent();
+          tags.element(item.node).add(content);
           break;
         }
         case 'group':

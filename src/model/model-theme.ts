@@ -1,0 +1,151 @@
+/**
+ * model (theme): a templates folder's theme.yaml → the Theme layout draws with.
+ * Input: the loaded template files. Output: the Theme, the bytes of any fonts it brings, and diagnostics
+ * placed in theme.yaml. Never: read files (load did), or accept text colours that fail WCAG contrast.
+ */
+import { z } from 'zod';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { defaultTheme, type Theme, type ThemeLogo } from '../layout/theme.js';
+import type { TemplateSource } from '../load/load-templates.js';
+import { parseYaml, type ParsedYaml } from '../parse/parse-yaml.js';
+import { locate } from './locate.js';
+import { schemaKeys } from './schema-keys.js';
+import { zodDiagnostics } from './zod-diagnostics.js';
+
+const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
+const faces = ['regular', 'bold', 'italic', 'boldItalic'] as const;
+
+export const themeSchema = z.strictObject({
+  name: z.string().min(1).optional(),
+  logo: z.strictObject({ file: z.string().min(1), alt: z.string().min(1, 'a logo needs alt text') }).optional(),
+  colors: z
+    .strictObject({ text: hex, muted: hex, accent: hex, tint: hex, rule: hex, link: hex })
+    .partial()
+    .optional(),
+  fonts: z.strictObject(Object.fromEntries(faces.map((f) => [f, z.string().min(1)])) as Record<(typeof faces)[number], z.ZodString>).partial().optional(),
+});
+
+/** Foreground × background pairs that carry text, and where the background comes from. */
+const textPairs: [fg: keyof Theme['colors'], bg: keyof Theme['colors'] | 'white'][] = [
+  ['text', 'white'],
+  ['muted', 'white'],
+  ['accent', 'white'],
+  ['link', 'white'],
+  ['text', 'tint'],
+  ['accent', 'tint'],
+];
+
+export const minimumContrast = 4.5;
+
+export function modelTheme(templates: TemplateSource): { theme: Theme; fonts: Map<string, Uint8Array>; diagnostics: Diagnostic[] } {
+  const file = templates.files.get('theme.yaml');
+  const fonts = new Map<string, Uint8Array>();
+  if (!file?.text) return { theme: defaultTheme, fonts, diagnostics: [] };
+  const { yaml, diagnostics } = parseYaml(file.text, file.displayPath, 0);
+  if (!yaml.ok) return { theme: defaultTheme, fonts, diagnostics };
+  const input = yaml.data ?? {};
+  const result = themeSchema.safeParse(input);
+  if (!result.success) {
+    diagnostics.push(...zodDiagnostics(result.error.issues, yaml, input, (p) => schemaKeys(themeSchema, p)));
+    return { theme: defaultTheme, fonts, diagnostics };
+  }
+  const data = result.data;
+  const theme: Theme = { ...defaultTheme, name: data.name, colors: { ...defaultTheme.colors, ...data.colors } };
+
+  for (const [fg, bg] of textPairs) {
+    const background = bg === 'white' ? '#ffffff' : theme.colors[bg];
+    const ratio = contrastRatio(theme.colors[fg], background);
+    if (ratio < minimumContrast) {
+      const at = data.colors?.[fg] ? ['colors', fg] : ['colors', bg];
+      diagnostics.push({
+        ...locate(yaml, at),
+        severity: 'error',
+        rule: 'low-contrast',
+        message: `colors.${fg} ${theme.colors[fg]} on ${bg === 'white' ? 'white paper' : `colors.${bg} ${background}`} has contrast ${ratio.toFixed(2)}:1; text needs at least ${minimumContrast}:1`,
+        hint: `darken colors.${fg}${bg === 'white' ? '' : ` or lighten colors.${bg}`}`,
+      });
+    }
+  }
+
+  if (data.logo) {
+    const logo = readLogo(templates, data.logo.file, data.logo.alt, yaml, diagnostics);
+    if (logo) theme.logo = logo;
+  }
+  if (data.fonts) {
+    theme.fonts = {};
+    for (const face of faces) {
+      const name = data.fonts[face];
+      if (!name) continue;
+      const font = templates.files.get(name);
+      if (!font?.bytes || !/\.(woff|ttf|otf)$/i.test(name)) {
+        diagnostics.push({
+          ...locate(yaml, ['fonts', face]),
+          severity: 'error',
+          rule: 'missing-file',
+          message: `font \`${name}\` is not a .woff, .ttf or .otf file in the templates folder`,
+        });
+        continue;
+      }
+      const id = `theme-${face}`;
+      fonts.set(id, font.bytes);
+      theme.fonts[face] = id;
+    }
+  }
+  return { theme, fonts, diagnostics };
+}
+
+function readLogo(templates: TemplateSource, name: string, alt: string, yaml: ParsedYaml, diagnostics: Diagnostic[]): ThemeLogo | undefined {
+  const file = templates.files.get(name);
+  const fail = (message: string) => {
+    diagnostics.push({ ...locate(yaml, ['logo', 'file']), severity: 'error', rule: 'bad-logo', message });
+    return undefined;
+  };
+  if (!file) return fail(`logo \`${name}\` does not exist in the templates folder`);
+  if (file.text !== undefined && name.toLowerCase().endsWith('.svg')) {
+    const box = /viewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(file.text);
+    const width = /<svg[^>]*\swidth\s*=\s*["']([\d.]+)/.exec(file.text);
+    const height = /<svg[^>]*\sheight\s*=\s*["']([\d.]+)/.exec(file.text);
+    const w = Number(box?.[1] ?? width?.[1]);
+    const h = Number(box?.[2] ?? height?.[1]);
+    if (!(w > 0 && h > 0)) return fail(`logo \`${name}\` has no viewBox or width and height, so its size is unknown`);
+    return { format: 'svg', svg: file.text, alt, aspect: w / h };
+  }
+  const bytes = file.bytes;
+  if (!bytes) return fail(`logo \`${name}\` must be PNG, JPEG or SVG`);
+  const size = imageSize(bytes);
+  if (!size) return fail(`logo \`${name}\` is not a PNG or JPEG image`);
+  return { format: size.format, bytes, alt, aspect: size.width / size.height };
+}
+
+/** Width and height from a PNG's IHDR or a JPEG's SOF marker. */
+function imageSize(bytes: Uint8Array): { format: 'png' | 'jpeg'; width: number; height: number } | undefined {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (view.length > 24 && view.readUInt32BE(0) === 0x89504e47) return { format: 'png', width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
+  if (view.length > 4 && view[0] === 0xff && view[1] === 0xd8) {
+    let at = 2;
+    while (at + 9 < view.length) {
+      if (view[at] !== 0xff) return undefined;
+      const marker = view[at + 1];
+      const length = view.readUInt16BE(at + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { format: 'jpeg', height: view.readUInt16BE(at + 5), width: view.readUInt16BE(at + 7) };
+      }
+      at += 2 + length;
+    }
+  }
+  return undefined;
+}
+
+/** WCAG 2.1 contrast ratio of two #rrggbb colours. */
+export function contrastRatio(a: string, b: string): number {
+  const [la, lb] = [luminance(a), luminance(b)];
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+function luminance(hexColour: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hexColour.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+}
