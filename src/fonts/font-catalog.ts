@@ -15,6 +15,11 @@ const ATKINSON = '@fontsource/atkinson-hyperlegible';
 const NOTO = '@fontsource/noto-sans';
 const ATKINSON_SUBSETS = ['latin', 'latin-ext'];
 const NOTO_SUBSETS = ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese', 'devanagari'];
+const SYMBOLS = '@fontsource/noto-sans-symbols-2';
+const SYMBOL_SUBSETS = ['symbols', 'latin-ext', 'math'];
+const MATH = '@fontsource/noto-sans-math';
+const EMOJI = '@fontsource/noto-emoji';
+const EMOJI_SUBSETS = ['emoji', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 const faceStyle: Record<FaceKey, string> = {
   regular: '400-normal',
@@ -30,6 +35,11 @@ export function faceChain(face: FaceKey): FontFileSpec[] {
   return [
     ...ATKINSON_SUBSETS.map((s) => spec(ATKINSON, 'atkinson-hyperlegible', s, style)),
     ...NOTO_SUBSETS.map((s) => spec(NOTO, 'noto-sans', s, style)),
+    // Symbols and emoji come in one weight and no italics: the shape matters more than the style.
+    ...SYMBOL_SUBSETS.map((s) => spec(SYMBOLS, 'noto-sans-symbols-2', s, '400-normal')),
+    // Noto Sans Math's one file holds arrows and operators beyond its "latin" name.
+    spec(MATH, 'noto-sans-math', 'latin', '400-normal'),
+    ...EMOJI_SUBSETS.map((s) => spec(EMOJI, 'noto-emoji', s, '400-normal')),
   ];
 }
 

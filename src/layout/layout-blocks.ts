@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { offsetItems, spacer, type Atom } from './atom.js';
 import { breakLines } from './break-lines.js';
+import { hyphenateWord } from './hyphenate-word.js';
 import { inlineRuns, type InlineRun } from './inline-runs.js';
 import type { LayoutItem, StructNode, StructRole } from './layout.js';
 import { lineAtoms, type LineStyle } from './line-atoms.js';
@@ -202,6 +203,15 @@ function containerDirective(node: ContainerDirective, parent: StructNode, box: B
     const band = spacer(ctx.pageContentHeight * 0.22);
     band.items.push({ type: 'rect', x: box.x - margin.left, y: -margin.top, width: box.width + margin.left + margin.right, height: 16, fill: colors.accent });
     return [band, ...layoutBlocks(node.children as RootContent[], parent, box, { ...ctx, cover: true })];
+  }
+  if (node.name === 'lang') {
+    // A passage in another language: its own Lang in the tag tree, and that language's hyphenation.
+    const lang = String(node.attributes?.lang ?? '').trim();
+    if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) return layoutBlocks(node.children as RootContent[], parent, box, ctx);
+    const div = ctx.struct.add(parent, 'Div', { lang });
+    const hyphenLang = lang.startsWith('en') ? 'en' : lang.startsWith('da') ? 'da' : undefined;
+    const hyphenate = hyphenLang ? (word: string, start: boolean) => hyphenateWord(word, hyphenLang, start) : undefined;
+    return layoutBlocks(node.children as RootContent[], div, box, { ...ctx, hyphenate });
   }
   if (node.name === 'form') {
     const atoms: Atom[] = [];

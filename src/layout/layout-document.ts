@@ -39,7 +39,6 @@ export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontB
   const diagnostics: Diagnostic[] = [];
   const overflows: Overflow[] = [];
   const struct = new StructBuilder();
-  const missingBefore = new Set(fonts.missing);
   const { headingRefs, tocHeadings } = collectHeadings(doc);
   const lang = doc.meta.lang;
   const base = { fonts, theme, struct, diagnostics, headingRefs, tocHeadings, hyphenate: (word: string, sentenceStart: boolean) => hyphenateWord(word, lang, sentenceStart) };
@@ -82,13 +81,22 @@ export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontB
     tiles = tiled.tiles;
   }
 
-  for (const char of fonts.missing) {
-    if (missingBefore.has(char)) continue;
+  // The font book is shared by every document of the process, so this document's own text decides.
+  const missing = new Set<string>();
+  const collect = (items: LayoutItem[]) => {
+    for (const item of items) {
+      if (item.type === 'group') collect(item.items);
+      else if (item.type === 'text') for (const char of item.text) if (fonts.missing.has(char)) missing.add(char);
+    }
+  };
+  pages.forEach((p) => collect(p.items));
+  for (const char of missing) {
     diagnostics.push({
       file: '',
       severity: 'warning',
       rule: 'missing-glyph',
       message: `no font has the character ${JSON.stringify(char)} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`,
+      hint: 'it prints as an empty box; write it another way or bring a font that has it in the theme',
     });
   }
   return {

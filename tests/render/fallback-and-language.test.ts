@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildInMemory, output, testFixtures } from '../helpers/build-fixture.js';
+import { readPdf, structNodes, structText } from '../helpers/read-pdf.js';
+
+const fixture = path.join(testFixtures, 'glyphs-and-languages');
+
+describe('glyphs beyond Latin and passages in another language', () => {
+  it('sets emoji, symbols, Greek and Cyrillic from fallback fonts and reads them back', async () => {
+    const result = await buildInMemory(fixture, { kinds: ['pack'] });
+    const pdf = await readPdf(output(result, 'pack'));
+    const h1 = pdf.pages.flatMap((p) => structNodes(p.struct)).find((n) => n.role === 'H1')!;
+    expect(structText(h1).replace(/\s+/g, ' ').trim()).toBe('Tegn og sprog – 😊 ✓ → Ω Ж');
+  });
+
+  it('warns once for each character no font has, naming it', async () => {
+    const result = await buildInMemory(fixture, { kinds: ['pack'] });
+    const missing = result.diagnostics.filter((d) => d.rule === 'missing-glyph');
+    expect(missing).toHaveLength(1);
+    expect(missing[0].message).toContain('"漢" (U+6F22)');
+    expect(missing[0].file).toMatch(/glyphs-and-languages\/topic\.yaml$/);
+  });
+
+  it('marks the English passage with its own language in the tag tree', async () => {
+    const result = await buildInMemory(fixture, { kinds: ['pack'] });
+    const pdf = await readPdf(output(result, 'pack'));
+    const raw = Buffer.from(output(result, 'pack')).toString('latin1');
+    expect(raw).toMatch(/\/S \/Div\s*\/Lang \(en\)|\/Lang \(en\)[^>]*\/S \/Div/);
+    const divs = pdf.pages.flatMap((p) => structNodes(p.struct)).filter((n) => n.role === 'Div');
+    expect(divs.map((d) => structText(d).replace(/\s+/g, ' ').trim())).toContain(
+      'Accessibility is not a feature you add at the end; it is a property of everything you make.',
+    );
+    expect(pdf.lang).toBe('da');
+  });
+});
