@@ -18,9 +18,16 @@ export interface FontMetrics {
   descent: number;
 }
 
+interface ShapedRun {
+  glyphs: unknown[];
+  positions: Record<string, number>[];
+  advanceWidth: number;
+}
+
 export class FontBook {
   private readonly parsed = new Map<string, fontkit.Font>();
-  private readonly widths = new Map<string, Map<string, number>>();
+  private readonly shaped = new Map<string, Map<string, ShapedRun>>();
+  private readonly forPdf = new Map<string, fontkit.Font>();
   private readonly charFont = new Map<FaceKey, Map<number, number>>();
   private readonly chains = new Map<FaceKey, string[]>();
   /** Characters no font in the chain has, for a warning. */
@@ -92,17 +99,60 @@ export class FontBook {
     return segments;
   }
 
-  /** Advance width in points of text set in one font. */
-  width(fontId: string, text: string, size: number): number {
-    let cache = this.widths.get(fontId);
-    if (!cache) this.widths.set(fontId, (cache = new Map()));
-    let units = cache.get(text);
-    if (units === undefined) {
-      const font = this.font(fontId);
-      units = (font.layout(text).advanceWidth * 1000) / font.unitsPerEm;
-      cache.set(text, units);
+  /**
+   * Shaping (fontkit's GSUB/GPOS) is the costliest step of a build, so every word is shaped once per
+   * process and shared by measuring and by every document's PDFKit font.
+   */
+  private shape(fontId: string, text: string, features?: unknown): ShapedRun {
+    let cache = this.shaped.get(fontId);
+    if (!cache) this.shaped.set(fontId, (cache = new Map()));
+    const key = features ? `${text}\u0000${JSON.stringify(features)}` : text;
+    let run = cache.get(key);
+    if (!run) {
+      const shaped = this.font(fontId).layout(text, features as string[] | undefined) as unknown as ShapedRun;
+      run = { glyphs: shaped.glyphs, positions: shaped.positions.map((p) => ({ ...p })), advanceWidth: shaped.advanceWidth };
+      cache.set(key, run);
     }
-    return (units * size) / 1000;
+    return run;
+  }
+
+  /** Advance width in points of text set in one font, word by word as PDFKit sets it. */
+  width(fontId: string, text: string, size: number): number {
+    let units = 0;
+    let last = 0;
+    for (let i = 0; i <= text.length; i++) {
+      if (i === text.length ? last < i : text[i] === ' ' || text[i] === '\t') {
+        units += this.shape(fontId, text.slice(last, i + 1)).advanceWidth;
+        last = i + 1;
+      }
+    }
+    const font = this.font(fontId);
+    return (units * size) / font.unitsPerEm;
+  }
+
+  /**
+   * The font as PDFKit should get it: the parsed font, with layout() answered from the shared cache.
+   * PDFKit scales the positions it receives in place, so each call gets its own copy of them.
+   */
+  pdfFont(fontId: string): fontkit.Font {
+    let proxy = this.forPdf.get(fontId);
+    if (!proxy) {
+      const font = this.font(fontId);
+      const layout = (text: string, features?: unknown) => {
+        const run = this.shape(fontId, text, features);
+        const positions = run.positions.map((p) => ({ ...p }));
+        return {
+          glyphs: run.glyphs,
+          positions,
+          get advanceWidth() {
+            return positions.reduce((sum, p) => sum + p.xAdvance, 0);
+          },
+        };
+      };
+      proxy = new Proxy(font, { get: (target, prop) => (prop === 'layout' ? layout : Reflect.get(target, prop, target)) });
+      this.forPdf.set(fontId, proxy);
+    }
+    return proxy;
   }
 
   /** Width of text in a face, across fallback fonts. */

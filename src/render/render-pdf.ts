@@ -59,7 +59,7 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
   const registered = new Set<string>();
   const useFont = (fontId: string) => {
     if (!registered.has(fontId)) {
-      doc.registerFont(fontId, fonts.font(fontId) as never);
+      doc.registerFont(fontId, fonts.pdfFont(fontId) as never);
       registered.add(fontId);
     }
     doc.font(fontId);
