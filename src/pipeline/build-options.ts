@@ -17,6 +17,8 @@ export interface BuildOptions {
   /** Add PDF/A-2a conformance to the PDF/UA claim. */
   pdfa?: boolean;
   paper?: PrinterPaper;
+  /** Build only every n-th topic, starting at the i-th (1-based): `--shard i/n` splits CI jobs. */
+  shard?: { index: number; count: number };
   /** Fixed date for reproducible files, from SOURCE_DATE_EPOCH; else the topic's date. */
   sourceDate?: Date;
 }

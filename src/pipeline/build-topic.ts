@@ -18,6 +18,7 @@ import { planAgenda } from '../plan/plan-agenda.js';
 import { renderPdf } from '../render/render-pdf.js';
 import type { OutputFile } from '../write/write-outputs.js';
 import type { BuildOptions } from './build-options.js';
+import { topicFingerprint } from './input-fingerprint.js';
 
 export interface BuiltOutput extends OutputFile {
   kind: OutputKind;
@@ -30,12 +31,18 @@ export interface TopicResult {
   topic?: Topic;
   outputs: BuiltOutput[];
   diagnostics: Diagnostic[];
+  /** Fingerprint of the topic's inputs (files, templates, fonts, options, tool version). */
+  inputHash?: string;
+  /** The inputs match the previous build's: nothing was built, the old files stand. */
+  unchanged?: boolean;
 }
 
 export interface SharedResources {
   templates: TemplateSource;
   fonts: FontBook;
   theme: Theme;
+  /** Fingerprint of the tool version, templates, theme and fonts. */
+  fingerprint: string;
 }
 
 /** The outputs a topic has content for, in the order they are built. */
@@ -51,6 +58,7 @@ export async function buildTopic(
   options: Omit<BuildOptions, 'paths' | 'outDir'>,
   shared: SharedResources,
   render = true,
+  previousHash?: string,
 ): Promise<TopicResult> {
   const diagnostics: Diagnostic[] = [];
   const finish = (result: Omit<TopicResult, 'diagnostics'>): TopicResult => ({
@@ -61,12 +69,14 @@ export async function buildTopic(
   const loaded = await loadTopic(dir);
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.source) return finish({ dir, outputs: [] });
+  const inputHash = topicFingerprint(loaded.source, shared.fingerprint, options);
+  if (previousHash === inputHash) return finish({ dir, slug: loaded.source.slug, outputs: [], inputHash, unchanged: true });
   const parsed = parseTopic(loaded.source);
   diagnostics.push(...parsed.diagnostics);
   const modelled = modelTopic(parsed.parsed);
   diagnostics.push(...modelled.diagnostics);
   const topic = modelled.topic;
-  if (!topic || hasErrors(diagnostics)) return finish({ dir, slug: loaded.source.slug, outputs: [] });
+  if (!topic || hasErrors(diagnostics)) return finish({ dir, slug: loaded.source.slug, outputs: [], inputHash });
 
   const { agenda, diagnostics: planDiagnostics } = planAgenda(topic, { participants: options.participants, start: options.start });
   diagnostics.push(...planDiagnostics);
@@ -95,7 +105,7 @@ export async function buildTopic(
     const bytes = await renderPdf(laidOut.layout, shared.fonts, { date, pdfa: options.pdfa });
     outputs.push({ kind, path: `${topic.slug}/${topic.slug}-${kind}.pdf`, bytes, pages: laidOut.layout.pages.length });
   }
-  return finish({ dir, slug: topic.slug, topic, outputs });
+  return finish({ dir, slug: topic.slug, topic, outputs, inputHash });
 }
 
 /** A sheet or card that ran over: placed at the card's file or the step that owns the sheet. */

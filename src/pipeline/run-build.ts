@@ -1,12 +1,19 @@
 /**
- * The build command's pipeline over many topics: each topic is built in memory and written only when it
- * has no errors, so good topics in a content root still build while a bad one fails.
+ * The build and check commands over many topics. Each topic is built in memory and written only when it
+ * has no errors, so good topics in a content root still build while a bad one fails. A topic whose
+ * inputs match the previous build's manifest is neither rebuilt nor rewritten; many topics are built
+ * on worker threads, one per core.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { findTopics } from '../load/find-topics.js';
+import { loadManifest } from '../load/load-manifest.js';
+import { loadToolVersion } from '../load/load-tool-version.js';
+import { buildManifest } from '../publish/manifest.js';
+import { renderIndexHtml } from '../publish/render-index-html.js';
 import { writeOutputs } from '../write/write-outputs.js';
 import type { BuildOptions } from './build-options.js';
+import { buildInPool } from './build-pool.js';
 import { buildTopic, type TopicResult } from './build-topic.js';
 import { sharedResources } from './shared-resources.js';
 
@@ -17,20 +24,83 @@ export interface BuildReport {
   written: string[];
 }
 
-export async function runBuild(options: BuildOptions, write = true): Promise<BuildReport> {
+export interface RunOptions {
+  /** Write PDFs, manifest and page (build), or only report (check). */
+  write: boolean;
+  /** Rebuild even topics whose inputs are unchanged. */
+  force?: boolean;
+  /** Worker threads to use; 1 builds in this thread. */
+  jobs?: number;
+  /** Called as each topic finishes, for progress. */
+  onTopic?: (result: TopicResult, done: number, total: number) => void;
+}
+
+/** Below this many topics to build, starting workers costs more than it saves. */
+const minTopicsForWorkers = 3;
+
+export async function runBuild(options: BuildOptions, runOptions: RunOptions | boolean): Promise<BuildReport> {
+  const run: RunOptions = typeof runOptions === 'boolean' ? { write: runOptions } : runOptions;
   const report: BuildReport = { topics: [], diagnostics: [], written: [] };
   const found = await findTopics(options.paths);
   report.diagnostics.push(...found.diagnostics);
-  const { shared, diagnostics } = await sharedResources(options.templatesDir);
+  const { diagnostics } = await sharedResources(options.templatesDir);
   report.diagnostics.push(...diagnostics);
   if (hasErrors(diagnostics)) return report;
-  for (const dir of found.topics) {
-    const result = await buildTopic(dir, options, shared, write);
-    report.topics.push(result);
-    if (!write || hasErrors(result.diagnostics) || !result.outputs.length) continue;
-    const outcome = await writeOutputs(options.outDir, result.outputs);
-    result.diagnostics.push(...outcome.diagnostics);
+
+  const topics = options.shard ? found.topics.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : found.topics;
+  const previous = run.write ? await loadManifest(options.outDir) : { intact: new Set<string>() };
+  const previousHash = (dir: string) => {
+    if (run.force || !previous.manifest) return undefined;
+    const entry = previous.manifest.topics.find((t) => t.slug === slugOf(dir));
+    return entry && previous.intact.has(entry.slug) ? entry.inputHash : undefined;
+  };
+
+  const results: TopicResult[] = new Array(topics.length);
+  let done = 0;
+  const finish = async (index: number, result: TopicResult) => {
+    results[index] = result;
+    if (run.write && !result.unchanged && !hasErrors(result.diagnostics) && result.outputs.length) {
+      const outcome = await writeOutputs(options.outDir, result.outputs);
+      result.diagnostics.push(...outcome.diagnostics);
+      report.written.push(...outcome.written);
+    }
+    if (result.unchanged) {
+      // The old build's warnings still hold for the files that stand.
+      const entry = previous.manifest?.topics.find((t) => t.slug === result.slug);
+      result.diagnostics.push(...(entry?.warnings ?? []));
+    }
+    run.onTopic?.(result, ++done, topics.length);
+  };
+
+  const jobs = run.jobs ?? 1;
+  if (jobs > 1 && topics.length >= minTopicsForWorkers) {
+    const tasks = topics.map((dir) => ({ dir, options: taskOptions(options), previousHash: previousHash(dir) }));
+    await buildInPool(tasks, jobs, options.templatesDir, finish);
+  } else {
+    const { shared } = await sharedResources(options.templatesDir);
+    for (const [index, dir] of topics.entries()) {
+      await finish(index, await buildTopic(dir, taskOptions(options), shared, run.write, previousHash(dir)));
+    }
+  }
+  report.topics = results;
+
+  if (run.write && results.some((r) => !r.unchanged && r.outputs.length && !hasErrors(r.diagnostics))) {
+    const manifest = buildManifest(results, previous.manifest, loadToolVersion());
+    const outcome = await writeOutputs(options.outDir, [
+      { path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },
+      { path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(manifest)) },
+    ]);
+    report.diagnostics.push(...outcome.diagnostics);
     report.written.push(...outcome.written);
   }
   return report;
+}
+
+function taskOptions(options: BuildOptions): Omit<BuildOptions, 'paths' | 'outDir'> {
+  const { paths: _paths, outDir: _outDir, ...rest } = options;
+  return rest;
+}
+
+function slugOf(dir: string): string {
+  return dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop()!;
 }

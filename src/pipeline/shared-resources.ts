@@ -3,8 +3,10 @@ import { FontBook } from '../fonts/font-book.js';
 import { allFontFiles } from '../fonts/font-catalog.js';
 import { loadFonts } from '../load/load-fonts.js';
 import { loadTemplates } from '../load/load-templates.js';
+import { loadToolVersion } from '../load/load-tool-version.js';
 import { modelTheme } from '../model/model-theme.js';
 import type { SharedResources } from './build-topic.js';
+import { sharedFingerprint } from './input-fingerprint.js';
 
 const cache = new Map<string, Promise<{ shared: SharedResources; diagnostics: Diagnostic[] }>>();
 
@@ -25,6 +27,11 @@ export function sharedResources(templatesDir?: string): Promise<{ shared: Shared
 async function prepare(templatesDir?: string): Promise<{ shared: SharedResources; diagnostics: Diagnostic[] }> {
   const [bytes, templates] = await Promise.all([loadFonts(allFontFiles()), loadTemplates(templatesDir)]);
   const themed = modelTheme(templates.source);
-  const fonts = new FontBook(new Map([...bytes, ...themed.fonts]), themed.theme.fonts);
-  return { shared: { fonts, templates: templates.source, theme: themed.theme }, diagnostics: [...templates.diagnostics, ...themed.diagnostics] };
+  const allFonts = new Map([...bytes, ...themed.fonts]);
+  const fonts = new FontBook(allFonts, themed.theme.fonts);
+  const fingerprint = sharedFingerprint(loadToolVersion(), templates.source, allFonts);
+  return {
+    shared: { fonts, templates: templates.source, theme: themed.theme, fingerprint },
+    diagnostics: [...templates.diagnostics, ...themed.diagnostics],
+  };
 }
