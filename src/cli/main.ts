@@ -1,22 +1,21 @@
 /**
- * cli: argv → options → pipeline → report on stderr → exit code. The only module that touches
- * process and the console. Heavy modules load only when a command needs them.
+ * cli: argv → options → pipeline → report on stderr → exit code. The cli folder is the only one that
+ * touches process and the console; each command beyond build and check has its own module beside this
+ * one. Heavy modules load only when a command needs them.
  */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
-import { formatDiagnostic, formatSummary, sortDiagnostics } from './format-report.js';
+import { runListCommand } from './list-command.js';
+import { runNewCommand, type RawNewOptions } from './new-command.js';
 import { parseBuildOptions, type RawBuildOptions } from './parse-options.js';
+import { printReport, type CliIo, type GlobalFlags } from './print-report.js';
+import { runSchemaCommand } from './schema-command.js';
+import { runWatchCommand } from './watch-command.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
-interface GlobalFlags {
-  json?: boolean;
-  debug?: boolean;
-}
-
-export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process): Promise<number> {
+export async function main(argv: string[], io: CliIo = process): Promise<number> {
   let code: number = exitCodes.ok;
   const program = new Command('dialogpack')
     .description('Print-ready, accessible PDFs of staff dialogue material, from topics written in YAML and markdown.')
@@ -32,10 +31,15 @@ export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; 
 Examples:
   dialogpack build                                   build every topic in content/ into out/
   dialogpack build content/hardware --participants 14 --start 13:00
-  dialogpack check content                           validate without writing anything`,
+  dialogpack check content                           validate without writing anything
+  dialogpack new hjaelp-til-mitid                    start a topic in content/hjaelp-til-mitid
+  dialogpack watch content/hjaelp-til-mitid          rebuild on every save while you write
+  dialogpack list                                    the topics in content/ and their state
+  dialogpack --json list                             the same as JSON
+  dialogpack schema > topic.schema.json              the JSON Schema of topic.yaml`,
     );
 
-  const buildLike = (name: 'build' | 'check', description: string) =>
+  const buildLike = (name: 'build' | 'check' | 'watch', description: string) =>
     program
       .command(name)
       .description(description)
@@ -48,6 +52,7 @@ Examples:
       .option('--paper <size>', 'printer paper for poster tiles: A4 (default) or A3')
       .option('--templates <dir>', "a municipality's templates and theme, read over the built-in ones")
       .option('--strict', 'treat warnings as errors')
+      .option('--pdfa', 'also claim PDF/A-2a (archival) conformance alongside PDF/UA')
       .action(async (paths: string[], raw: RawBuildOptions) => {
         code = await runBuildCommand(name, paths, raw, program.opts<GlobalFlags>(), io);
       });
@@ -60,7 +65,77 @@ Examples:
   dialogpack build content --out dist/print --kind pack
   dialogpack build content/hardware --kind flipchart --poster A1 --paper A4`,
   );
-  buildLike('check', 'validate topics; writes nothing and reports the same diagnostics as build');
+  buildLike('check', 'validate topics; writes nothing and reports the same diagnostics as build').addHelpText(
+    'after',
+    `
+Examples:
+  dialogpack check                                   every topic in content/
+  dialogpack check content/hardware --participants 14
+  dialogpack check content --strict                  fail on warnings too, as CI does
+  dialogpack --json check content                    diagnostics as JSON on stdout`,
+  );
+  buildLike('watch', 'build, then rebuild each topic whose files change, until Ctrl-C').addHelpText(
+    'after',
+    `
+Examples:
+  dialogpack watch content/hardware                  rebuild into out/hardware/ on every save
+  dialogpack watch content --participants 12         every topic in content/, tailored to 12
+  dialogpack watch content/hardware --kind pack      only the pack, for the quickest turnaround
+
+Errors are shown and watching goes on; fix the file and save again.`,
+  );
+
+  program
+    .command('new')
+    .description('create a topic folder with a commented topic.yaml and starter markdown that builds at once')
+    .argument('<slug>', 'the folder name in kebab-case, e.g. hjaelp-til-mitid')
+    .option('-d, --dir <root>', 'content root to create the topic in', 'content')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  dialogpack new hjaelp-til-mitid                    creates content/hjaelp-til-mitid/
+  dialogpack new samtykke --dir materialer           creates materialer/samtykke/
+
+Refuses (exit 2) a slug that is not kebab-case or a folder that already exists.`,
+    )
+    .action(async (slug: string, raw: RawNewOptions) => {
+      code = await runNewCommand(slug, raw, program.opts<GlobalFlags>(), io);
+    });
+
+  program
+    .command('list')
+    .description('show each topic: title, participants, duration, outputs, and whether it has errors')
+    .argument('[paths...]', 'topic folders or content roots', [])
+    .addHelpText(
+      'after',
+      `
+Examples:
+  dialogpack list                                    the topics in content/
+  dialogpack list content/hardware other/content
+  dialogpack --json list                             the same as JSON on stdout
+
+A topic with errors is listed as such; the exit code is 0 unless a path names no topic.`,
+    )
+    .action(async (paths: string[]) => {
+      code = await runListCommand(paths, program.opts<GlobalFlags>(), io);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of topic.yaml, for completion and checking in editors')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  dialogpack schema                                  print it on stdout
+  dialogpack schema > schema/topic.schema.json       refresh the copy shipped with dialogpack
+
+A topic.yaml made by \`dialogpack new\` already points editors' YAML tooling at the shipped copy.`,
+    )
+    .action(async () => {
+      code = await runSchemaCommand(io);
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -78,38 +153,16 @@ Examples:
   return code;
 }
 
-async function runBuildCommand(
-  command: 'build' | 'check',
-  paths: string[],
-  raw: RawBuildOptions,
-  flags: GlobalFlags,
-  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
-): Promise<number> {
+async function runBuildCommand(command: 'build' | 'check' | 'watch', paths: string[], raw: RawBuildOptions, flags: GlobalFlags, io: CliIo): Promise<number> {
   const { options, diagnostics: optionProblems } = parseBuildOptions(paths, raw, process.env);
   if (optionProblems.length) {
-    report(optionProblems, 0, flags, io);
+    printReport(optionProblems, 0, flags, io);
     return exitCodes.usage;
   }
+  if (command === 'watch') return runWatchCommand(options, flags, io, process);
   const { runBuild } = await import('../pipeline/run-build.js');
   const result = await runBuild(options, command === 'build');
   const all = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
-  report(all, result.topics.length, flags, io);
-  if (!flags.json && command === 'build') {
-    for (const topic of result.topics) {
-      for (const output of topic.outputs) {
-        if (!topic.diagnostics.some((d) => d.severity === 'error')) io.stderr.write(`wrote ${options.outDir}/${output.path} (${output.pages} pages)\n`);
-      }
-    }
-  }
+  printReport(all, result.topics.length, flags, io, command === 'build' ? { outDir: options.outDir, topics: result.topics } : undefined);
   return exitCodeFor(all);
-}
-
-function report(diagnostics: Diagnostic[], topics: number, flags: GlobalFlags, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): void {
-  const sorted = sortDiagnostics(diagnostics);
-  if (flags.json) {
-    io.stdout.write(`${JSON.stringify({ diagnostics: sorted, summary: formatSummary(sorted, topics) }, null, 2)}\n`);
-    return;
-  }
-  for (const d of sorted) io.stderr.write(`${formatDiagnostic(d)}\n`);
-  io.stderr.write(`${formatSummary(sorted, topics)}\n`);
 }

@@ -1,0 +1,78 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { availableKinds, TopicResult } from '../pipeline/build-topic.js';
+import { exitCodeFor } from './exit-codes.js';
+import { formatDiagnostic, sortDiagnostics } from './format-report.js';
+import type { CliIo, GlobalFlags } from './print-report.js';
+
+interface ListedTopic {
+  path: string;
+  slug?: string;
+  title?: string;
+  participants?: { min: number; max: number };
+  /** The topic's own "about this long", in minutes. */
+  duration?: number;
+  outputs: string[];
+  errors: number;
+  warnings: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * `dialogpack list [paths...]`: one line per topic from a check run (nothing written), so "has errors"
+ * means exactly what `check` would say. A topic's content errors are part of the listing, not a failure of
+ * it: only problems with the paths themselves change the exit code.
+ */
+export async function runListCommand(paths: string[], flags: GlobalFlags, io: CliIo): Promise<number> {
+  const { runBuild } = await import('../pipeline/run-build.js');
+  const { availableKinds: kindsOf } = await import('../pipeline/build-topic.js');
+  const report = await runBuild({ paths: paths.length ? paths : ['content'], outDir: 'out', strict: false }, false);
+  const topics = report.topics.map((t) => listed(t, kindsOf));
+  const problems = sortDiagnostics(report.diagnostics);
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify({ topics, diagnostics: problems }, null, 2)}\n`);
+    return exitCodeFor(problems);
+  }
+  for (const d of problems) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  if (topics.length) io.stdout.write(table(topics));
+  const troubled = topics.filter((t) => t.errors || t.warnings);
+  if (troubled.length) io.stderr.write(`details: dialogpack check ${troubled.map((t) => t.path).join(' ')}\n`);
+  return exitCodeFor(problems);
+}
+
+/** `kindsOf` is passed in because the pipeline module loads only once a command needs it. */
+function listed(result: TopicResult, kindsOf: typeof availableKinds): ListedTopic {
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const topic = result.topic;
+  return {
+    path: result.dir,
+    slug: result.slug,
+    title: topic?.title,
+    participants: topic?.participants,
+    duration: topic?.duration,
+    outputs: topic ? kindsOf(topic) : [],
+    errors,
+    warnings: result.diagnostics.length - errors,
+    diagnostics: sortDiagnostics(result.diagnostics),
+  };
+}
+
+function table(topics: readonly ListedTopic[]): string {
+  const none = '–';
+  const rows = topics.map((t) => [
+    t.path,
+    t.title ?? none,
+    t.participants ? `${t.participants.min}–${t.participants.max}` : none,
+    t.duration !== undefined ? `about ${t.duration} min` : none,
+    t.outputs.length ? t.outputs.join(', ') : none,
+    status(t),
+  ]);
+  const header = ['TOPIC', 'TITLE', 'PARTICIPANTS', 'DURATION', 'OUTPUTS', 'STATUS'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  return [header, ...rows].map((cells) => `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}\n`).join('');
+}
+
+function status(t: ListedTopic): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (!t.errors && !t.warnings) return 'ok';
+  return [t.errors ? plural(t.errors, 'error') : '', t.warnings ? plural(t.warnings, 'warning') : ''].filter(Boolean).join(', ');
+}

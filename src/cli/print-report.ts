@@ -1,0 +1,38 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { TopicResult } from '../pipeline/build-topic.js';
+import { formatDiagnostic, formatSummary, sortDiagnostics } from './format-report.js';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export interface GlobalFlags {
+  json?: boolean;
+  debug?: boolean;
+}
+
+/**
+ * Diagnostics and the closing count on stderr, or as JSON on stdout under --json. Given the built topics,
+ * also the files written, so build and watch report a run the same way.
+ */
+export function printReport(
+  diagnostics: readonly Diagnostic[],
+  topics: number,
+  flags: GlobalFlags,
+  io: CliIo,
+  built?: { outDir: string; topics: readonly TopicResult[] },
+): void {
+  const sorted = sortDiagnostics(diagnostics);
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify({ diagnostics: sorted, summary: formatSummary(sorted, topics) }, null, 2)}\n`);
+    return;
+  }
+  for (const d of sorted) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  io.stderr.write(`${formatSummary(sorted, topics)}\n`);
+  if (!built) return;
+  for (const topic of built.topics) {
+    if (topic.diagnostics.some((d) => d.severity === 'error')) continue;
+    for (const output of topic.outputs) io.stderr.write(`wrote ${built.outDir}/${output.path} (${output.pages} pages)\n`);
+  }
+}

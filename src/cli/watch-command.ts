@@ -1,0 +1,97 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { TopicWatcher } from '../load/watch-topics.js';
+import type { BuildOptions } from '../pipeline/build-options.js';
+import { exitCodeFor, exitCodes } from './exit-codes.js';
+import { formatDiagnostic } from './format-report.js';
+import { printReport, type CliIo, type GlobalFlags } from './print-report.js';
+
+/**
+ * `dialogpack watch [paths...]`: builds everything once, then rebuilds each topic folder whose files change,
+ * one build at a time so reports never interleave. Content errors are reported and watching goes on; only
+ * paths that name no topic at all end it. SIGINT and SIGTERM stop it after the build in flight, so no
+ * output is left half-written, and it exits 0.
+ */
+export async function runWatchCommand(
+  options: BuildOptions,
+  flags: GlobalFlags,
+  io: CliIo,
+  signals: NodeJS.EventEmitter,
+): Promise<number> {
+  const { runBuild } = await import('../pipeline/run-build.js');
+  const { watchTopics } = await import('../load/watch-topics.js');
+
+  const build = async (paths: string[]) => {
+    const result = await runBuild({ ...options, paths }, true);
+    const all = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
+    printReport(all, result.topics.length, flags, io, { outDir: options.outDir, topics: result.topics });
+    return result;
+  };
+
+  const pending = new Set<string>();
+  let running: Promise<void> | undefined;
+  let stopping = false;
+  const rebuild = async (dirs: string[]) => {
+    const started = performance.now();
+    io.stderr.write(`changed: ${dirs.join(', ')}\n`);
+    try {
+      await build(dirs);
+      io.stderr.write(`rebuilt ${dirs.join(', ')} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+    } catch (error) {
+      // One bad rebuild must not end the session: the editor fixes the file and saves again.
+      io.stderr.write(`dialogpack: internal error while rebuilding ${dirs.join(', ')}: ${(error as Error).message}\n`);
+      if (flags.debug) io.stderr.write(`${(error as Error).stack}\n`);
+    }
+  };
+  const kick = () => {
+    if (running || stopping || !pending.size) return;
+    const dirs = [...pending].sort();
+    pending.clear();
+    running = rebuild(dirs).finally(() => {
+      running = undefined;
+      kick();
+    });
+  };
+
+  // Signals are caught before anything else, so Ctrl-C during the first build also stops cleanly.
+  let stop!: () => void;
+  const stopped = new Promise<void>((resolve) => {
+    stop = () => {
+      stopping = true;
+      resolve();
+    };
+  });
+  signals.on('SIGINT', stop);
+  signals.on('SIGTERM', stop);
+  let watcher: TopicWatcher | undefined;
+  try {
+    // Watching starts before the first build, so a save during that build is not lost.
+    watcher = await watchTopics(options.paths, {
+      onChange: (dirs) => {
+        dirs.forEach((d) => pending.add(d));
+        kick();
+      },
+      onProblem: (d: Diagnostic) => io.stderr.write(`${formatDiagnostic(d)}\n`),
+    });
+    // Counted as a build in flight, so saves meanwhile queue behind it instead of writing the same files.
+    const firstBuild = build(options.paths);
+    running = firstBuild.then(() => undefined, () => undefined);
+    const first = await firstBuild;
+    running = undefined;
+    const fatal = exitCodeFor(first.diagnostics);
+    if (fatal !== exitCodes.ok || !first.topics.length) return fatal === exitCodes.ok ? exitCodes.usage : fatal;
+    if (!stopping) {
+      const count = first.topics.length;
+      io.stderr.write(`watching ${count} topic${count === 1 ? '' : 's'} in ${options.paths.join(', ')} for changes; press Ctrl-C to stop\n`);
+    }
+    kick();
+    await stopped;
+    await running;
+  } finally {
+    // Also after a failed first build: an open watcher would keep the process alive.
+    watcher?.close();
+    signals.off('SIGINT', stop);
+    signals.off('SIGTERM', stop);
+  }
+  io.stderr.write('stopped watching\n');
+  return exitCodes.ok;
+}
