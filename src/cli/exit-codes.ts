@@ -8,7 +8,7 @@ export const exitCodes = {
   internal: 3,
 } as const;
 
-const usageRules = new Set(['path-not-found', 'not-a-topic', 'bad-option', 'unknown-option', 'bad-slug', 'topic-exists']);
+const usageRules = new Set(['path-not-found', 'not-a-topic', 'bad-option', 'unknown-option', 'unknown-command', 'bad-slug', 'topic-exists']);
 const ioRules = new Set(['io-error', 'internal-error']);
 
 /** The worst problem decides: I/O over usage over content. Warnings never fail a run. */

@@ -4,7 +4,12 @@
  * one. Heavy modules load only when a command needs them.
  */
 import { Command, CommanderError } from 'commander';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { temporaryFiles } from '../write/write-outputs.js';
+import { createProgress } from './progress.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
 import { runListCommand } from './list-command.js';
 import { runNewCommand, type RawNewOptions } from './new-command.js';
@@ -23,8 +28,8 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
     .option('--json', 'print diagnostics and the summary as JSON on stdout')
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError('(run dialogpack --help for usage)')
+    // Commander's own error lines are replaced by diagnostics in the catch below, in the house format.
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
     .addHelpText(
       'after',
       `
@@ -53,17 +58,23 @@ Examples:
       .option('--templates <dir>', "a municipality's templates and theme, read over the built-in ones")
       .option('--strict', 'treat warnings as errors')
       .option('--pdfa', 'also claim PDF/A-2a (archival) conformance alongside PDF/UA')
-      .action(async (paths: string[], raw: RawBuildOptions) => {
+      .action(async (paths: string[], raw: RawBuildOptions & BuildRunFlags) => {
         code = await runBuildCommand(name, paths, raw, program.opts<GlobalFlags>(), io);
       });
 
-  buildLike('build', 'build topics into PDFs').addHelpText(
+  buildLike('build', 'build topics into PDFs')
+    .option('--force', 'rebuild every topic, even those whose inputs are unchanged since the last build')
+    .option('--shard <i/n>', 'build only the i-th of n shares of the topics (to split CI jobs)')
+    .option('-j, --jobs <n>', 'worker threads for many topics (default: one per core)')
+    .addHelpText(
     'after',
     `
 Examples:
   dialogpack build content/hardware --participants 14 --start 13:00
   dialogpack build content --out dist/print --kind pack
-  dialogpack build content/hardware --kind flipchart --poster A1 --paper A4`,
+  dialogpack build content/hardware --kind flipchart --poster A1 --paper A4
+  dialogpack build content --shard 1/2               half of the topics, for one of two CI jobs
+  dialogpack --json build content                    a machine summary on stdout`,
   );
   buildLike('check', 'validate topics; writes nothing and reports the same diagnostics as build').addHelpText(
     'after',
@@ -142,6 +153,7 @@ A topic.yaml made by \`dialogpack new\` already points editors' YAML tooling at 
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return exitCodes.ok;
+      printReport([usageDiagnostic(error, argv)], 0, program.opts<GlobalFlags>(), io);
       return exitCodes.usage;
     }
     const flags = program.opts<GlobalFlags>();
@@ -153,16 +165,70 @@ A topic.yaml made by \`dialogpack new\` already points editors' YAML tooling at 
   return code;
 }
 
-async function runBuildCommand(command: 'build' | 'check' | 'watch', paths: string[], raw: RawBuildOptions, flags: GlobalFlags, io: CliIo): Promise<number> {
+interface BuildRunFlags {
+  force?: boolean;
+  jobs?: string;
+}
+
+async function runBuildCommand(
+  command: 'build' | 'check' | 'watch',
+  paths: string[],
+  raw: RawBuildOptions & BuildRunFlags,
+  flags: GlobalFlags,
+  io: CliIo,
+): Promise<number> {
   const { options, diagnostics: optionProblems } = parseBuildOptions(paths, raw, process.env);
+  const jobs = raw.jobs === undefined ? availableParallelism() : Number(raw.jobs);
+  if (raw.jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
+    optionProblems.push({ file: '--jobs', severity: 'error', rule: 'bad-option', message: `--jobs must be a whole number from 1 to 64, not "${raw.jobs}"` });
+  }
   if (optionProblems.length) {
     printReport(optionProblems, 0, flags, io);
     return exitCodes.usage;
   }
   if (command === 'watch') return runWatchCommand(options, flags, io, process);
   const { runBuild } = await import('../pipeline/run-build.js');
-  const result = await runBuild(options, command === 'build');
-  const all = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
-  printReport(all, result.topics.length, flags, io, command === 'build' ? { outDir: options.outDir, topics: result.topics } : undefined);
-  return exitCodeFor(all);
+  const progress = command === 'build' && !flags.json ? createProgress(io, process.env) : undefined;
+  const removeInterruptHandler = command === 'build' ? cleanUpOnInterrupt(io) : () => {};
+  try {
+    const result = await runBuild(options, { write: command === 'build', force: raw.force, jobs, onTopic: progress?.topicDone });
+    progress?.finish();
+    const all = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
+    printReport(all, result.topics.length, flags, io, command === 'build' ? { outDir: options.outDir, topics: result.topics } : undefined);
+    return exitCodeFor(all);
+  } finally {
+    removeInterruptHandler();
+  }
+}
+
+/** Commander's usage errors as diagnostics: the option or argument is the place, its did-you-mean the hint. */
+function usageDiagnostic(error: CommanderError, argv: string[]): Diagnostic {
+  const text = error.message.replace(/^error: /, '');
+  const hint = /\(Did you mean ([^)?]*)\??\)/.exec(text)?.[1];
+  const option = /'(-[^']+)'/.exec(text)?.[1];
+  return {
+    file: option ?? argv[0] ?? 'dialogpack',
+    severity: 'error',
+    rule: error.code === 'commander.unknownOption' ? 'unknown-option' : error.code === 'commander.unknownCommand' ? 'unknown-command' : 'bad-option',
+    message: text.replace(/\s*\(Did you mean [^)]*\)/, '').trim(),
+    hint: hint ? `did you mean ${hint}? Run dialogpack --help for the options.` : 'run dialogpack --help for the commands and options',
+  };
+}
+
+/**
+ * On Ctrl-C the writes in flight are abandoned: their temporary files are removed and the previous
+ * PDFs stay as they were, since a final name is only ever replaced by a finished file.
+ */
+function cleanUpOnInterrupt(io: CliIo): () => void {
+  const handler = (signal: NodeJS.Signals) => {
+    for (const temp of temporaryFiles()) rmSync(temp, { force: true });
+    io.stderr.write(`dialogpack: interrupted (${signal}); earlier files are unchanged\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
 }

@@ -14,6 +14,7 @@ export interface RawBuildOptions {
   poster?: string;
   paper?: string;
   pdfa?: boolean;
+  shard?: string;
 }
 
 /** Maps commander's strings to BuildOptions, reporting every bad value as a usage diagnostic. */
@@ -49,6 +50,14 @@ export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: No
   const paper = raw.paper?.toUpperCase();
   if (paper !== undefined && paper !== 'A4' && paper !== 'A3') bad('--paper', `--paper must be A4 or A3, not "${raw.paper}"`);
   if (paper !== undefined && poster === undefined) bad('--paper', '--paper sets the paper for poster tiles, so it needs --poster A1 or A2');
+  let shard: { index: number; count: number } | undefined;
+  if (raw.shard !== undefined) {
+    const match = /^(\d+)\/(\d+)$/.exec(raw.shard.trim());
+    const index = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || count < 1 || index < 1 || index > count) bad('--shard', `--shard must be i/n with 1 ≤ i ≤ n, not "${raw.shard}"`, 'e.g. --shard 2/4 builds the second of four shares');
+    else shard = { index, count };
+  }
   let sourceDate: Date | undefined;
   if (env.SOURCE_DATE_EPOCH !== undefined) {
     const seconds = Number(env.SOURCE_DATE_EPOCH);
@@ -67,6 +76,7 @@ export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: No
       poster: poster === 'A1' || poster === 'A2' ? poster : undefined,
       paper: paper === 'A4' || paper === 'A3' ? paper : undefined,
       pdfa: !!raw.pdfa,
+      shard,
       sourceDate,
     },
     diagnostics,

@@ -25,7 +25,16 @@ export function printReport(
 ): void {
   const sorted = sortDiagnostics(diagnostics);
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify({ diagnostics: sorted, summary: formatSummary(sorted, topics) }, null, 2)}\n`);
+    const summary: Record<string, unknown> = { diagnostics: sorted, summary: formatSummary(sorted, topics) };
+    if (built) {
+      summary.topics = built.topics.map((t) => ({
+        slug: t.slug,
+        dir: t.dir,
+        status: t.diagnostics.some((d) => d.severity === 'error') ? 'failed' : t.unchanged ? 'unchanged' : 'built',
+        pdfs: t.diagnostics.some((d) => d.severity === 'error') ? [] : t.outputs.map((o) => ({ path: `${built.outDir}/${o.path}`, kind: o.kind, pages: o.pages })),
+      }));
+    }
+    io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return;
   }
   for (const d of sorted) io.stderr.write(`${formatDiagnostic(d)}\n`);

@@ -97,7 +97,7 @@ function compile(text: string, displayPath: string, diagnostics: Diagnostic[]): 
     // compile() is lazy; parse() reports syntax errors (with their line) now.
     env.parse(text);
   } catch (error) {
-    diagnostics.push(templateError(error, displayPath));
+    diagnostics.push(templateError(error, displayPath, text));
     return undefined;
   }
   compiled = env.compile(text, { strict: true }) as Compiled;
@@ -105,16 +105,42 @@ function compile(text: string, displayPath: string, diagnostics: Diagnostic[]): 
   return compiled;
 }
 
-function templateError(error: unknown, file: string): Diagnostic {
+/**
+ * Handlebars reports an unclosed block at the end of the file; the editor needs the line that opened it.
+ * Runtime errors (a name strict mode cannot find) end in "- line:column".
+ */
+function templateError(error: unknown, file: string, text?: string): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
-  const line = /on line (\d+)/.exec(message)?.[1] ?? /lineNumber.?(\d+)/.exec(message)?.[1];
-  const column = (error as { column?: number }).column;
+  const lines = message.split('\n').filter(Boolean);
+  const base = { file, severity: 'error' as const, rule: 'template-error' };
+  if (text && /got 'EOF'/.test(message)) {
+    const open = unclosedBlock(text);
+    if (open) return { ...base, ...open.place, message: `{{#${open.name}}} is opened here but never closed`, hint: `add {{/${open.name}}} where the block ends` };
+  }
+  const parseLine = /on line (\d+)/.exec(message)?.[1];
+  if (parseLine) {
+    const expecting = lines[lines.length - 1];
+    return { ...base, line: Number(parseLine), message: `template syntax error: ${expecting.replace(/^Expecting /, 'expected ')}` };
+  }
+  const runtime = /^(.*?)(?: - (\d+):(\d+))?$/.exec(lines[0] ?? message)!;
   return {
-    file,
-    line: line ? Number(line) : (error as { lineNumber?: number }).lineNumber,
-    column: column === undefined ? undefined : column + 1,
-    severity: 'error',
-    rule: 'template-error',
-    message: message.split('\n')[0],
+    ...base,
+    line: runtime[2] ? Number(runtime[2]) : undefined,
+    column: runtime[3] ? Number(runtime[3]) + 1 : undefined,
+    message: runtime[1],
   };
+}
+
+/** The innermost block still open at the end of a template, by matching {{#x}} and {{/x}} with a stack. */
+function unclosedBlock(text: string): { name: string; place: { line: number; column: number } } | undefined {
+  const stack: { name: string; offset: number }[] = [];
+  const tags = /\{\{~?\s*(?:(#>?|\^(?=\s*[\w@.]))\s*([\w@.-]+)|\/\s*([\w@.-]+))/g;
+  for (let match = tags.exec(text); match; match = tags.exec(text)) {
+    if (match[2]) stack.push({ name: match[2], offset: match.index });
+    else if (match[3] && stack.length && stack[stack.length - 1].name === match[3]) stack.pop();
+  }
+  const open = stack.pop();
+  if (!open) return undefined;
+  const before = text.slice(0, open.offset).split('\n');
+  return { name: open.name, place: { line: before.length, column: before[before.length - 1].length + 1 } };
 }
