@@ -26,19 +26,8 @@ export interface TemplateSource {
 
 export const builtInTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
 
-const cache = new Map<string, Promise<{ source: TemplateSource; diagnostics: Diagnostic[] }>>();
-
-export function loadTemplates(customDir?: string): Promise<{ source: TemplateSource; diagnostics: Diagnostic[] }> {
-  const key = customDir ?? '';
-  let pending = cache.get(key);
-  if (!pending) {
-    pending = readTemplateSet(customDir);
-    cache.set(key, pending);
-  }
-  return pending;
-}
-
-async function readTemplateSet(customDir?: string): Promise<{ source: TemplateSource; diagnostics: Diagnostic[] }> {
+/** Reads the set afresh on every call; pipeline/shared-resources keeps one per process and folder. */
+export async function loadTemplates(customDir?: string): Promise<{ source: TemplateSource; diagnostics: Diagnostic[] }> {
   const files = new Map<string, TemplateFile>();
   const diagnostics: Diagnostic[] = [];
   await readInto(builtInTemplatesDir, path.relative(process.cwd(), builtInTemplatesDir), files, diagnostics);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
 import { describeRefusal } from '../load/source-file.js';
-import type { ParsedTopic, ParsedYaml } from '../parse/parse-topic.js';
+import type { ParsedMarkdown, ParsedTopic, ParsedYaml } from '../parse/parse-topic.js';
 import { lintMarkdown } from './lint-markdown.js';
 import { locate, type YamlPath } from './locate.js';
 import { schemaKeys } from './schema-keys.js';
@@ -136,25 +136,15 @@ class FileResolver {
   ) {}
 
   markdown(ref: string, at: YamlPath): string | undefined {
-    const file = this.resolve(ref, at);
-    if (file === undefined) return undefined;
-    const md = this.parsed.markdown.get(file);
-    if (!md) {
-      this.error(at, 'not-markdown', `\`${ref}\` is not a markdown file`);
-      return undefined;
-    }
+    const md = this.markdownFile(ref, at);
+    if (!md) return undefined;
     this.diagnostics.push(...lintMarkdown(md));
     return md.body;
   }
 
   card(ref: string, at: YamlPath): Card | undefined {
-    const file = this.resolve(ref, at);
-    if (file === undefined) return undefined;
-    const md = this.parsed.markdown.get(file);
-    if (!md) {
-      this.error(at, 'not-markdown', `\`${ref}\` is not a markdown file`);
-      return undefined;
-    }
+    const md = this.markdownFile(ref, at);
+    if (!md) return undefined;
     const front = md.frontMatter;
     if (!front) {
       this.diagnostics.push({
@@ -177,6 +167,15 @@ class FileResolver {
     this.diagnostics.push(...lintMarkdown(md));
     const { name, age, role, quote } = result.data;
     return { file: md.file, name, age: age === undefined ? undefined : String(age), role, quote, markdown: md.body };
+  }
+
+  /** The parsed markdown file a reference names, or undefined after reporting why there is none. */
+  private markdownFile(ref: string, at: YamlPath): ParsedMarkdown | undefined {
+    const file = this.resolve(ref, at);
+    if (file === undefined) return undefined;
+    const md = this.parsed.markdown.get(file);
+    if (!md) this.error(at, 'not-markdown', `\`${ref}\` is not a markdown file`);
+    return md;
   }
 
   /** The relative path of a referenced file inside the topic folder, or undefined after reporting why not. */
