@@ -5,6 +5,7 @@
  */
 import * as fontkit from 'fontkit';
 import { faceChain, type FaceKey } from './font-catalog.js';
+import type { FontSource } from '../load/load-fonts.js';
 import { woffToSfnt } from './woff-to-sfnt.js';
 
 export interface FontSegment {
@@ -38,15 +39,15 @@ export class FontBook {
    *   built-in fonts stay behind them as fallback for glyphs they lack.
    */
   constructor(
-    private readonly bytes: ReadonlyMap<string, Uint8Array>,
+    private readonly source: FontSource,
     private readonly leading: Partial<Record<FaceKey, string>> = {},
   ) {}
 
   font(fontId: string): fontkit.Font {
     let font = this.parsed.get(fontId);
     if (!font) {
-      const raw = this.bytes.get(fontId);
-      if (!raw) throw new Error(`font ${fontId} was not loaded`);
+      if (!this.source.has(fontId)) throw new Error(`font ${fontId} is not in the catalog`);
+      const raw = this.source.read(fontId);
       font = fontkit.create(Buffer.from(woffToSfnt(raw)));
       this.parsed.set(fontId, font);
     }
@@ -57,7 +58,7 @@ export class FontBook {
     let ids = this.chains.get(face);
     if (!ids) {
       const lead = this.leading[face] ?? (face === 'boldItalic' ? this.leading.bold : face === 'italic' ? this.leading.regular : undefined);
-      ids = [...(lead ? [lead] : []), ...faceChain(face).map((f) => f.id)].filter((id) => this.bytes.has(id));
+      ids = [...(lead ? [lead] : []), ...faceChain(face).map((f) => f.id)].filter((id) => this.source.has(id));
       this.chains.set(face, ids);
     }
     return ids;
@@ -108,6 +109,18 @@ export class FontBook {
     if (!cache) this.shaped.set(fontId, (cache = new Map()));
     const key = features ? `${text}\u0000${JSON.stringify(features)}` : text;
     let run = cache.get(key);
+    if (!run && !features && text.length > 1 && text.endsWith(' ')) {
+      // PDFKit asks for "word " where measuring asked for "word": build it from the two cached parts
+      // rather than shaping every word twice (a kern against a space is nil in Latin text).
+      const word = this.shape(fontId, text.slice(0, -1));
+      const space = this.shape(fontId, ' ');
+      run = {
+        glyphs: [...word.glyphs, ...space.glyphs],
+        positions: [...word.positions, ...space.positions],
+        advanceWidth: word.advanceWidth + space.advanceWidth,
+      };
+      cache.set(key, run);
+    }
     if (!run) {
       const shaped = this.font(fontId).layout(text, features as string[] | undefined) as unknown as ShapedRun;
       run = { glyphs: shaped.glyphs, positions: shaped.positions.map((p) => ({ ...p })), advanceWidth: shaped.advanceWidth };

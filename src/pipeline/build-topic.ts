@@ -3,11 +3,10 @@
  * Returns the rendered files in memory with all diagnostics; writing is the caller's decision, so a
  * topic with errors never reaches the disk.
  */
-import { composeDocument, type OutputKind } from '../compose/compose-document.js';
+import type { OutputKind } from '../compose/compose-document.js';
 import { hasErrors, escalateWarnings, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontBook } from '../fonts/font-book.js';
-import { layoutDocument, type Overflow } from '../layout/layout-document.js';
-import { pageSetup } from '../layout/page-setup.js';
+import type { Overflow } from '../layout/layout-document.js';
 import type { Theme } from '../layout/theme.js';
 import type { TemplateSource } from '../load/load-templates.js';
 import { loadTopic } from '../load/load-topic.js';
@@ -15,7 +14,6 @@ import type { Topic } from '../model/topic.js';
 import { modelTopic } from '../model/model-topic.js';
 import { parseTopic } from '../parse/parse-topic.js';
 import { planAgenda } from '../plan/plan-agenda.js';
-import { renderPdf } from '../render/render-pdf.js';
 import type { OutputFile } from '../write/write-outputs.js';
 import type { BuildOptions } from './build-options.js';
 import { topicFingerprint } from './input-fingerprint.js';
@@ -81,6 +79,13 @@ export async function buildTopic(
   const { agenda, diagnostics: planDiagnostics } = planAgenda(topic, { participants: options.participants, start: options.start });
   diagnostics.push(...planDiagnostics);
 
+  // Imported here, not at the top: a check or an unchanged topic never needs PDFKit or the layout engine.
+  const [{ composeDocument }, { layoutDocument }, { pageSetup }, { renderPdf }] = await Promise.all([
+    import('../compose/compose-document.js'),
+    import('../layout/layout-document.js'),
+    import('../layout/page-setup.js'),
+    render ? import('../render/render-pdf.js') : { renderPdf: undefined },
+  ]);
   const outputs: BuiltOutput[] = [];
   const available = availableKinds(topic);
   const kinds = options.kinds ?? available;
@@ -101,7 +106,7 @@ export async function buildTopic(
     const laidOut = layoutDocument(composed.document, shared.theme, shared.fonts, setup);
     diagnostics.push(...laidOut.diagnostics.map((d) => (d.file ? d : { ...d, file: `${topic.dir}/topic.yaml` })));
     diagnostics.push(...laidOut.overflows.map((o) => overflowDiagnostic(o, kind, topic)));
-    if (!render) continue;
+    if (!renderPdf) continue;
     const bytes = await renderPdf(laidOut.layout, shared.fonts, { date, pdfa: options.pdfa });
     outputs.push({ kind, path: `${topic.slug}/${topic.slug}-${kind}.pdf`, bytes, pages: laidOut.layout.pages.length });
   }

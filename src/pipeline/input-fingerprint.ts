@@ -4,13 +4,13 @@ import type { TopicSource } from '../load/load-topic.js';
 import type { BuildOptions } from './build-options.js';
 
 /** Everything shared by a build's topics: tool version, templates and theme, font files. */
-export function sharedFingerprint(version: string, templates: TemplateSource, fonts: ReadonlyMap<string, Uint8Array>): string {
+export function sharedFingerprint(version: string, templates: TemplateSource, fontSizes: ReadonlyMap<string, number>): string {
   const hash = createHash('sha256').update(`dialogpack ${version}\n`);
   for (const path of [...templates.files.keys()].sort()) {
     const file = templates.files.get(path)!;
     hash.update(`template ${path}\n`).update(file.text ?? file.bytes ?? '').update('\n');
   }
-  for (const id of [...fonts.keys()].sort()) hash.update(`font ${id} ${fonts.get(id)!.byteLength}\n`);
+  for (const id of [...fontSizes.keys()].sort()) hash.update(`font ${id} ${fontSizes.get(id)}\n`);
   return hash.digest('hex');
 }
 

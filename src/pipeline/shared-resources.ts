@@ -25,11 +25,11 @@ export function sharedResources(templatesDir?: string): Promise<{ shared: Shared
 }
 
 async function prepare(templatesDir?: string): Promise<{ shared: SharedResources; diagnostics: Diagnostic[] }> {
-  const [bytes, templates] = await Promise.all([loadFonts(allFontFiles()), loadTemplates(templatesDir)]);
+  const templates = await loadTemplates(templatesDir);
   const themed = modelTheme(templates.source);
-  const allFonts = new Map([...bytes, ...themed.fonts]);
-  const fonts = new FontBook(allFonts, themed.theme.fonts);
-  const fingerprint = sharedFingerprint(loadToolVersion(), templates.source, allFonts);
+  const source = await loadFonts(allFontFiles(), themed.fonts);
+  const fonts = new FontBook(source, themed.theme.fonts);
+  const fingerprint = sharedFingerprint(loadToolVersion(), templates.source, source.sizes);
   return {
     shared: { fonts, templates: templates.source, theme: themed.theme, fingerprint },
     diagnostics: [...templates.diagnostics, ...themed.diagnostics],
