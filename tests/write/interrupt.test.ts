@@ -71,7 +71,6 @@ describe('an interrupted build', () => {
     expect(renewed.length, `exit ${result.code ?? result.signal}`).toBeGreaterThan(0);
     expect(renewed.length).toBeLessThan(changing.length);
     for (const [file, bytes] of now) {
-
       const whole = Buffer.compare(bytes, old.get(file)!) === 0 || Buffer.compare(bytes, fresh.get(file)!) === 0;
       expect(whole, `${file} after ${signal} (exit ${result.code ?? result.signal})`).toBe(true);
     }
