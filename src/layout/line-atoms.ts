@@ -109,7 +109,7 @@ function sameFace(a: { bold: boolean; italic: boolean }, b: { bold: boolean; ita
 }
 
 /** At least two lines of a block on each side of a page break. */
-export function keepOrphansAndWidows(atoms: Atom[]): void {
+function keepOrphansAndWidows(atoms: Atom[]): void {
   const n = atoms.length;
   if (n < 2) return;
   atoms[0].keepWithNext = true;
