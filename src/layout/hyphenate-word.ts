@@ -36,7 +36,7 @@ export function hyphenateWord(word: string, lang: 'da' | 'en', sentenceStart = f
   let parts = cache.get(key);
   if (parts) return parts;
   const letters = /^[\p{Ll}\p{Lu}]+$/u;
-  const core = /^(.*?)([.,;:!?»«"“”’)]*)$/u.exec(word)!;
+  const core = /^([\s\S]*?)([.,;:!?»«"“”’)]*)$/u.exec(word)!;
   const body = core[1];
   const trail = core[2];
   if (body.length < 7 || !letters.test(body) || (!sentenceStart && /^\p{Lu}/u.test(body)) || /^\p{Lu}{2}/u.test(body)) parts = [word];

@@ -26,6 +26,11 @@ describe('hyphenateWord', () => {
     expect(hyphenateWord('borger', 'da')).toHaveLength(1);
   });
 
+  it('takes any character inside a word, line separators included (found by the fuzzer)', () => {
+    expect(hyphenateWord('aa\u2028bb', 'da')).toEqual(['aa\u2028bb']);
+    expect(hyphenateWord('\u2029', 'da')).toEqual(['\u2029']);
+  });
+
   it('uses English patterns for English', () => {
     const parts = hyphenateWord('accessibility', 'en');
     expect(parts.length).toBeGreaterThan(1);
