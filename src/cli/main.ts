@@ -8,6 +8,8 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadConfig } from '../load/load-config.js';
+import { modelConfig } from '../model/model-config.js';
 import { temporaryFiles } from '../write/write-outputs.js';
 import { createProgress } from './progress.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
@@ -58,8 +60,9 @@ Examples:
       .option('--templates <dir>', "a municipality's templates and theme, read over the built-in ones")
       .option('--strict', 'treat warnings as errors')
       .option('--pdfa', 'also claim PDF/A-2a (archival) conformance alongside PDF/UA')
-      .action(async (paths: string[], raw: RawBuildOptions & BuildRunFlags) => {
-        code = await runBuildCommand(name, paths, raw, program.opts<GlobalFlags>(), io);
+      .action(async (paths: string[], raw: RawBuildOptions & BuildRunFlags, command: Command) => {
+        const outGiven = command.getOptionValueSource('out') === 'cli';
+        code = await runBuildCommand(name, paths, raw, program.opts<GlobalFlags>(), io, outGiven);
       });
 
   buildLike('build', 'build topics into PDFs')
@@ -176,8 +179,17 @@ async function runBuildCommand(
   raw: RawBuildOptions & BuildRunFlags,
   flags: GlobalFlags,
   io: CliIo,
+  outGiven: boolean,
 ): Promise<number> {
-  const { options, diagnostics: optionProblems } = parseBuildOptions(paths, raw, process.env);
+  const config = await loadConfig(process.cwd());
+  const configured = config ? modelConfig(config.file, config.text) : { defaults: {}, diagnostics: [] };
+  if (configured.diagnostics.some((d) => d.severity === 'error')) {
+    printReport(configured.diagnostics, 0, flags, io);
+    return exitCodes.content;
+  }
+  // Flags win over dialogpack.yaml; commander's default for --out must not hide the config's.
+  const merged = { ...raw, templates: raw.templates ?? configured.defaults.templates, out: outGiven ? raw.out : (configured.defaults.out ?? raw.out) };
+  const { options, diagnostics: optionProblems } = parseBuildOptions(paths, merged, process.env);
   const jobs = raw.jobs === undefined ? availableParallelism() : Number(raw.jobs);
   if (raw.jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
     optionProblems.push({ file: '--jobs', severity: 'error', rule: 'bad-option', message: `--jobs must be a whole number from 1 to 64, not "${raw.jobs}"` });
