@@ -32,7 +32,9 @@ function unwrapContent(parent: { children: RootContent[] }): void {
     const node = parent.children[i];
     if (node.type === 'containerDirective' && (node as ContainerDirective).name === 'content') {
       const container = node as ContainerDirective;
-      const depth = Number(container.attributes?.depth ?? 1);
+      // The depth comes from a template, but content can hold a :::content too; anything odd means 1.
+      const asked = Number(container.attributes?.depth ?? 1);
+      const depth = Number.isInteger(asked) && asked >= 1 && asked <= 5 ? asked : 1;
       shiftHeadings(container, depth);
       parent.children.splice(i, 1, ...(container.children as RootContent[]));
       i--;

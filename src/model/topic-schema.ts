@@ -77,7 +77,8 @@ export const topicSchema = z
       )
       .optional(),
     participants: z
-      .strictObject({ min: count, max: count })
+      // A staff dialogue, not a stadium: the bound also keeps plans and group lists small.
+      .strictObject({ min: count.max(500, 'a dialogue has at most 500 participants'), max: count.max(500, 'a dialogue has at most 500 participants') })
       .superRefine((p, ctx) => {
         if (p.min > p.max) {
           ctx.addIssue({

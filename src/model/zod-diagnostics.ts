@@ -66,7 +66,7 @@ export function zodDiagnostics(
           ...locate(yaml, [...path, key], 'key'),
           severity: 'error',
           rule: 'unknown-key',
-          message: `unknown key \`${key}\`${where ? ` in ${where}` : ''}`,
+          message: `unknown key \`${key.length > 40 ? `${key.slice(0, 40)}…` : key}\`${where ? ` in ${where}` : ''}`,
           hint: guess ? `did you mean \`${guess}\`?` : known.length ? `known keys: ${known.join(', ')}` : undefined,
         });
       }

@@ -65,6 +65,19 @@ export function parseYaml(text: string, file: string, lineOffset: number): { yam
   }
   if (doc.errors.length) return { yaml, diagnostics };
 
+  // A key that is a list or mapping has no meaning in a topic, and yaml would stringify it with a
+  // process warning; say so at the key instead.
+  let complexKey = false;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!complexKey && pair.key && isCollection(pair.key)) {
+        complexKey = true;
+        push({ ...at((pair.key as Node).range?.[0] ?? 0), severity: 'error', rule: 'yaml-complex-key', message: 'a key must be a plain word, not a list or mapping', hint: 'remove the `?` or brackets before the key' });
+      }
+    },
+  });
+  if (complexKey) return { yaml, diagnostics };
+
   const aliases = resolveAliases(doc, at);
   if (aliases.problems.length) {
     aliases.problems.forEach((d) => push(d));
