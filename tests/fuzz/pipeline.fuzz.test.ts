@@ -85,18 +85,20 @@ interface Tally {
   rejected: number;
   pages: number;
   slowest: number;
+  /** What the slowest case was, for the summary line. */
+  slowestCase: string;
   total: number;
 }
 
 async function checkProperty(name: string, arbitrary: fc.Arbitrary<TopicCase>, numRuns: number): Promise<void> {
-  const tally: Tally = { cases: 0, built: 0, rejected: 0, pages: 0, slowest: 0, total: 0 };
+  const tally: Tally = { cases: 0, built: 0, rejected: 0, pages: 0, slowest: 0, slowestCase: '', total: 0 };
   const details = await fc.check(
     fc.asyncProperty(arbitrary, (c) => runCase(c, tally)),
     { numRuns, seed, path: replayPath, endOnFailure: !shrink, interruptAfterTimeLimit: timeLimitMs },
   );
   console.log(
     `[fuzz ${name}] seed ${seed}${details.interrupted ? `, stopped at the ${timeLimitMs} ms limit` : ''}: ${tally.cases} builds (${tally.built} with PDFs, ${tally.rejected} rejected with errors, ` +
-      `${tally.pages} pages); pipeline ${Math.round(tally.total)} ms in all, slowest case ${Math.round(tally.slowest)} ms`,
+      `${tally.pages} pages); pipeline ${Math.round(tally.total)} ms in all, slowest case ${Math.round(tally.slowest)} ms (${tally.slowestCase})`,
   );
   if (details.failed) {
     const kept = details.counterexample ? await keepCounterexample(name, details.counterexample[0]) : undefined;
@@ -131,18 +133,19 @@ async function runCase(c: TopicCase, tally: Tally): Promise<void> {
     const ms = performance.now() - started;
     tally.cases++;
     tally.total += ms;
-    tally.slowest = Math.max(tally.slowest, ms);
+    if (ms > tally.slowest) {
+      tally.slowest = ms;
+      tally.slowestCase = describeCase(c, result);
+    }
     const readStarted = performance.now();
     try {
       expect(ms, 'pipeline time for one topic (ms)').toBeLessThan(caseMs);
       await expectSoundResult(result);
     } finally {
       if (verbose) {
-        const bytes = Object.values(c.files).reduce((n, f) => n + (typeof f === 'string' ? Buffer.byteLength(f) : f.length), 0);
         const errors = [...new Map(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.rule, `${d.rule} (${d.message.slice(0, 80)})`])).values()];
         process.stderr.write(
-          `[fuzz] case ${caseNumber}${c.edgy ? ' (edgy)' : ''}${c.stress ? ` (${c.stress})` : ''}: ${bytes} bytes in ${Object.keys(c.files).length} files; build ${Math.round(ms)} ms, ` +
-            `check ${Math.round(performance.now() - readStarted)} ms; ${result.outputs.map((o) => `${o.kind}:${o.pages}`).join(' ') || 'no PDFs'}` +
+          `[fuzz] case ${caseNumber}: ${describeCase(c, result)}; build ${Math.round(ms)} ms, check ${Math.round(performance.now() - readStarted)} ms` +
             `${errors.length ? `; errors ${errors.join(', ')}` : ''}\n`,
         );
       }
@@ -153,6 +156,14 @@ async function runCase(c: TopicCase, tally: Tally): Promise<void> {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** One line about a case: how big, which stress, what came out. */
+function describeCase(c: TopicCase, result: TopicResult): string {
+  const bytes = Object.values(c.files).reduce((n, f) => n + (typeof f === 'string' ? Buffer.byteLength(f) : f.length), 0);
+  const flags = [c.edgy && 'edgy', c.stress && `stress ${c.stress}`, c.options.poster && `poster ${c.options.poster}`].filter(Boolean).join(', ');
+  const outputs = result.outputs.map((o) => `${o.kind}:${o.pages}`).join(' ') || 'no PDFs';
+  return `${bytes} bytes in ${Object.keys(c.files).length} files${flags ? ` (${flags})` : ''} → ${outputs}`;
 }
 
 async function expectSoundResult(result: TopicResult): Promise<void> {
