@@ -1,7 +1,8 @@
 /**
  * Parsed fonts shared by layout (measuring) and render (embedding) across every document of a process.
  * Fonts are parsed lazily: a fallback font costs nothing until a character needs it.
- * Word widths are cached in font units, so a line break never calls fontkit's shaper twice for a word.
+ * Shaped words are cached in font units, so neither a line break nor a later document calls fontkit's
+ * shaper twice for a word.
  */
 import * as fontkit from 'fontkit';
 import { faceChain, type FaceKey } from './font-catalog.js';
@@ -19,16 +20,33 @@ export interface FontMetrics {
   descent: number;
 }
 
-interface ShapedRun {
-  glyphs: unknown[];
-  positions: Record<string, number>[];
+/** A glyph as fontkit shapes it: what render needs to embed it and map it back to text. */
+export interface ShapedGlyph {
+  id: number;
   advanceWidth: number;
+  codePoints: number[];
+}
+
+/** Where shaping put a glyph, in font units. */
+export interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/** One word (with its trailing space) as fontkit shaped it. Shared across documents: never mutate. */
+export interface ShapedRun {
+  readonly glyphs: readonly ShapedGlyph[];
+  readonly positions: readonly GlyphPosition[];
+  readonly advanceWidth: number;
 }
 
 export class FontBook {
   private readonly parsed = new Map<string, fontkit.Font>();
   private readonly shaped = new Map<string, Map<string, ShapedRun>>();
-  private readonly forPdf = new Map<string, fontkit.Font>();
+  /** fontkit's unitsPerEm is a getter through its table decoder; it is asked for every word. */
+  private readonly emSquare = new Map<string, number>();
   private readonly charFont = new Map<FaceKey, Map<number, number>>();
   private readonly chains = new Map<FaceKey, string[]>();
   /** Characters no font in the chain has, for a warning. */
@@ -102,15 +120,14 @@ export class FontBook {
 
   /**
    * Shaping (fontkit's GSUB/GPOS) is the costliest step of a build, so every word is shaped once per
-   * process and shared by measuring and by every document's PDFKit font.
+   * process and shared by measuring and by drawing in every document.
    */
-  private shape(fontId: string, text: string, features?: unknown): ShapedRun {
+  private shape(fontId: string, text: string): ShapedRun {
     let cache = this.shaped.get(fontId);
     if (!cache) this.shaped.set(fontId, (cache = new Map()));
-    const key = features ? `${text}\u0000${JSON.stringify(features)}` : text;
-    let run = cache.get(key);
-    if (!run && !features && text.length > 1 && text.endsWith(' ')) {
-      // PDFKit asks for "word " where measuring asked for "word": build it from the two cached parts
+    let run = cache.get(text);
+    if (!run && text.length > 1 && text.endsWith(' ')) {
+      // "word " is built from the cached "word" and " ", which other lines ask for on their own,
       // rather than shaping every word twice (a kern against a space is nil in Latin text).
       const word = this.shape(fontId, text.slice(0, -1));
       const space = this.shape(fontId, ' ');
@@ -119,53 +136,51 @@ export class FontBook {
         positions: [...word.positions, ...space.positions],
         advanceWidth: word.advanceWidth + space.advanceWidth,
       };
-      cache.set(key, run);
+      cache.set(text, run);
     }
     if (!run) {
-      const shaped = this.font(fontId).layout(text, features as string[] | undefined) as unknown as ShapedRun;
-      run = { glyphs: shaped.glyphs, positions: shaped.positions.map((p) => ({ ...p })), advanceWidth: shaped.advanceWidth };
-      cache.set(key, run);
+      const shaped = this.font(fontId).layout(text) as unknown as ShapedRun;
+      run = {
+        glyphs: shaped.glyphs,
+        positions: shaped.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
+        advanceWidth: shaped.advanceWidth,
+      };
+      cache.set(text, run);
     }
     return run;
   }
 
-  /** Advance width in points of text set in one font, word by word as PDFKit sets it. */
-  width(fontId: string, text: string, size: number): number {
-    let units = 0;
+  /**
+   * Text set in one font as shaped runs, one per word with its trailing space: the same runs measure
+   * a line and draw it, so what render writes is exactly as wide as what layout measured.
+   */
+  runs(fontId: string, text: string): ShapedRun[] {
+    const runs: ShapedRun[] = [];
     let last = 0;
     for (let i = 0; i <= text.length; i++) {
       if (i === text.length ? last < i : text[i] === ' ' || text[i] === '\t') {
-        units += this.shape(fontId, text.slice(last, i + 1)).advanceWidth;
+        runs.push(this.shape(fontId, text.slice(last, i + 1)));
         last = i + 1;
       }
     }
-    const font = this.font(fontId);
-    return (units * size) / font.unitsPerEm;
+    return runs;
   }
 
-  /**
-   * The font as PDFKit should get it: the parsed font, with layout() answered from the shared cache.
-   * PDFKit scales the positions it receives in place, so each call gets its own copy of them.
-   */
-  pdfFont(fontId: string): fontkit.Font {
-    let proxy = this.forPdf.get(fontId);
-    if (!proxy) {
-      const font = this.font(fontId);
-      const layout = (text: string, features?: unknown) => {
-        const run = this.shape(fontId, text, features);
-        const positions = run.positions.map((p) => ({ ...p }));
-        return {
-          glyphs: run.glyphs,
-          positions,
-          get advanceWidth() {
-            return positions.reduce((sum, p) => sum + p.xAdvance, 0);
-          },
-        };
-      };
-      proxy = new Proxy(font, { get: (target, prop) => (prop === 'layout' ? layout : Reflect.get(target, prop, target)) });
-      this.forPdf.set(fontId, proxy);
+  /** Font units per em: glyph advances and positions divided by this are per 1 pt of size. */
+  unitsPerEm(fontId: string): number {
+    let units = this.emSquare.get(fontId);
+    if (units === undefined) {
+      units = this.font(fontId).unitsPerEm;
+      this.emSquare.set(fontId, units);
     }
-    return proxy;
+    return units;
+  }
+
+  /** Advance width in points of text set in one font. */
+  width(fontId: string, text: string, size: number): number {
+    let units = 0;
+    for (const run of this.runs(fontId, text)) units += run.advanceWidth;
+    return (units * size) / this.unitsPerEm(fontId);
   }
 
   /** Width of text in a face, across fallback fonts. */

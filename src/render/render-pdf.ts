@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { FontBook } from '../fonts/font-book.js';
 import type { Layout, LayoutItem, OutlineEntry, StructNode } from '../layout/layout.js';
+import { textOperators, type SubsetFont } from './text-operators.js';
 
 export interface RenderOptions {
   /** Creation and modification date; fixed for reproducible bytes. */
@@ -32,6 +33,8 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
     lang: layout.meta.lang,
     displayTitle: true,
     compress: true,
+    // Every run names its own embedded font; without this PDFKit parses Helvetica's AFM for each document.
+    font: null,
     // PDFKit hashes every info value into the file ID, so absent values must be left out, not undefined.
     info: Object.fromEntries(
       Object.entries({
@@ -57,12 +60,14 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
   });
 
   const registered = new Set<string>();
-  const useFont = (fontId: string) => {
+  const useFont = (fontId: string): SubsetFont => {
     if (!registered.has(fontId)) {
-      doc.registerFont(fontId, fonts.pdfFont(fontId) as never);
+      doc.registerFont(fontId, fonts.font(fontId) as never);
       registered.add(fontId);
     }
-    doc.font(fontId);
+    const internal = doc.font(fontId) as unknown as { _font: SubsetFont & { ref(): unknown }; page: { fonts: Record<string, unknown> } };
+    internal.page.fonts[internal._font.id] ??= internal._font.ref();
+    return internal._font;
   };
 
   const tags = new StructTags(doc, layout.struct);
@@ -107,8 +112,15 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
       switch (item.type) {
         case 'text':
           openFor(item.node, item.actualText);
-          useFont(item.fontId);
-          doc.fontSize(item.size).fillColor(item.color).text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' } as never);
+          doc.fillColor(item.color);
+          doc.addContent(
+            textOperators(useFont(item.fontId), fonts.runs(item.fontId, item.text), fonts.unitsPerEm(item.fontId), {
+              x: item.x,
+              y: item.y,
+              size: item.size,
+              pageHeight: page.height,
+            }),
+          );
           break;
         case 'rect':
           openFor(undefined);
