@@ -3,7 +3,7 @@ import type { TopicResult } from './build-topic.js';
 import type { WorkerTask } from './build-worker.js';
 
 /**
- * Builds topics on worker threads, one per core: each worker parses the fonts once and keeps them for
+ * Builds topics on worker threads: each worker parses the fonts once and keeps them for
  * all its topics. Results come back as they finish, through `onResult`, in any order.
  */
 export async function buildInPool(

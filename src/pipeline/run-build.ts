@@ -2,7 +2,7 @@
  * The build and check commands over many topics. Each topic is built in memory and written only when it
  * has no errors, so good topics in a content root still build while a bad one fails. A topic whose
  * inputs match the previous build's manifest is neither rebuilt nor rewritten; many topics are built
- * on worker threads, one per core.
+ * on worker threads (`--jobs`; by default one per two cores).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
