@@ -32,4 +32,17 @@ describe('glyphs beyond Latin and passages in another language', () => {
     );
     expect(pdf.lang).toBe('da');
   });
+
+  it('closes the English passage without closing the section around it', async () => {
+    // The template wraps a section in a container of its own; the passage's ":::" once closed both,
+    // so the section's own closing fence was printed as text after the Danish paragraph.
+    const after = { pack: 'Og her er vi tilbage på dansk med æøå og »anførselstegn«.', handout: 'Og her er vi tilbage på dansk med æøå og »anførselstegn«.', cards: 'Bagefter oversætter Sam selv til dansk.' };
+    for (const kind of ['pack', 'handout', 'cards'] as const) {
+      const result = await buildInMemory(fixture, { kinds: [kind] });
+      const pdf = await readPdf(output(result, kind));
+      const paragraphs = pdf.pages.flatMap((p) => structNodes(p.struct)).filter((n) => n.role === 'P').map((n) => structText(n).trim());
+      expect(paragraphs, kind).toContain(after[kind]);
+      expect(pdf.pages.map((p) => p.text).join('\n'), kind).not.toContain(':::');
+    }
+  });
 });
