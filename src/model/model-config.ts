@@ -4,7 +4,7 @@
  * Never: override what a user typed on the command line (the CLI gives flags precedence).
  */
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseYaml } from '../parse/parse-yaml.js';
 import { schemaKeys } from './schema-keys.js';

@@ -3,7 +3,7 @@
  * Input: the loaded template files. Output: the Theme, the bytes of any fonts it brings, and diagnostics
  * placed in theme.yaml. Never: read files (load did), or accept text colours that fail WCAG contrast.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { defaultTheme, type Theme, type ThemeLogo } from '../layout/theme.js';
 import type { TemplateSource } from '../load/load-templates.js';

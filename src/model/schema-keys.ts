@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { YamlPath } from './locate.js';
 
 type AnySchema = z.core.$ZodType;

@@ -5,7 +5,7 @@
  * Input: topicSchema. Output: a draft-07 JSON Schema object (draft-07 because every YAML extension and
  * validator reads it). Never: read or write files; `schema/topic.schema.json` is this output, saved.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { topicSchema } from './topic-schema.js';
 
 type JsonSchema = {

@@ -2,7 +2,7 @@
  * The public contract of topic.yaml and card front matter, as zod schemas.
  * The JSON Schema that editors' tools use is generated from these (see `dialogpack schema`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const markdownString = z.string().min(1, 'must not be empty');
 const count = z.number().int('must be a whole number').positive('must be at least 1');
