@@ -191,7 +191,7 @@ async function runBuildCommand(
   const merged = { ...raw, templates: raw.templates ?? configured.defaults.templates, out: outGiven ? raw.out : (configured.defaults.out ?? raw.out) };
   const { options, diagnostics: optionProblems } = parseBuildOptions(paths, merged, process.env);
   // One build thread keeps about 1.4 cores busy (V8 collects garbage and compiles on threads of its
-  // own): on 2 cores a second worker saved 5 % of the time and doubled the memory (docs/performance.md).
+  // own): on 2 cores a second worker saved 9 % of the time and took 60 % more memory (docs/performance.md).
   const jobs = raw.jobs === undefined ? Math.max(1, Math.floor(availableParallelism() / 2)) : Number(raw.jobs);
   if (raw.jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
     optionProblems.push({ file: '--jobs', severity: 'error', rule: 'bad-option', message: `--jobs must be a whole number from 1 to 64, not "${raw.jobs}"` });
