@@ -43,8 +43,12 @@ interface Word {
   sentenceStart: boolean;
 }
 
-/** Breakable whitespace; U+00A0 (no-break space) deliberately is not. */
-const SPACE = /[ \t\n\r\f\v]+/;
+/**
+ * Breakable whitespace; U+00A0 (no-break space) deliberately is not. U+2028 and U+2029 (line and
+ * paragraph separators, which text pasted from word processors carries) break like a space: no font
+ * has a glyph for them, and markdown does not read them as line endings.
+ */
+const SPACE = /[ \t\n\r\f\v\u2028\u2029]+/;
 
 /**
  * Greedy line breaking of styled runs into lines no wider than `width`, measured with the real fonts.
@@ -152,7 +156,7 @@ function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Wor
   let pendingBreak = false;
   for (const run of runs) {
     const face = faceOf(run);
-    const tokens = run.text.split(/([ \t\n\r\f\v]+)/);
+    const tokens = run.text.split(/([ \t\n\r\f\v\u2028\u2029]+)/);
     for (const token of tokens) {
       if (!token) continue;
       if (SPACE.test(token)) {

@@ -21,6 +21,16 @@ describe('glyphs beyond Latin and passages in another language', () => {
     expect(missing[0].file).toMatch(/glyphs-and-languages\/topic\.yaml$/);
   });
 
+  it('breaks at a pasted line separator (U+2028) like at a space, with no empty box and no warning', async () => {
+    const result = await buildInMemory(path.join(testFixtures, 'fuzz-found', 'line-separator-word'), { kinds: ['pack'] });
+    expect(result.diagnostics.filter((d) => d.rule === 'missing-glyph')).toEqual([]);
+    const pdf = await readPdf(output(result, 'pack'));
+    const paragraphs = pdf.pages.flatMap((p) => structNodes(p.struct)).filter((n) => n.role === 'P').map((n) => structText(n).replace(/\s+/g, ' ').trim());
+    // "a", the separator read as a space, then a word too long for a line, cut across two.
+    const paragraph = paragraphs.find((text) => text.startsWith('a b'));
+    expect(paragraph?.replace(/\s/g, '')).toBe(`a${'b'.repeat(120)}`);
+  });
+
   it('marks the English passage with its own language in the tag tree', async () => {
     const result = await buildInMemory(fixture, { kinds: ['pack'] });
     const pdf = await readPdf(output(result, 'pack'));
