@@ -49,6 +49,8 @@ interface Word {
  * has a glyph for them, and markdown does not read them as line endings.
  */
 const SPACE = /[ \t\n\r\f\v\u2028\u2029]+/;
+/** The same whitespace, kept as tokens of their own when a run is split into words and spaces. */
+const SPLIT_AT_SPACE = new RegExp(`(${SPACE.source})`);
 
 /**
  * Greedy line breaking of styled runs into lines no wider than `width`, measured with the real fonts.
@@ -156,7 +158,7 @@ function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Wor
   let pendingBreak = false;
   for (const run of runs) {
     const face = faceOf(run);
-    const tokens = run.text.split(/([ \t\n\r\f\v\u2028\u2029]+)/);
+    const tokens = run.text.split(SPLIT_AT_SPACE);
     for (const token of tokens) {
       if (!token) continue;
       if (SPACE.test(token)) {
