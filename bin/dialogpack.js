@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Thin entry: the compiled CLI decides everything, including the exit code.
-import { main } from '../dist/cli/main.js';
+// Thin entry: the bundled CLI decides everything, including the exit code.
+import { createRequire } from 'node:module';
 
-process.exitCode = await main(process.argv.slice(2));
+const { loadBundle } = createRequire(import.meta.url)('../dist/cli/load-bundle.cjs');
+process.exitCode = await loadBundle().exports.main(process.argv.slice(2));

@@ -1,42 +1,81 @@
 #!/usr/bin/env node
-// Builds dist/ from src/ as a few bundled files instead of one file per module. Node spends about
-// 300 ms resolving, reading and compiling the hundreds of small ESM files of the remark/micromark,
-// zod and yaml stacks; a bundle is one read and one compile (docs/performance.md). Type checking is
-// tsc's job (`npm run build` runs both); esbuild only strips types.
+// Builds dist/ from src/: the whole CLI as one CommonJS file plus the V8 code cache that lets a cold
+// run skip compiling it (docs/performance.md). Type checking is tsc's job (`npm run build` runs both);
+// esbuild only strips types.
 //
-// Both entry points land in dist/cli/, two folders below the package root, as the modules they
-// replace did: `../../templates`, `../../schema`, `../../package.json` and `./build-worker.js` are
-// resolved against import.meta.url at run time and stay right. The stages that build-topic imports
-// lazily (compose, layout, render) become chunks of their own, so `check` and no-op builds still
-// never load PDFKit.
+// 1. dist/cli/dialogpack.cjs: src/bundle.ts with its dependencies, PDFKit and fontkit included.
+//    CommonJS, because Node 20 can hand V8 a code cache only for a classic script (vm.Script), not
+//    for an ES module. Stages that build-topic imports lazily stay lazily evaluated, so `check` and
+//    no-op builds still never run PDFKit's module code.
+// 2. dist/cli/load-bundle.cjs: the loader (src/boot/load-bundle.ts) that bin/dialogpack.js and
+//    each build worker start from.
+// 3. dist/cli/dialogpack.cjs.v8cache: V8's cache of the bundle, taken after building the bundled
+//    topics in this process, so it holds the bytecode of every function a build runs, not only of
+//    the top level. `--no-cache` skips this step (the CLI then compiles as usual).
+//
+// The bundle lives in dist/cli/, two folders below the package root, as the modules it replaces
+// did: `../../templates`, `../../schema` and `../../package.json` resolve against import.meta.url,
+// which becomes the bundle's own file URL.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
 
-// Packages that read data files relative to their own location (PDFKit's AFM metrics, the hyphen
-// patterns, fontkit's tries, the font packages) must stay where npm put them.
-const external = ['pdfkit', 'fontkit', 'svg-to-pdfkit', 'hyphen', 'hyphen/*', '@fontsource/*'];
-
-rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-const result = await build({
+// The font packages are data found through require.resolve at run time; hyphen's patterns are
+// loaded the same way, one language at a time.
+const external = ['hyphen', 'hyphen/*', '@fontsource/*'];
+// fontkit imports Brotli at its top for WOFF2, a format dialogpack never loads (see the stub).
+const noWoff2 = {
+  name: 'no-woff2',
+  setup(build) {
+    build.onResolve({ filter: /^brotli\/decompress\.js$/ }, () => ({ path: path.join(root, 'scripts/bundle-stubs/brotli-decompress.cjs') }));
+  },
+};
+const common = {
   absWorkingDir: root,
-  entryPoints: { 'cli/main': 'src/cli/main.ts', 'cli/build-worker': 'src/pipeline/build-worker.ts' },
   outdir: 'dist',
-  chunkNames: 'cli/[name]-[hash]',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   external,
+  plugins: [noWoff2],
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+};
+
+rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+const result = await build({
+  ...common,
+  entryPoints: { 'cli/dialogpack': 'src/bundle.ts' },
   sourcemap: true,
   legalComments: 'linked',
-  // Bundled CommonJS (commander, handlebars) calls require() for Node built-ins; give the ESM bundle one.
-  banner: { js: "import { createRequire as __dialogpackRequire } from 'node:module'; const require = __dialogpackRequire(import.meta.url);" },
-  logLevel: 'warning',
   metafile: true,
 });
+await build({ ...common, entryPoints: { 'cli/load-bundle': 'src/boot/load-bundle.ts' } });
+// PDFKit reads its sRGB profile (for --pdfa) relative to its own module, which is now the bundle.
+mkdirSync(path.join(root, 'dist/cli/data'));
+const icc = 'sRGB_IEC61966_2_1.icc';
+copyFileSync(path.join(path.dirname(require.resolve('pdfkit')), 'data', icc), path.join(root, 'dist/cli/data', icc));
 if (process.argv.includes('--analyze')) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));
+
+if (!process.argv.includes('--no-cache')) {
+  const { loadBundle, codeCacheFile } = require(path.join(root, 'dist/cli/load-bundle.cjs'));
+  const { exports, script } = loadBundle({ cache: false });
+  const out = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-train-'));
+  const quiet = { write: () => true };
+  try {
+    const code = await exports.main(['build', path.join(root, 'content'), '--out', out, '--jobs', '1'], { stdout: quiet, stderr: quiet });
+    if (code !== 0) throw new Error(`training build of content/ exited with ${code}; run \`npm start\` to see why`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  writeFileSync(codeCacheFile, script.createCachedData());
+}

@@ -13,7 +13,9 @@ export async function buildInPool(
   onResult: (index: number, result: TopicResult) => Promise<void>,
 ): Promise<void> {
   const queue = tasks.map((task, id) => ({ ...task, id }));
-  const pool = Array.from({ length: Math.min(workers, queue.length) }, () => new Worker(new URL('./build-worker.js', import.meta.url), { workerData: { templatesDir } }));
+  // Workers boot through the same loader as the CLI, so they share its bundle and code cache.
+  const entry = new URL('./load-bundle.cjs', import.meta.url);
+  const pool = Array.from({ length: Math.min(workers, queue.length) }, () => new Worker(entry, { workerData: { role: 'build-worker', templatesDir } }));
   try {
     await Promise.all(
       pool.map(

@@ -14,15 +14,17 @@ export interface WorkerTask {
   previousHash?: string;
 }
 
-const port = parentPort!;
-const { templatesDir } = workerData as { templatesDir?: string };
-
-port.on('message', async (task: WorkerTask) => {
-  try {
-    const { shared } = await sharedResources(templatesDir);
-    const result = await buildTopic(task.dir, task.options, shared, true, task.previousHash);
-    port.postMessage({ id: task.id, result });
-  } catch (error) {
-    port.postMessage({ id: task.id, error: (error as Error).stack ?? String(error) });
-  }
-});
+/** Serves build tasks on this worker thread's port until the pool terminates it. */
+export function buildWorker(): void {
+  const port = parentPort!;
+  const { templatesDir } = workerData as { templatesDir?: string };
+  port.on('message', async (task: WorkerTask) => {
+    try {
+      const { shared } = await sharedResources(templatesDir);
+      const result = await buildTopic(task.dir, task.options, shared, true, task.previousHash);
+      port.postMessage({ id: task.id, result });
+    } catch (error) {
+      port.postMessage({ id: task.id, error: (error as Error).stack ?? String(error) });
+    }
+  });
+}
