@@ -7,6 +7,7 @@
 import * as fontkit from 'fontkit';
 import { faceChain, type FaceKey } from './font-catalog.js';
 import type { FontSource } from '../load/load-fonts.js';
+import { pairShaper, type PairShaper } from './pair-shaper.js';
 import { woffToSfnt } from './woff-to-sfnt.js';
 
 export interface FontSegment {
@@ -45,6 +46,7 @@ export interface ShapedRun {
 export class FontBook {
   private readonly parsed = new Map<string, fontkit.Font>();
   private readonly shaped = new Map<string, Map<string, ShapedRun>>();
+  private readonly pairShapers = new Map<string, PairShaper | undefined>();
   /** fontkit's unitsPerEm is a getter through its table decoder; it is asked for every word. */
   private readonly emSquare = new Map<string, number>();
   private readonly charFont = new Map<FaceKey, Map<number, number>>();
@@ -137,6 +139,12 @@ export class FontBook {
         advanceWidth: word.advanceWidth + space.advanceWidth,
       };
       cache.set(text, run);
+    }
+    if (!run) {
+      let shaper = this.pairShapers.get(fontId);
+      if (!this.pairShapers.has(fontId)) this.pairShapers.set(fontId, (shaper = pairShaper(this.font(fontId))));
+      run = shaper?.shape(text);
+      if (run) cache.set(text, run);
     }
     if (!run) {
       const shaped = this.font(fontId).layout(text) as unknown as ShapedRun;

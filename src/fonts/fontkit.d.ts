@@ -10,6 +10,7 @@ declare module 'fontkit' {
     capHeight: number;
     xHeight: number;
     postscriptName: string;
+    characterSet: number[];
     hasGlyphForCodePoint(codePoint: number): boolean;
     layout(text: string, features?: string[] | Record<string, boolean>): GlyphRun;
   }
