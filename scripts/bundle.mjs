@@ -29,11 +29,18 @@ const require = createRequire(import.meta.url);
 // The font packages are data found through require.resolve at run time; hyphen's patterns are
 // loaded the same way, one language at a time.
 const external = ['hyphen', 'hyphen/*', '@fontsource/*'];
-// fontkit imports Brotli at its top for WOFF2, a format dialogpack never loads (see the stub).
-const noWoff2 = {
-  name: 'no-woff2',
+// Modules that dependencies import at their top for features dialogpack never uses are replaced by
+// stubs that throw if called (see each stub for why): they cost space in the bundle and its cache,
+// and time on every start.
+const stubs = {
+  'brotli/decompress.js': 'scripts/bundle-stubs/brotli-decompress.cjs',
+  '@noble/ciphers/aes': 'scripts/bundle-stubs/noble-aes.cjs',
+};
+const unusedModules = {
+  name: 'unused-modules',
   setup(build) {
-    build.onResolve({ filter: /^brotli\/decompress\.js$/ }, () => ({ path: path.join(root, 'scripts/bundle-stubs/brotli-decompress.cjs') }));
+    const filter = new RegExp(`^(${Object.keys(stubs).map((s) => s.replace(/[./]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: path.join(root, stubs[args.path]) }));
   },
 };
 const common = {
@@ -45,7 +52,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   external,
-  plugins: [noWoff2],
+  plugins: [unusedModules],
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
