@@ -90,10 +90,6 @@ interface FontTables {
   glyphForCodePoint(cp: number): { id: number; advanceWidth: number };
 }
 
-interface Kerning {
-  lookups: Lookup[];
-}
-
 export function pairShaper(font: fontkit.Font): PairShaper | undefined {
   const tables = font as unknown as FontTables;
   if (tables.fvar || tables.kern) return undefined;
@@ -101,7 +97,7 @@ export function pairShaper(font: fontkit.Font): PairShaper | undefined {
   for (const cp of font.characterSet) if (tableable(cp)) reachable.add(tables.glyphForCodePoint(cp).id);
   const blocked = new Set<number>();
   if (tables.GSUB && !collectFirstGlyphs(tables.GSUB, defaultFeatures, 7, reachable, blocked)) return undefined;
-  const kerning = tables.GPOS ? kernLookups(tables.GPOS) : { lookups: [] };
+  const kerning = tables.GPOS ? kernLookups(tables.GPOS) : [];
   if (!kerning) return undefined;
   const otherPositioning = new Set([...defaultFeatures].filter((f) => f !== 'kern'));
   if (tables.GPOS && !collectFirstGlyphs(tables.GPOS, otherPositioning, 9, reachable, blocked)) return undefined;
@@ -127,7 +123,7 @@ export function pairShaper(font: fontkit.Font): PairShaper | undefined {
     const key = left * 0x10000 + right;
     let pair = pairs.get(key);
     if (!pair) {
-      pair = adjustPair(kerning.lookups, left, right);
+      pair = adjustPair(kerning, left, right);
       pairs.set(key, pair);
     }
     return pair;
@@ -155,7 +151,7 @@ export function pairShaper(font: fontkit.Font): PairShaper | undefined {
 }
 
 /** The kern lookups, if every script and language of the font uses the same ones and all are pair adjustments. */
-function kernLookups(gpos: LayoutTable): Kerning | undefined {
+function kernLookups(gpos: LayoutTable): Lookup[] | undefined {
   const all = gpos.lookupList.toArray();
   let indexes: number[] | undefined;
   for (const { script } of gpos.scriptList) {
@@ -175,7 +171,7 @@ function kernLookups(gpos: LayoutTable): Kerning | undefined {
     if (lookup.flags.flags.ignoreBaseGlyphs || lookup.flags.flags.ignoreLigatures) return undefined;
     for (const table of lookup.subTables) if (pairTable(lookup.lookupType, table)?.version === undefined) return undefined;
   }
-  return { lookups };
+  return lookups;
 }
 
 function pairTable(lookupType: number, table: Subtable): Subtable | undefined {
