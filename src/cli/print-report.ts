@@ -42,6 +42,6 @@ export function printReport(
   if (!built) return;
   for (const topic of built.topics) {
     if (topic.diagnostics.some((d) => d.severity === 'error')) continue;
-    for (const output of topic.outputs) io.stderr.write(`wrote ${built.outDir}/${output.path} (${output.pages} pages)\n`);
+    for (const output of topic.outputs) io.stderr.write(`wrote ${built.outDir}/${output.path} (${output.pages} ${output.pages === 1 ? 'page' : 'pages'})\n`);
   }
 }
