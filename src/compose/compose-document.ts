@@ -71,7 +71,7 @@ export function composeDocument(
   } catch (error) {
     return { diagnostics: [templateError(error, main.displayPath)] };
   }
-  const tree = parseDocumentMarkdown(markdown);
+  const tree = parseDocumentMarkdown(markdown, [...(topic.purpose ? [topic.purpose] : []), ...topic.sections, ...topic.cards]);
   return {
     document: {
       kind,

@@ -1,33 +1,107 @@
-import type { Heading, Root, RootContent, Text } from 'mdast';
-import type { ContainerDirective, TextDirective } from 'mdast-util-directive';
+import type { Heading, Parent, Root, RootContent } from 'mdast';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit, SKIP } from 'unist-util-visit';
+import type { Passage } from '../model/topic.js';
+import { restoreTextDirectives } from '../parse/restore-text-directives.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
 
-/** Text directives that templates use; any other `:name` in content was prose ("kl.10:30") and is put back. */
-const knownTextDirectives = new Set<string>();
+/** Stands in for a passage while the template's own markdown is parsed. */
+const SLOT = 'dialogpack-passage';
 
 /**
  * Composed markdown → one mdast tree. Inserted content is wrapped in `:::content{depth=N}` by the
  * templates: its headings are moved below level N so a section's `##` never competes with the pack's.
+ *
+ * Most of a document's text comes from the topic's files, which the parse stage has already turned
+ * into trees, and parsing markdown is most of what composing costs. So where a template prints a
+ * passage as a block of its own (blank line or `:::` fence before and after), that text is replaced
+ * by a one-line placeholder before parsing and the passage's tree is put in its place. A passage
+ * printed any other way (inline, through a helper, in a list item) is parsed where it stands, as is
+ * everything if a placeholder did not come out as a block where a passage would (say, in a template's
+ * code block).
  */
-export function parseDocumentMarkdown(markdown: string): Root {
+export function parseDocumentMarkdown(markdown: string, passages: readonly Passage[] = []): Root {
+  const slotted = replacePassages(markdown, passages);
+  if (slotted) {
+    const tree = processor.parse(slotted.text);
+    const found: Placeholder[] = [];
+    const bySlotOffset = new Map(slotted.slots.map((s) => [s.offset, s]));
+    restoreTextDirectives(tree, (node, parent) => {
+      const slot = node.name === SLOT ? bySlotOffset.get(node.position?.start.offset ?? -1) : undefined;
+      if (slot && (parent.type === 'root' || parent.type === 'containerDirective')) found.push({ node, parent, slot });
+    });
+    if (found.length === slotted.slots.length) return unwrapContent(placePassages(tree, found));
+  }
   const tree = processor.parse(markdown);
-  visit(tree, 'textDirective', (node: TextDirective, index, parent) => {
-    if (knownTextDirectives.has(node.name) || !parent || index === undefined) return;
-    const text: Text = { type: 'text', value: `:${node.name}` };
-    parent.children.splice(index, 1, text, ...(node.children as never[]));
-    return [SKIP, index + 1];
-  });
-  unwrapContent(tree);
+  restoreTextDirectives(tree);
+  return unwrapContent(tree);
+}
+
+interface Slot {
+  offset: number;
+  passage: Passage & { tree: Root };
+}
+
+/** The markdown with each passage that stands as a block replaced by a placeholder, or undefined if none does. */
+function replacePassages(markdown: string, passages: readonly Passage[]): { text: string; slots: Slot[] } | undefined {
+  const found: { start: number; end: number; passage: Passage & { tree: Root } }[] = [];
+  for (const passage of passages) {
+    if (!passage.tree) continue;
+    const body = passage.markdown.replace(/[\r\n]+$/, '');
+    if (!body.trim()) continue;
+    for (let at = markdown.indexOf(body); at >= 0; at = markdown.indexOf(body, at + body.length)) {
+      const end = at + body.length;
+      if (standsAsBlock(markdown, at, end) && !found.some((f) => at < f.end && end > f.start)) {
+        found.push({ start: at, end, passage: passage as Passage & { tree: Root } });
+      }
+    }
+  }
+  if (!found.length) return undefined;
+  found.sort((a, b) => a.start - b.start);
+  let text = '';
+  let last = 0;
+  const slots: Slot[] = [];
+  for (const { start, end, passage } of found) {
+    text += markdown.slice(last, start);
+    slots.push({ offset: text.length, passage });
+    text += `::${SLOT}`;
+    last = end;
+  }
+  return { text: text + markdown.slice(last), slots };
+}
+
+/** True when [start, end) fills whole lines, with a blank line, a `:::` fence or the document's edge on either side. */
+function standsAsBlock(markdown: string, start: number, end: number): boolean {
+  if (start > 0 && markdown[start - 1] !== '\n') return false;
+  if (end < markdown.length && markdown[end] !== '\n') return false;
+  const before = start === 0 ? undefined : markdown.slice(markdown.lastIndexOf('\n', start - 2) + 1, start - 1);
+  const nextEnd = markdown.indexOf('\n', end + 1);
+  const after = end >= markdown.length - 1 ? undefined : markdown.slice(end + 1, nextEnd < 0 ? markdown.length : nextEnd);
+  const edge = (line: string | undefined) => line === undefined || line.trim() === '' || /^:{3,}/.test(line);
+  return edge(before) && edge(after);
+}
+
+interface Placeholder {
+  node: LeafDirective | ContainerDirective;
+  parent: Parent;
+  slot: Slot;
+}
+
+/** Puts each passage's tree where its placeholder was parsed as a block of the document or of a container. */
+function placePassages(tree: Root, found: Placeholder[]): Root {
+  for (const { parent, node, slot } of found) {
+    // Documents move headings and children about, and one passage can be printed by several documents.
+    const children = structuredClone(slot.passage.tree.children);
+    parent.children.splice(parent.children.indexOf(node as never), 1, ...(children as never[]));
+  }
   return tree;
 }
 
-function unwrapContent(parent: { children: RootContent[] }): void {
+function unwrapContent<T extends { children: RootContent[] }>(parent: T): T {
   for (let i = 0; i < parent.children.length; i++) {
     const node = parent.children[i];
     if (node.type === 'containerDirective' && (node as ContainerDirective).name === 'content') {
@@ -42,16 +116,20 @@ function unwrapContent(parent: { children: RootContent[] }): void {
       unwrapContent(node as { children: RootContent[] });
     }
   }
+  return parent;
 }
 
 function shiftHeadings(container: ContainerDirective, depth: number): void {
-  let shallowest = 7;
-  visit(container, 'heading', (h: Heading) => {
-    shallowest = Math.min(shallowest, h.depth);
-  });
-  if (shallowest === 7) return;
-  const shift = depth + 1 - shallowest;
-  visit(container, 'heading', (h: Heading) => {
-    h.depth = Math.min(6, Math.max(1, h.depth + shift)) as Heading['depth'];
-  });
+  const headings: Heading[] = [];
+  collectHeadings(container, headings);
+  if (!headings.length) return;
+  const shift = depth + 1 - Math.min(...headings.map((h) => h.depth));
+  for (const h of headings) h.depth = Math.min(6, Math.max(1, h.depth + shift)) as Heading['depth'];
+}
+
+function collectHeadings(parent: Parent, into: Heading[]): void {
+  for (const node of parent.children) {
+    if (node.type === 'heading') into.push(node);
+    else if ('children' in node) collectHeadings(node, into);
+  }
 }

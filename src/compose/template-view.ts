@@ -1,4 +1,4 @@
-import type { Topic } from '../model/topic.js';
+import type { Section, Topic } from '../model/topic.js';
 import type { Agenda, AgendaStep } from '../plan/agenda.js';
 import { describeGroups } from '../plan/describe-groups.js';
 import { fill, labels as allLabels, type Labels } from './labels.js';
@@ -19,13 +19,20 @@ export function templateView(topic: Topic, agenda: Agenda) {
       date: topic.date ? formatDate(topic.date, topic.lang) : undefined,
       participants: fill(labels.participantsRange, topic.participants),
       duration: fill(labels.aboutMinutes, { n: topic.duration }),
-      purpose: topic.purpose,
+      purpose: topic.purpose?.markdown,
       questions: topic.questions.map(oneLine),
       materials: topic.preparation.materials.map(oneLine),
       checklist: topic.preparation.checklist.map(oneLine),
-      sections: topic.sections,
-      handoutSections: topic.sections.filter((s) => s.handout),
-      cards: topic.cards.map((c) => ({ ...c, age: c.age === undefined ? undefined : fill(labels.age, { age: c.age }) })),
+      sections: topic.sections.map(sectionView),
+      handoutSections: topic.sections.filter((s) => s.handout).map(sectionView),
+      cards: topic.cards.map((c) => ({
+        file: c.file,
+        name: c.name,
+        role: c.role,
+        quote: c.quote,
+        markdown: c.markdown,
+        age: c.age === undefined ? undefined : fill(labels.age, { age: c.age }),
+      })),
     },
     facilitator: {
       clockHeader: agenda.start ? labels.clock : labels.fromStart,
@@ -56,6 +63,10 @@ export function templateView(topic: Topic, agenda: Agenda) {
       steps: agenda.steps.map((s) => stepView(s, agenda, labels, topic.lang, range)),
     },
   };
+}
+
+function sectionView(s: Section) {
+  return { title: s.title, handout: s.handout, file: s.file, markdown: s.markdown };
 }
 
 function stepView(s: AgendaStep, agenda: Agenda, labels: Labels, lang: Topic['lang'], range: (r: [number, number]) => string) {

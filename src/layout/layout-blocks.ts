@@ -263,7 +263,7 @@ function leafDirective(node: LeafDirective, parent: StructNode, box: Box, ctx: B
     }));
   }
   ctx.diagnostics.push({
-    file: '(template)',
+    file: node.data?.sourceFile ?? '(template)',
     line: node.position?.start.line,
     column: node.position?.start.column,
     severity: 'warning',

@@ -11,7 +11,7 @@ import type { ParsedMarkdown, ParsedTopic, ParsedYaml } from '../parse/parse-top
 import { lintMarkdown } from './lint-markdown.js';
 import { locate, type YamlPath } from './locate.js';
 import { schemaKeys } from './schema-keys.js';
-import type { Card, Step, Tip, Topic } from './topic.js';
+import type { Card, Passage, Step, Tip, Topic } from './topic.js';
 import { cardSchema, topicSchema, type TopicData } from './topic-schema.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 
@@ -36,10 +36,10 @@ export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: D
   const raw = input as Record<string, unknown>;
   const files = new FileResolver(parsed, yaml, diagnostics);
   const purposeRef = typeof raw.purpose === 'string' && isFileReference(raw.purpose) ? raw.purpose : undefined;
-  const purposeText = purposeRef === undefined ? undefined : files.markdown(purposeRef, ['purpose']);
-  const sectionTexts = listOf(raw.sections).map((s, i) => {
+  const purposeFile = purposeRef === undefined ? undefined : files.passage(purposeRef, ['purpose']);
+  const sectionFiles = listOf(raw.sections).map((s, i) => {
     const file = isRecord(s) && typeof s.file === 'string' && s.file ? s.file : undefined;
-    return file === undefined ? undefined : files.markdown(file, ['sections', i, 'file']);
+    return file === undefined ? undefined : files.passage(file, ['sections', i, 'file']);
   });
   const cardsRead = listOf(raw.cards).map((c, i) => (typeof c === 'string' && c ? files.card(c, ['cards', i]) : undefined));
 
@@ -49,12 +49,13 @@ export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: D
     return { diagnostics };
   }
   const data = result.data;
-  const purpose = data.purpose === undefined ? undefined : purposeRef !== undefined ? purposeText : data.purpose;
+  const purpose: Passage | undefined = data.purpose === undefined ? undefined : purposeRef !== undefined ? purposeFile : { markdown: data.purpose };
   const sections = data.sections.map((s, i) => ({
     title: s.title,
     handout: s.handout,
     file: s.file,
-    markdown: sectionTexts[i] ?? '',
+    ...sectionFiles[i],
+    markdown: sectionFiles[i]?.markdown ?? '',
   }));
   const cards = cardsRead.filter((c): c is Card => c !== undefined);
 
@@ -135,11 +136,11 @@ class FileResolver {
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  markdown(ref: string, at: YamlPath): string | undefined {
+  passage(ref: string, at: YamlPath): Passage | undefined {
     const md = this.markdownFile(ref, at);
     if (!md) return undefined;
     this.diagnostics.push(...lintMarkdown(md));
-    return md.body;
+    return { markdown: md.body, tree: md.tree, file: md.file };
   }
 
   card(ref: string, at: YamlPath): Card | undefined {
@@ -166,7 +167,7 @@ class FileResolver {
     }
     this.diagnostics.push(...lintMarkdown(md));
     const { name, age, role, quote } = result.data;
-    return { file: md.file, name, age: age === undefined ? undefined : String(age), role, quote, markdown: md.body };
+    return { file: md.file, name, age: age === undefined ? undefined : String(age), role, quote, markdown: md.body, tree: md.tree };
   }
 
   /** The parsed markdown file a reference names, or undefined after reporting why there is none. */

@@ -1,4 +1,6 @@
 /** The validated, typed topic: what every later stage works from. */
+import type { Root } from 'mdast';
+
 export type Grouping = 'plenary' | 'individual' | 'pairs' | 'groups';
 
 /** Where a value came from, so later stages can place their diagnostics. */
@@ -34,21 +36,27 @@ export interface Step {
   place: SourcePlace;
 }
 
-export interface Section {
-  title: string;
-  /** Markdown, as written in the section's file. */
+/** Markdown a template prints as a whole: a topic file's text after any front matter, or a YAML string. */
+export interface Passage {
   markdown: string;
+  /** The parse stage's tree of exactly `markdown`, which compose reuses instead of parsing the text again. */
+  tree?: Root;
+  /** The file as the user named it, when the passage has one. */
+  file?: string;
+}
+
+export interface Section extends Passage {
+  title: string;
   handout: boolean;
   file: string;
 }
 
-export interface Card {
+export interface Card extends Passage {
   file: string;
   name: string;
   age?: string;
   role?: string;
   quote?: string;
-  markdown: string;
 }
 
 export interface Topic {
@@ -64,7 +72,7 @@ export interface Topic {
   duration: number;
   durationPlace: SourcePlace;
   participantsPlace: SourcePlace;
-  purpose?: string;
+  purpose?: Passage;
   questions: string[];
   preparation: { materials: string[]; checklist: string[] };
   sections: Section[];

@@ -37,7 +37,7 @@ export function parseTopic(source: TopicSource): { parsed: ParsedTopic; diagnost
   for (const [rel, file] of source.files) {
     if (file.kind !== 'text' || !/\.(md|markdown)$/i.test(rel)) continue;
     const display = path.join(source.displayDir, rel);
-    const tree = parseMarkdown(file.text);
+    const tree = parseMarkdown(file.text, display);
     const entry: ParsedMarkdown = { file: display, text: file.text, tree, body: file.text };
     const first = tree.children[0];
     if (first?.type === 'yaml') {
