@@ -270,7 +270,21 @@ function leafDirective(node: LeafDirective, parent: StructNode, box: Box, ctx: B
     rule: 'unknown-directive',
     message: `unknown directive ::${node.name} is printed as text`,
   });
-  return paragraph(inlineRuns(node.children as PhrasingContent[]), parent, box, ctx, { style: bodyStyle(ctx), spaceBefore: 7 });
+  return paragraph(inlineRuns(asWritten(node)), parent, box, ctx, { style: bodyStyle(ctx), spaceBefore: 7 });
+}
+
+/** A leaf directive as its author wrote it, `::name[label]{key=value}`, keeping the label's inline markdown. */
+function asWritten(node: LeafDirective): PhrasingContent[] {
+  const text = (value: string): PhrasingContent => ({ type: 'text', value });
+  const bare = /^[^\s"'=<>`{}]+$/;
+  const attributes = Object.entries(node.attributes ?? {})
+    .map(([key, value]) => (!value ? key : `${key}=${bare.test(value) ? value : JSON.stringify(value)}`))
+    .join(' ');
+  return [
+    text(`::${node.name}`),
+    ...(node.children.length ? [text('['), ...(node.children as PhrasingContent[]), text(']')] : []),
+    ...(attributes ? [text(`{${attributes}}`)] : []),
+  ];
 }
 
 function toc(node: LeafDirective, parent: StructNode, box: Box, ctx: BlockContext): Atom[] {
