@@ -1,4 +1,4 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface PdfTextItem {
   str: string;
@@ -28,7 +28,15 @@ export interface PdfPage {
   struct: PdfStructNode | null;
   /** Text of marked content that belongs to no structure element. */
   untaggedText: string;
-  annotations: { subtype: string; fieldType?: string; alternativeText?: string; url?: string; rect: number[] }[];
+  annotations: {
+    subtype: string;
+    fieldType?: string;
+    alternativeText?: string;
+    url?: string;
+    /** The 1-based page an internal link leads to, resolved through the document's destinations as a viewer does. */
+    targetPage?: number;
+    rect: number[];
+  }[];
 }
 
 export interface PdfReadBack {
@@ -38,6 +46,13 @@ export interface PdfReadBack {
   metadata: string;
   outline: { title: string; items: unknown[] }[];
   lang?: string;
+}
+
+/** A named destination is looked up in the name tree (a binary search in pdf.js, so its order matters). */
+async function destinationPage(doc: PDFDocumentProxy, dest: string | unknown[]): Promise<number | undefined> {
+  const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : dest;
+  if (!explicit) return undefined;
+  return (await doc.getPageIndex(explicit[0] as { num: number; gen: number })) + 1;
 }
 
 /** Reads a PDF the way a test wants to see it: text with positions, tag tree with text, outline, metadata. */
@@ -79,13 +94,16 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadBack> {
       text: joinItems(items),
       struct: tree ? toStruct(tree, textByMcid) : null,
       untaggedText,
-      annotations: annotations.map((a) => ({
-        subtype: a.subtype as string,
-        fieldType: a.fieldType as string | undefined,
-        alternativeText: a.alternativeText as string | undefined,
-        url: a.url as string | undefined,
-        rect: a.rect as number[],
-      })),
+      annotations: await Promise.all(
+        annotations.map(async (a) => ({
+          subtype: a.subtype as string,
+          fieldType: a.fieldType as string | undefined,
+          alternativeText: a.alternativeText as string | undefined,
+          url: a.url as string | undefined,
+          targetPage: a.dest ? await destinationPage(doc, a.dest as string | unknown[]) : undefined,
+          rect: a.rect as number[],
+        })),
+      ),
     });
   }
   const meta = await doc.getMetadata();

@@ -45,6 +45,24 @@ describe('the pack as poppler and qpdf see it', () => {
     expect(tree).toContain('persondataforordningens');
   });
 
+  it('qpdf: the destinations of the contents page are named in byte order, as name trees must be', () => {
+    const trees: unknown[][] = [];
+    const find = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(find);
+      else if (value && typeof value === 'object') {
+        for (const [key, inner] of Object.entries(value)) {
+          if (key === '/Names' && Array.isArray(inner)) trees.push(inner);
+          else find(inner);
+        }
+      }
+    };
+    find(JSON.parse(run('qpdf', '--json', '--json-key=qpdf')).qpdf[1]);
+    expect(trees).toHaveLength(1);
+    const keys = trees[0].filter((k): k is string => typeof k === 'string').map((k) => k.replace(/^u:/, ''));
+    expect(keys.length).toBeGreaterThan(1);
+    expect(keys).toEqual([...keys].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+  });
+
   it('qpdf --check finds no errors', () => {
     const check = execFileSync('qpdf', ['--check', pack], { encoding: 'utf8' });
     expect(check).toContain('No syntax or stream encoding errors found');

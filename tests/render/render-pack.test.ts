@@ -44,6 +44,24 @@ describe('the pack of the reference topic', () => {
     expect(pdf.metadata).toContain('pdfuaid:part');
   });
 
+  it('links each contents entry to the page its heading is on, later pages included', () => {
+    const contents = pdf.pages.findIndex((p) => p.struct && structNodes(p.struct).some((n) => n.role === 'TOC'));
+    const page = pdf.pages[contents];
+    const links = page.annotations.filter((a) => a.subtype === 'Link' && !a.url);
+    const entries = structNodes(page.struct!).filter((n) => n.role === 'TOCI');
+    expect(entries.length).toBeGreaterThan(3);
+    expect(links).toHaveLength(entries.length);
+    for (const link of links) {
+      const [x1, y1, x2, y2] = link.rect;
+      // The entry's title is the text inside the link's box (PDF y runs up, the reader's y down).
+      const title = flat(page.items.filter((i) => i.x >= x1 - 1 && i.x < x2 && page.height - i.y >= y1 - 1 && page.height - i.y <= y2 + 1 && !/^\d+$/.test(i.str.trim())).map((i) => i.str).join(' '));
+      expect(link.targetPage, title).toBeGreaterThan(contents + 1);
+      const target = pdf.pages[link.targetPage! - 1];
+      const headings = structNodes(target.struct!).filter((n) => /^H\d$/.test(n.role)).map((n) => flat(structText(n)));
+      expect(headings, title).toContain(title);
+    }
+  });
+
   it('holds every title, step, instruction, question and tip of the topic, in order', () => {
     const expected: string[] = [topic.title, topic.subtitle, ...topic.questions, ...topic.preparation.materials];
     topic.steps.forEach((step: { title: string; instructions: string[]; questions: string[]; tips?: (string | { text: string })[] }, i: number) => {
