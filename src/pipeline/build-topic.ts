@@ -10,7 +10,7 @@ import type { Overflow } from '../layout/layout-document.js';
 import type { Theme } from '../layout/theme.js';
 import type { TemplateSource } from '../load/load-templates.js';
 import { loadTopic } from '../load/load-topic.js';
-import type { Topic } from '../model/topic.js';
+import type { Passage, Topic } from '../model/topic.js';
 import { modelTopic } from '../model/model-topic.js';
 import { parseTopic } from '../parse/parse-topic.js';
 import { planAgenda } from '../plan/plan-agenda.js';
@@ -110,7 +110,16 @@ export async function buildTopic(
     const bytes = await renderPdf(laidOut.layout, shared.fonts, { date, pdfa: options.pdfa });
     outputs.push({ kind, path: `${topic.slug}/${topic.slug}-${kind}.pdf`, bytes, pages: laidOut.layout.pages.length });
   }
-  return finish({ dir, slug: topic.slug, topic, outputs, inputHash });
+  return finish({ dir, slug: topic.slug, topic: withoutTrees(topic), outputs, inputHash });
+}
+
+/**
+ * A result outlives its build (the manifest and `list` read it after the last topic), and in a
+ * worker it is copied to the main thread: the passages' syntax trees, compose's input, stay behind.
+ */
+function withoutTrees(topic: Topic): Topic {
+  const drop = <T extends Passage>({ tree: _tree, ...rest }: T): T => rest as T;
+  return { ...topic, purpose: topic.purpose && drop(topic.purpose), sections: topic.sections.map(drop), cards: topic.cards.map(drop) };
 }
 
 /** A sheet or card that ran over: placed at the card's file or the step that owns the sheet. */
