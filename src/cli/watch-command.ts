@@ -7,7 +7,8 @@ import { printReport, type CliIo, type GlobalFlags } from './print-report.js';
 
 /**
  * `dialogpack watch [paths...]`: builds everything once, then rebuilds each topic folder whose files change,
- * one build at a time so reports never interleave. Content errors are reported and watching goes on; only
+ * and every topic when a file in the `--templates` folder changes, one build at a time so reports never
+ * interleave. Content errors are reported and watching goes on; only
  * paths that name no topic at all end it. SIGINT and SIGTERM stop it after the build in flight, so no
  * output is left half-written, and it exits 0.
  */
@@ -19,6 +20,7 @@ export async function runWatchCommand(
 ): Promise<number> {
   const { runBuild } = await import('../pipeline/run-build.js');
   const { watchTopics } = await import('../load/watch-topics.js');
+  const { sharedResources } = await import('../pipeline/shared-resources.js');
 
   const build = async (paths: string[]) => {
     const result = await runBuild({ ...options, paths }, true);
@@ -28,12 +30,15 @@ export async function runWatchCommand(
   };
 
   const pending = new Set<string>();
+  let templatesChanged = false;
   let running: Promise<void> | undefined;
   let stopping = false;
-  const rebuild = async (dirs: string[]) => {
+  const rebuild = async (dirs: string[], reload: boolean) => {
     const started = performance.now();
-    io.stderr.write(`changed: ${dirs.join(', ')}\n`);
+    io.stderr.write(`changed: ${[...(reload ? [options.templatesDir!] : []), ...dirs].join(', ')}\n`);
     try {
+      // Templates, theme and fonts are read once per process; after a change in their folder, again.
+      if (reload) await sharedResources(options.templatesDir, { reload: true });
       await build(dirs);
       io.stderr.write(`rebuilt ${dirs.join(', ')} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
     } catch (error) {
@@ -43,10 +48,13 @@ export async function runWatchCommand(
     }
   };
   const kick = () => {
-    if (running || stopping || !pending.size) return;
-    const dirs = [...pending].sort();
+    if (running || stopping || (!pending.size && !templatesChanged)) return;
+    const reload = templatesChanged;
+    // Every topic is built with the templates: after a change there, all of them are rebuilt.
+    const dirs = reload ? [...options.paths] : [...pending].sort();
     pending.clear();
-    running = rebuild(dirs).finally(() => {
+    templatesChanged = false;
+    running = rebuild(dirs, reload).finally(() => {
       running = undefined;
       kick();
     });
@@ -70,8 +78,12 @@ export async function runWatchCommand(
         dirs.forEach((d) => pending.add(d));
         kick();
       },
+      onTemplatesChange: () => {
+        templatesChanged = true;
+        kick();
+      },
       onProblem: (d: Diagnostic) => io.stderr.write(`${formatDiagnostic(d)}\n`),
-    });
+    }, { templatesDir: options.templatesDir });
     // Counted as a build in flight, so saves meanwhile queue behind it instead of writing the same files.
     const firstBuild = build(options.paths);
     running = firstBuild.then(() => undefined, () => undefined);

@@ -1,6 +1,6 @@
 /**
  * load: the paths a user named (topic folders or content roots) → "these topic folders changed", for
- * `dialogpack watch`.
+ * `dialogpack watch`; and, given a templates folder, "the templates changed".
  * Input: paths and callbacks. Output: a watcher that reports changed topic folders, debounced, and
  * problems as diagnostics.
  * Never: read the files' contents (a rebuild loads them through the pipeline) or decide what a change means.
@@ -13,6 +13,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 export interface WatchCallbacks {
   /** Topic folders, named as under the given paths, whose files changed. */
   onChange: (topicDirs: string[]) => void;
+  /** A file in the templates folder changed: every topic's documents depend on it. */
+  onTemplatesChange?: () => void;
   onProblem: (diagnostic: Diagnostic) => void;
 }
 
@@ -26,7 +28,12 @@ const defaultDebounceMs = 120;
 /** Swap and backup files of editors (vim's `4913` probe among them): a save, but not the saved file. */
 const scratchName = /(^|\/)(\.[^/]*|node_modules|4913|[^/]*~|[^/]*\.sw[a-px])(\/|$)/;
 
-export async function watchTopics(paths: readonly string[], callbacks: WatchCallbacks, debounceMs = defaultDebounceMs): Promise<TopicWatcher> {
+export async function watchTopics(
+  paths: readonly string[],
+  callbacks: WatchCallbacks,
+  options: { templatesDir?: string; debounceMs?: number } = {},
+): Promise<TopicWatcher> {
+  const debounceMs = options.debounceMs ?? defaultDebounceMs;
   const watchers: FSWatcher[] = [];
   const pending = new Set<string>();
   const suspects = new Set<string>();
@@ -73,10 +80,31 @@ export async function watchTopics(paths: readonly string[], callbacks: WatchCall
     watchers.push(watcher);
   }
 
+  let templatesTimer: NodeJS.Timeout | undefined;
+  if (options.templatesDir && callbacks.onTemplatesChange) {
+    const onTemplatesChange = callbacks.onTemplatesChange;
+    try {
+      const watcher = watch(options.templatesDir, { recursive: true });
+      watcher.on('change', (_event, filename) => {
+        if (filename !== null && scratchName.test(String(filename).split(path.sep).join('/'))) return;
+        if (templatesTimer) clearTimeout(templatesTimer);
+        templatesTimer = setTimeout(() => {
+          templatesTimer = undefined;
+          if (!closed) onTemplatesChange();
+        }, debounceMs);
+      });
+      watcher.on('error', (error) => callbacks.onProblem(problem(options.templatesDir!, error)));
+      watchers.push(watcher);
+    } catch (error) {
+      callbacks.onProblem(problem(options.templatesDir, error));
+    }
+  }
+
   return {
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      if (templatesTimer) clearTimeout(templatesTimer);
       for (const watcher of watchers) watcher.close();
     },
   };

@@ -12,11 +12,11 @@ const cache = new Map<string, Promise<{ shared: SharedResources; diagnostics: Di
 
 /**
  * Fonts, templates and theme, read and parsed once per process (per templates folder) and shared by
- * every topic and document built with them.
+ * every topic and document built with them. `reload` reads them again, for `watch` after a template changed.
  */
-export function sharedResources(templatesDir?: string): Promise<{ shared: SharedResources; diagnostics: Diagnostic[] }> {
+export function sharedResources(templatesDir?: string, options: { reload?: boolean } = {}): Promise<{ shared: SharedResources; diagnostics: Diagnostic[] }> {
   const key = templatesDir ?? '';
-  let pending = cache.get(key);
+  let pending = options.reload ? undefined : cache.get(key);
   if (!pending) {
     pending = prepare(templatesDir);
     cache.set(key, pending);

@@ -11,6 +11,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { repoRoot, sharedFixtures } from '../helpers/build-fixture.js';
+import { readPdf } from '../helpers/read-pdf.js';
 import { runCli, stackFrame, type CliRun } from '../helpers/run-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-editor-'));
@@ -248,6 +249,45 @@ describe('dialogpack watch', () => {
       const [code, signal] = await watched.exited(10_000);
       expect({ code, signal }).toEqual({ code: 0, signal: null });
       expect(watched.since(mark)).toMatch(/stopped watching/);
+      expect(watched.stderr).not.toMatch(stackFrame);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  }, 90_000);
+
+  it('rebuilds every topic with the new templates when a file in --templates changes', async () => {
+    const cwd = path.join(tmp, 'watch-templates');
+    mkdirSync(cwd);
+    cpSync(path.join(repoRoot, 'content', 'hardware'), path.join(cwd, 'content', 'hardware'), { recursive: true });
+    cpSync(path.join(repoRoot, 'content', 'private-it'), path.join(cwd, 'content', 'private-it'), { recursive: true });
+    cpSync(path.join(repoRoot, 'templates'), path.join(cwd, 'templates'), { recursive: true });
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin/dialogpack.js'), 'watch', 'content', '--templates', 'templates', '--kind', 'pack'], { cwd });
+    const watched = new WatchedProcess(child);
+    const packs = ['hardware', 'private-it'].map((slug) => path.join(cwd, 'out', slug, `${slug}-pack.pdf`));
+    try {
+      await watched.waitFor(/watching 2 topics in content for changes/, 30_000);
+      const firstBuilt = packs.map((p) => statSync(p).mtimeMs);
+
+      let mark = watched.mark();
+      const template = path.join(cwd, 'templates', 'pack', 'pack.hbs');
+      const good = readFileSync(template, 'utf8');
+      writeFileSync(template, good.replace('## {{labels.frameQuestions}}', '## Spørgsmål fra den nye skabelon'));
+      const rebuilt = await watched.waitFor(/rebuilt content in [\d.]+ s/, 20_000, mark);
+      expect(rebuilt).toMatch(/^changed: templates, content$/m);
+      expect(rebuilt).toMatch(/0 errors, 0 warnings in 2 topics/);
+      packs.forEach((p, i) => expect(statSync(p).mtimeMs, p).toBeGreaterThan(firstBuilt[i]));
+      for (const p of packs) expect((await readPdf(readFileSync(p))).text, p).toContain('Spørgsmål fra den nye skabelon');
+
+      mark = watched.mark();
+      writeFileSync(template, `${good}\n{{#if topic.title}}\n`);
+      const failed = await watched.waitFor(/rebuilt content in [\d.]+ s/, 20_000, mark);
+      expect(failed).toMatch(/pack\.hbs:\d+:\d+: error: \{\{#if\}\} is opened here but never closed \[template-error\]/);
+      expect(child.exitCode).toBeNull();
+
+      mark = watched.mark();
+      child.kill('SIGTERM');
+      const [code, signal] = await watched.exited(10_000);
+      expect({ code, signal }).toEqual({ code: 0, signal: null });
       expect(watched.stderr).not.toMatch(stackFrame);
     } finally {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
