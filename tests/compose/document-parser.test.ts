@@ -92,6 +92,16 @@ describe('placing parsed passages in composed documents', () => {
     }
   });
 
+  it('keeps a passage whole inside a template fence no longer than its own (templates copied before the 6-colon fence)', () => {
+    const withBlock: Passage = { markdown: 'Dansk tekst.\n\n:::lang{lang=en}\nEnglish text.\n:::\n\nMere dansk tekst.\n', file: 'x/case.md' };
+    withBlock.tree = parseMarkdown(withBlock.markdown, withBlock.file);
+    const markdown = env.compile(':::content{depth=2}\n{{{body}}}\n:::\n\n## Efter\n', { strict: true })({ body: withBlock.markdown });
+    const tree = parseDocumentMarkdown(markdown, [withBlock]);
+    expect(tree.children.map((n) => n.type)).toEqual(['paragraph', 'containerDirective', 'paragraph', 'heading']);
+    // Parsed where it stands, the passage's own ':::' closes the template's fence and 'Mere dansk tekst.' falls out of it.
+    expect(parseDocumentMarkdown(markdown).children.map((n) => n.type)).not.toEqual(tree.children.map((n) => n.type));
+  });
+
   it('parses a passage where it stands when the template prints it inline, through a helper or in a code block', () => {
     for (const template of ['Formål: {{{purpose}}}\n', '| a |\n|---|\n| {{{cell purpose}}} |\n', '```\n\n{{{purpose}}}\n\n```\n', '> citat\n{{{purpose}}}\n']) {
       const { markdown, tree } = compose(template);
