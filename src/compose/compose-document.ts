@@ -78,7 +78,9 @@ export function composeDocument(
       tree,
       markdown,
       meta: {
-        title: topic.title,
+        // A title is one line in the running header, the outline and the viewer's title bar; a line
+        // separator typed into it (U+2028) would print as an empty box there.
+        title: topic.title.replace(/\s+/g, ' ').trim(),
         subject: topic.subtitle,
         author: topic.publisher,
         lang: topic.lang,
