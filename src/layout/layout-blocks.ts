@@ -166,7 +166,17 @@ function list(node: List, parent: StructNode, box: Box, ctx: BlockContext): Atom
     if (typeof item.checked === 'boolean') {
       // A task-list item: a box to tick by hand, drawn rather than set, since few fonts have ☐.
       const side = size * 0.8;
-      first.items.unshift({ type: 'rect', x: box.x + size * 0.05, y: baseline - side * 0.9, width: side, height: side, stroke: theme.colors.accent, lineWidth: size / 14 });
+      const x = box.x + size * 0.05;
+      const top = baseline - side * 0.9;
+      first.items.unshift({ type: 'rect', x, y: top, width: side, height: side, stroke: theme.colors.accent, lineWidth: size / 14 });
+      if (item.checked) {
+        // `- [x]`: already ticked, as the author wrote it.
+        const tick = { type: 'line' as const, color: theme.colors.accent, width: size / 10 };
+        first.items.unshift(
+          { ...tick, x1: x + side * 0.2, y1: top + side * 0.55, x2: x + side * 0.42, y2: top + side * 0.78 },
+          { ...tick, x1: x + side * 0.42, y1: top + side * 0.78, x2: x + side * 0.82, y2: top + side * 0.22 },
+        );
+      }
     } else {
       for (const seg of fonts.segment(labels[i], 'regular')) {
         first.items.unshift({ type: 'text', x: labelX, y: baseline, text: seg.text, fontId: seg.fontId, size, color: theme.colors.accent, node: Lbl!.id });
