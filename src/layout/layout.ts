@@ -4,7 +4,7 @@
  * Anything without a struct `node` is drawn as an artifact (headers, footers, rules, crop marks).
  */
 import type { DocumentMeta, OutputKind } from '../compose/compose-document.js';
-import type { ThemeLogo } from './theme.js';
+import type { ImageData } from '../model/read-image.js';
 
 export type StructRole =
   | 'Document' | 'Sect' | 'Part' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P'
@@ -86,14 +86,14 @@ export interface FieldItem {
   node: number;
 }
 
-/** A picture (the theme's logo), tagged as a Figure whose alt text is its node's. */
+/** A picture (the theme's logo, or an image of the topic's), tagged as a Figure whose alt text is its node's. */
 export interface ImageItem {
   type: 'image';
   x: number;
   y: number;
   width: number;
   height: number;
-  image: ThemeLogo;
+  image: ImageData;
   node: number;
 }
 

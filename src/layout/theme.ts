@@ -1,15 +1,12 @@
+import type { ImageData } from '../model/read-image.js';
+
 /**
  * The look of the printed material. Sizes in points, colours as hex. A municipality's theme.yaml
  * overrides these values (see load-templates); the defaults pass WCAG AA contrast on white paper.
  */
-export interface ThemeLogo {
-  format: 'png' | 'jpeg' | 'svg';
-  bytes?: Uint8Array;
-  svg?: string;
+export interface ThemeLogo extends ImageData {
   /** Alternative text: required, a logo is never decoration only. */
   alt: string;
-  /** Width over height. */
-  aspect: number;
 }
 
 export interface Theme {

@@ -9,6 +9,7 @@ import { defaultTheme, type Theme, type ThemeLogo } from '../layout/theme.js';
 import type { TemplateSource } from '../load/load-templates.js';
 import { parseYaml, type ParsedYaml } from '../parse/parse-yaml.js';
 import { locate } from './locate.js';
+import { readImage } from './read-image.js';
 import { schemaKeys } from './schema-keys.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 
@@ -101,39 +102,9 @@ function readLogo(templates: TemplateSource, name: string, alt: string, yaml: Pa
     return undefined;
   };
   if (!file) return fail(`logo \`${name}\` does not exist in the templates folder`);
-  if (file.text !== undefined && name.toLowerCase().endsWith('.svg')) {
-    const box = /viewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(file.text);
-    const width = /<svg[^>]*\swidth\s*=\s*["']([\d.]+)/.exec(file.text);
-    const height = /<svg[^>]*\sheight\s*=\s*["']([\d.]+)/.exec(file.text);
-    const w = Number(box?.[1] ?? width?.[1]);
-    const h = Number(box?.[2] ?? height?.[1]);
-    if (!(w > 0 && h > 0)) return fail(`logo \`${name}\` has no viewBox or width and height, so its size is unknown`);
-    return { format: 'svg', svg: file.text, alt, aspect: w / h };
-  }
-  const bytes = file.bytes;
-  if (!bytes) return fail(`logo \`${name}\` must be PNG, JPEG or SVG`);
-  const size = imageSize(bytes);
-  if (!size) return fail(`logo \`${name}\` is not a PNG or JPEG image`);
-  return { format: size.format, bytes, alt, aspect: size.width / size.height };
-}
-
-/** Width and height from a PNG's IHDR or a JPEG's SOF marker. */
-function imageSize(bytes: Uint8Array): { format: 'png' | 'jpeg'; width: number; height: number } | undefined {
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.length > 24 && view.readUInt32BE(0) === 0x89504e47) return { format: 'png', width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
-  if (view.length > 4 && view[0] === 0xff && view[1] === 0xd8) {
-    let at = 2;
-    while (at + 9 < view.length) {
-      if (view[at] !== 0xff) return undefined;
-      const marker = view[at + 1];
-      const length = view.readUInt16BE(at + 2);
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { format: 'jpeg', height: view.readUInt16BE(at + 5), width: view.readUInt16BE(at + 7) };
-      }
-      at += 2 + length;
-    }
-  }
-  return undefined;
+  const read = readImage(name, file);
+  if ('problem' in read) return fail(`logo ${read.problem}`);
+  return { ...read.image, alt };
 }
 
 /** WCAG 2.1 contrast ratio of two #rrggbb colours. */
