@@ -6,6 +6,7 @@
 import type { Root } from 'mdast';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TemplateSource } from '../load/load-templates.js';
+import type { ImageData } from '../model/read-image.js';
 import type { Topic } from '../model/topic.js';
 import type { Agenda } from '../plan/agenda.js';
 import { parseDocumentMarkdown } from './document-parser.js';
@@ -28,6 +29,8 @@ export interface DocumentMeta {
 export interface ComposedDocument {
   kind: OutputKind;
   tree: Root;
+  /** The topic's pictures, for the image nodes marked with a `data.imagePath`. */
+  images?: ReadonlyMap<string, ImageData>;
   meta: DocumentMeta;
   /** The markdown the templates produced, kept for `--debug` dumps and tests. */
   markdown: string;
@@ -76,6 +79,7 @@ export function composeDocument(
     document: {
       kind,
       tree,
+      images: topic.images,
       markdown,
       meta: {
         // A title is one line in the running header, the outline and the viewer's title bar; a line

@@ -1,4 +1,5 @@
-import type { Heading, List, ListItem, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell } from 'mdast';
+import type { ImageData } from '../model/read-image.js';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -27,6 +28,8 @@ export interface BlockContext {
   listDepth?: number;
   /** Break points of a body-text word in the document's language; headings and code never get them. */
   hyphenate?: (word: string, sentenceStart: boolean) => string[];
+  /** The topic's pictures, for image nodes the model marked with their file. */
+  images?: ReadonlyMap<string, ImageData>;
 }
 
 interface Box {
@@ -51,6 +54,8 @@ function layoutBlock(node: RootContent, parent: StructNode, box: Box, ctx: Block
     case 'heading':
       return heading(node, parent, box, ctx);
     case 'paragraph': {
+      const figure = soleImage(node, ctx);
+      if (figure) return placeImage(figure.image, figure.alt, parent, box, ctx, tight);
       const cover = ctx.cover;
       return paragraph(inlineRuns(node.children), parent, box, ctx, {
         style: cover ? bodyStyle(ctx, theme.size.coverSubtitle, theme.colors.muted) : bodyStyle(ctx),
@@ -116,6 +121,27 @@ export function paragraph(runs: InlineRun[], parent: StructNode, box: Box, ctx: 
   const atoms = lineAtoms(lines, box.x, box.width, options.style, node, ctx.struct, ctx.fonts);
   if (atoms.length) atoms[0].spaceBefore = options.spaceBefore;
   return atoms;
+}
+
+/** The picture a paragraph holds and nothing else, when the model found its file. */
+function soleImage(node: Paragraph, ctx: BlockContext): { image: ImageData; alt: string } | undefined {
+  const content = node.children.filter((c) => c.type !== 'text' || c.value.trim());
+  const only = content.length === 1 ? content[0] : undefined;
+  const image = only?.type === 'image' && only.data?.imagePath ? ctx.images?.get(only.data.imagePath) : undefined;
+  return image && only?.type === 'image' ? { image, alt: only.alt ?? '' } : undefined;
+}
+
+/**
+ * A figure as wide as the column at most and never wider than the file's own size, and at most
+ * 60 % of a page (or of a card's width) tall, so a phone screenshot does not fill the page.
+ */
+function placeImage(image: ImageData, alt: string, parent: StructNode, box: Box, ctx: BlockContext, tight: boolean): Atom[] {
+  const maxHeight = (ctx.pageContentHeight > 0 ? ctx.pageContentHeight : box.width) * 0.6;
+  let width = Math.min(box.width, image.naturalWidth);
+  if (width / image.aspect > maxHeight) width = maxHeight * image.aspect;
+  const height = width / image.aspect;
+  const figure = ctx.struct.add(parent, 'Figure', { alt });
+  return [{ height, spaceBefore: tight ? 2 : ctx.theme.size.body * 0.7, keepWithNext: false, items: [{ type: 'image', x: box.x, y: 0, width, height, image, node: figure.id }] }];
 }
 
 function heading(node: Heading, parent: StructNode, box: Box, ctx: BlockContext): Atom[] {

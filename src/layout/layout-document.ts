@@ -41,7 +41,16 @@ export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontB
   const struct = new StructBuilder();
   const { headingRefs, tocHeadings } = collectHeadings(doc);
   const lang = doc.meta.lang;
-  const base = { fonts, theme, struct, diagnostics, headingRefs, tocHeadings, hyphenate: (word: string, sentenceStart: boolean) => hyphenateWord(word, lang, sentenceStart) };
+  const base = {
+    fonts,
+    theme,
+    struct,
+    diagnostics,
+    headingRefs,
+    tocHeadings,
+    images: doc.images,
+    hyphenate: (word: string, sentenceStart: boolean) => hyphenateWord(word, lang, sentenceStart),
+  };
 
   let paginated: PaginatedPage[];
   let pageSize = setup.paper;

@@ -9,6 +9,8 @@ import { suggest } from '../diagnostics/suggest.js';
 import { describeRefusal } from '../load/source-file.js';
 import type { ParsedMarkdown, ParsedTopic, ParsedYaml } from '../parse/parse-topic.js';
 import { lintMarkdown } from './lint-markdown.js';
+import { modelImages } from './model-images.js';
+import type { ImageData } from './read-image.js';
 import { locate, type YamlPath } from './locate.js';
 import { schemaKeys } from './schema-keys.js';
 import type { Card, Passage, Step, Tip, Topic } from './topic.js';
@@ -77,6 +79,7 @@ export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: D
     sections,
     steps: data.steps.map((s, i) => toStep(s, i, yaml)),
     cards,
+    images: files.images,
   };
   return { topic: diagnostics.some((d) => d.severity === 'error') ? undefined : topic, diagnostics };
 }
@@ -130,6 +133,9 @@ function isFileReference(value: string): boolean {
 
 /** Resolves paths named in topic.yaml against the files load read, reporting at the line that names them. */
 class FileResolver {
+  /** The images of the files resolved so far, by path in the topic folder. */
+  readonly images = new Map<string, ImageData>();
+
   constructor(
     private readonly parsed: ParsedTopic,
     private readonly yaml: ParsedYaml,
@@ -139,7 +145,7 @@ class FileResolver {
   passage(ref: string, at: YamlPath): Passage | undefined {
     const md = this.markdownFile(ref, at);
     if (!md) return undefined;
-    this.diagnostics.push(...lintMarkdown(md));
+    this.diagnostics.push(...lintMarkdown(md), ...modelImages(md, this.parsed.source, this.images));
     return { markdown: md.body, tree: md.tree, file: md.file };
   }
 
@@ -165,7 +171,7 @@ class FileResolver {
       this.diagnostics.push(...zodDiagnostics(result.error.issues, front, data, (p) => schemaKeys(cardSchema, p)));
       return undefined;
     }
-    this.diagnostics.push(...lintMarkdown(md));
+    this.diagnostics.push(...lintMarkdown(md), ...modelImages(md, this.parsed.source, this.images));
     const { name, age, role, quote } = result.data;
     return { file: md.file, name, age: age === undefined ? undefined : String(age), role, quote, markdown: md.body, tree: md.tree };
   }

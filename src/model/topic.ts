@@ -1,5 +1,6 @@
 /** The validated, typed topic: what every later stage works from. */
 import type { Root } from 'mdast';
+import type { ImageData } from './read-image.js';
 
 export type Grouping = 'plenary' | 'individual' | 'pairs' | 'groups';
 
@@ -78,4 +79,6 @@ export interface Topic {
   sections: Section[];
   steps: Step[];
   cards: Card[];
+  /** The pictures the topic's files show as figures, by path in the topic folder (an image node's `data.imagePath`). */
+  images: ReadonlyMap<string, ImageData>;
 }

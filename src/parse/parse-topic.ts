@@ -13,7 +13,10 @@ import { parseYaml, type ParsedYaml } from './parse-yaml.js';
 export type { ParsedYaml };
 
 export interface ParsedMarkdown {
+  /** As the user would type it, for messages. */
   file: string;
+  /** Relative to the topic folder, as load keyed it: what a link from this file resolves against. */
+  path: string;
   text: string;
   tree: Root;
   frontMatter?: ParsedYaml;
@@ -38,7 +41,7 @@ export function parseTopic(source: TopicSource): { parsed: ParsedTopic; diagnost
     if (file.kind !== 'text' || !/\.(md|markdown)$/i.test(rel)) continue;
     const display = path.join(source.displayDir, rel);
     const tree = parseMarkdown(file.text, display);
-    const entry: ParsedMarkdown = { file: display, text: file.text, tree, body: file.text };
+    const entry: ParsedMarkdown = { file: display, path: rel, text: file.text, tree, body: file.text };
     const first = tree.children[0];
     if (first?.type === 'yaml') {
       const yamlNode = first as Yaml;

@@ -110,16 +110,17 @@ export async function buildTopic(
     const bytes = await renderPdf(laidOut.layout, shared.fonts, { date, pdfa: options.pdfa });
     outputs.push({ kind, path: `${topic.slug}/${topic.slug}-${kind}.pdf`, bytes, pages: laidOut.layout.pages.length });
   }
-  return finish({ dir, slug: topic.slug, topic: withoutTrees(topic), outputs, inputHash });
+  return finish({ dir, slug: topic.slug, topic: withoutDocumentData(topic), outputs, inputHash });
 }
 
 /**
  * A result outlives its build (the manifest and `list` read it after the last topic), and in a
- * worker it is copied to the main thread: the passages' syntax trees, compose's input, stay behind.
+ * worker it is copied to the main thread: the passages' syntax trees and the images, what the
+ * documents were made from, stay behind.
  */
-function withoutTrees(topic: Topic): Topic {
+function withoutDocumentData(topic: Topic): Topic {
   const drop = <T extends Passage>({ tree: _tree, ...rest }: T): T => rest as T;
-  return { ...topic, purpose: topic.purpose && drop(topic.purpose), sections: topic.sections.map(drop), cards: topic.cards.map(drop) };
+  return { ...topic, purpose: topic.purpose && drop(topic.purpose), sections: topic.sections.map(drop), cards: topic.cards.map(drop), images: new Map() };
 }
 
 /** A sheet or card that ran over: placed at the card's file or the step that owns the sheet. */

@@ -64,6 +64,7 @@ function makeTopic(overrides: {
     sections: [],
     steps: overrides.steps.map(step),
     cards: [],
+    images: new Map(),
   };
 }
 

@@ -1,0 +1,68 @@
+import type { Image, Parent } from 'mdast';
+import path from 'node:path';
+import { visit } from 'unist-util-visit';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { suggest } from '../diagnostics/suggest.js';
+import type { TopicSource } from '../load/load-topic.js';
+import { describeRefusal } from '../load/source-file.js';
+import type { ParsedMarkdown } from '../parse/parse-topic.js';
+import { readImage, type ImageData } from './read-image.js';
+
+declare module 'mdast' {
+  interface Data {
+    /** On an image printed as a figure: its file, relative to the topic folder (a key of Topic.images). */
+    imagePath?: string;
+  }
+}
+
+/**
+ * The images one topic file shows, `![alt text](file.png)`: each must be a PNG, JPEG or SVG in the
+ * topic folder, have alt text (it becomes the figure's Alt in the tag tree) and stand in a paragraph
+ * of its own. Those that do are marked with their file and added to `images`; the others get a
+ * diagnostic at their place in the file, and print as their alt text.
+ */
+export function modelImages(md: ParsedMarkdown, source: TopicSource, images: Map<string, ImageData>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  visit(md.tree, 'image', (node: Image, _index, parent: Parent | undefined) => {
+    const place = { file: md.file, line: node.position?.start.line, column: node.position?.start.column };
+    const problem = (severity: Diagnostic['severity'], rule: string, message: string, hint?: string) => {
+      diagnostics.push({ ...place, severity, rule, message, hint });
+    };
+    const url = decode(node.url);
+    if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) {
+      return problem('warning', 'image-not-local', `the image \`${url.slice(0, 60)}\` is not in the topic folder, so its alt text is printed instead`, 'save the picture in the topic folder and name it there, e.g. `![…](billeder/skaerm.png)`');
+    }
+    if (!node.alt?.trim()) {
+      return problem('error', 'image-without-alt', `the image \`${url}\` has no alt text`, 'write what the picture shows between the brackets: `![Skærmbillede af MitID-appen](…)`; screen readers read it aloud');
+    }
+    const alone = parent?.type === 'paragraph' && parent.children.every((c) => c === node || (c.type === 'text' && !c.value.trim()));
+    if (!alone) {
+      return problem('warning', 'image-in-text', `the image \`${url}\` stands inside a line of text, so its alt text is printed instead`, 'put the image in a paragraph of its own, with a blank line before and after');
+    }
+    const rel = path.posix.normalize(path.posix.join(path.posix.dirname(md.path), url));
+    if (path.posix.isAbsolute(url) || rel === '..' || rel.startsWith('../')) {
+      return problem('error', 'path-outside-topic', `the image \`${url}\` points outside the topic folder`, 'save the picture in the topic folder');
+    }
+    const file = source.files.get(rel);
+    if (!file) {
+      const known = [...source.files.keys()].filter((k) => /\.(png|jpe?g|svg)$/i.test(k));
+      const guess = known.find((k) => k.toLowerCase() === rel.toLowerCase()) ?? suggest(rel, known);
+      return problem('error', 'missing-image', `the image \`${url}\` does not exist in ${source.displayDir}`, guess ? `did you mean \`${guess}\`?` : 'images are PNG, JPEG or SVG files in the topic folder');
+    }
+    if (file.kind === 'refused') return problem('error', `file-${file.reason}`, `the image \`${url}\` ${describeRefusal(file)}`, file.hint);
+    const read = readImage(rel, file.kind === 'text' ? { text: file.text } : { bytes: file.bytes });
+    if ('problem' in read) return problem('error', 'bad-image', `the image ${read.problem}`);
+    images.set(rel, read.image);
+    (node.data ??= {}).imagePath = rel;
+  });
+  return diagnostics;
+}
+
+/** Markdown keeps a URL's percent-escapes (`min%20skærm.png`); the file on disk has the characters. */
+function decode(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
