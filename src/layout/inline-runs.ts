@@ -8,6 +8,8 @@ export interface InlineRun {
   italic: boolean;
   /** External URL when the run is link text (http, https or mailto only). */
   link?: string;
+  /** Struck through (`~~text~~`): printed with a line through it, as written. */
+  strike?: boolean;
   /** A hard line break after this run. */
   breakAfter?: boolean;
 }
@@ -15,10 +17,10 @@ export interface InlineRun {
 const linkSchemes = /^(https?:|mailto:)/i;
 
 /** mdast phrasing content → styled runs. Unknown or unsafe constructs print as their plain text. */
-export function inlineRuns(nodes: readonly (PhrasingContent | RootContent)[], style: { bold?: boolean; italic?: boolean; link?: string } = {}): InlineRun[] {
+export function inlineRuns(nodes: readonly (PhrasingContent | RootContent)[], style: { bold?: boolean; italic?: boolean; link?: string; strike?: boolean } = {}): InlineRun[] {
   const runs: InlineRun[] = [];
   const push = (text: string) => {
-    if (text) runs.push({ text, bold: !!style.bold, italic: !!style.italic, link: style.link });
+    if (text) runs.push({ text, bold: !!style.bold, italic: !!style.italic, link: style.link, ...(style.strike ? { strike: true } : {}) });
   };
   for (const node of nodes) {
     switch (node.type) {
@@ -39,7 +41,11 @@ export function inlineRuns(nodes: readonly (PhrasingContent | RootContent)[], st
         runs.push(...inlineRuns(node.children, { ...style, italic: true }));
         break;
       case 'delete':
-        runs.push(...inlineRuns(node.children, style));
+        runs.push(...inlineRuns(node.children, { ...style, strike: true }));
+        break;
+      case 'footnoteReference':
+        // The note's mark as the author labelled it; its text prints where the definition stands.
+        push(`[${node.label ?? node.identifier}]`);
         break;
       case 'link': {
         const url = linkSchemes.test(node.url) ? node.url : undefined;

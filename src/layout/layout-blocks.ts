@@ -89,6 +89,14 @@ function layoutBlock(node: RootContent, parent: StructNode, box: Box, ctx: Block
           items: [{ type: 'line', x1: box.x, x2: box.x + box.width, y1: theme.size.body / 2, y2: theme.size.body / 2, color: theme.colors.rule, width: 0.75 }],
         },
       ];
+    case 'footnoteDefinition': {
+      // Printed where the author wrote it, led by the mark its references print (`[1]`).
+      const note = ctx.struct.add(parent, 'Note');
+      const [first, ...rest] = node.children;
+      const mark: RootContent = { type: 'text', value: `[${node.label ?? node.identifier}] ` };
+      const lead = first?.type === 'paragraph' ? [{ ...first, children: [mark, ...first.children] } as RootContent] : [{ type: 'paragraph', children: [mark] } as RootContent, ...(first ? [first] : [])];
+      return layoutBlocks([...lead, ...rest], note, box, ctx, tight);
+    }
     case 'containerDirective':
       return containerDirective(node, parent, box, ctx);
     case 'leafDirective':

@@ -59,6 +59,7 @@ export function lineAtoms(
         end < line.pieces.length &&
         !line.pieces[end].hyphen &&
         line.pieces[end].run.link === first.run.link &&
+        !!line.pieces[end].run.strike === !!first.run.strike &&
         sameFace(line.pieces[end].run, first.run)
       ) {
         text += line.pieces[end].text;
@@ -70,6 +71,11 @@ export function lineAtoms(
       for (const seg of fonts.segment(text, face)) {
         items.push({ type: 'text', x: cx, y: baseline, text: seg.text, fontId: seg.fontId, size: style.size, color, node: target.id, actualText });
         cx += fonts.width(seg.fontId, seg.text, style.size);
+      }
+      if (first.run.strike) {
+        // Through the middle of the lower-case letters.
+        const y = baseline - style.size * 0.26;
+        items.push({ type: 'line', x1: x + shift + first.x, x2: x + shift + first.x + spanWidth, y1: y, y2: y, color, width: style.size / 16 });
       }
       if (first.run.link) {
         items.push({
