@@ -131,24 +131,33 @@ function splitWord(
   if (pieces.length < 2) return undefined;
   const face = faceOf(part.run);
   const whole = part.hyphen?.word ?? part.text;
-  for (let k = pieces.length - 1; k >= 1; k--) {
-    const headText = `${pieces.slice(0, k).join('')}-`;
-    const headWidth = fonts.measure(headText, face, size);
-    if (headWidth > room) continue;
-    const tailText = pieces.slice(k).join('');
-    const tailWidth = fonts.measure(tailText, face, size);
-    return {
-      head: { text: headText, run: part.run, width: headWidth, hyphen: { word: whole, first: part.hyphen?.first ?? true } },
-      tail: {
-        parts: [{ text: tailText, run: part.run, width: tailWidth, hyphen: { word: whole, first: false } }],
-        width: tailWidth,
-        spaceBefore: 0,
-        hardBreakBefore: false,
-        sentenceStart: word.sentenceStart,
-      },
-    };
+  // A head grows with every piece, so the longest that fits is found by bisection: a word of thousands
+  // of letters (a pasted string) took seconds when every head was built and measured in turn.
+  const headText = (k: number) => `${pieces.slice(0, k).join('')}-`;
+  let fits = 0;
+  let fitWidth = 0;
+  for (let low = 1, high = pieces.length - 1; low <= high; ) {
+    const k = (low + high) >> 1;
+    const width = fonts.measure(headText(k), face, size);
+    if (width <= room) {
+      fits = k;
+      fitWidth = width;
+      low = k + 1;
+    } else high = k - 1;
   }
-  return undefined;
+  if (!fits) return undefined;
+  const tailText = pieces.slice(fits).join('');
+  const tailWidth = fonts.measure(tailText, face, size);
+  return {
+    head: { text: headText(fits), run: part.run, width: fitWidth, hyphen: { word: whole, first: part.hyphen?.first ?? true } },
+    tail: {
+      parts: [{ text: tailText, run: part.run, width: tailWidth, hyphen: { word: whole, first: false } }],
+      width: tailWidth,
+      spaceBefore: 0,
+      hardBreakBefore: false,
+      sentenceStart: word.sentenceStart,
+    },
+  };
 }
 
 function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Word[] {
