@@ -29,6 +29,9 @@ export function modelImages(md: ParsedMarkdown, source: TopicSource, images: Map
       diagnostics.push({ ...place, severity, rule, message, hint });
     };
     const url = decode(node.url);
+    if (!url.trim()) {
+      return problem('warning', 'image-without-file', 'an image names no file, so only its alt text is printed', 'name the picture in the parentheses: `![…](billeder/skaerm.png)`');
+    }
     if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) {
       return problem('warning', 'image-not-local', `the image \`${url.slice(0, 60)}\` is not in the topic folder, so its alt text is printed instead`, 'save the picture in the topic folder and name it there, e.g. `![…](billeder/skaerm.png)`');
     }
