@@ -5,6 +5,7 @@
  * Nothing here touches the disk; tests/fuzz/topic-case.ts writes a case into a temporary folder.
  */
 import fc from 'fast-check';
+import { crc32, deflateSync } from 'node:zlib';
 import { stringify } from 'yaml';
 import type { OutputKind } from '../../src/compose/compose-document.js';
 
@@ -149,11 +150,33 @@ const directiveLike = fc.constantFrom(
   ':::content{depth=NaN}', ':::content', 'kl. 10:30', 'Kl.10:30', ':smile:', ':', '{{title}}', '{{{title}}}', '{{#each steps}}', '{{/each}}', '{{> step}}', '\\',
 );
 
+/**
+ * Images: every folder of generated markdown holds billede.png and tegning.svg (any size, degenerate ones included).
+ * Good references are common and, inside a line, only warn; references that are errors (no alt text, a
+ * wrong or outside path, a non-image) are rare, since one of them rejects the whole topic.
+ */
+const goodImage = fc
+  .tuple(fc.constantFrom('Skærmbillede af appen', 'x'.repeat(300), '*fed* alt'), fc.constantFrom('billede.png', 'tegning.svg', './billede.png', '<billede.png>'))
+  .map(([alt, file]) => `![${alt}](${file})`);
+const imageRef = fc.oneof(
+  { weight: 12, arbitrary: goodImage },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('Skærmbillede af appen', '', ' ', '![indlejret](billede.png)'),
+        fc.constantFrom('BILLEDE.png', '../billede.png', '/billede.png', 'mangler.png', 'billede%2Epng', 'topic.yaml', 'https://example.com/b.png'),
+      )
+      .map(([alt, file]) => `![${alt}](${file})`),
+  },
+);
+
 const inlineLeaf: fc.Arbitrary<string> = fc.oneof(
   { weight: 8, arbitrary: text },
   { weight: 1, arbitrary: entity },
   { weight: 1, arbitrary: inlineHtml },
   { weight: 1, arbitrary: directiveLike },
+  { weight: 1, arbitrary: goodImage },
 );
 
 /** Inline markdown: emphasis, code, links of any scheme, autolinks, images, footnote references, breaks. */
@@ -170,7 +193,7 @@ export const inline: fc.Arbitrary<string> = fc
       { weight: 1, arbitrary: fc.tuple(inlineLeaf, url, text).map(([t, u, title]) => `[${t}](<${u}> "${title}")`) },
       { weight: 1, arbitrary: url.map((u) => `<${u}>`) },
       { weight: 1, arbitrary: url },
-      { weight: 1, arbitrary: fc.tuple(inlineLeaf, url).map(([t, u]) => `![${t}](${u})`) },
+      { weight: 1, arbitrary: fc.oneof({ weight: 6, arbitrary: goodImage }, { weight: 1, arbitrary: fc.tuple(inlineLeaf, url).map(([t, u]) => `![${t}](${u})`) }) },
       { weight: 1, arbitrary: fc.constantFrom('[^1]', '[^note]', '[ref]', '[tekst][ref]', '[]()', '[](<>)', '![]()', '<>', 'mail@example.com') },
       { weight: 1, arbitrary: fc.constantFrom('  \n', '\\\n', '\n') },
     ),
@@ -254,6 +277,7 @@ const leafBlock: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(directiveLike, inline).map(([d, t]) => `${d}\n${t}\n:::`) },
   { weight: 1, arbitrary: inline.map((t) => `[^1]: ${t}\n\n[ref]: https://example.com "titel"`) },
   { weight: 1, arbitrary: fc.constant('') },
+  { weight: 1, arbitrary: imageRef },
 );
 
 /** Nested blocks: lists (of every marker) and block quotes holding blocks, up to `maxDepth` containers deep. */
@@ -692,6 +716,13 @@ const folder = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('hjælp med udstyr', 'émne', '😀 topic', 'שלום', 'a b', '-leading-dash', 'x'.repeat(120), 'con', 'topic.yaml', '%20', 'ﬁ') },
 );
 
+const pngSize = fc.tuple(fc.integer({ min: 1, max: 4000 }), fc.integer({ min: 1, max: 4000 }));
+const svgSize = fc.tuple(fc.constantFrom('1', '0.001', '400', '100000', '3.5'), fc.constantFrom('1', '0.001', '120', '100000'));
+
+function svgOf([width, height]: [string, string]): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}"><rect width="${width}" height="${height}" fill="#105e6e"/></svg>`;
+}
+
 const refs = fc.record({ purpose: fc.boolean(), sections: fc.integer({ min: 0, max: 3 }), cards: fc.integer({ min: 0, max: 3 }) });
 
 /** A topic folder whose topic.yaml is built from the schema's shape: sound, or (edgy) mutated and damaged. */
@@ -712,6 +743,8 @@ export const validShapedCase: fc.Arbitrary<TopicCase> = fc.tuple(refs, edgyCase)
       stress,
       dropFile: edgy ? fc.option(fc.nat(), { freq: 4 }) : fc.constant(null),
       stray: strayFiles,
+      png: pngSize,
+      svg: svgSize,
       folder,
       options: caseOptions,
     })
@@ -743,6 +776,10 @@ export const validShapedCase: fc.Arbitrary<TopicCase> = fc.tuple(refs, edgyCase)
         if (target) files[target] = `${files[target] as string}\n\n${c.stress.markdown}\n`;
       }
       for (const [name, content] of c.stray) files[name] = content;
+      for (const folder of ['', 'cards/', 'dele/']) {
+        files[`${folder}billede.png`] = grayPng(c.png[0], c.png[1]);
+        files[`${folder}tegning.svg`] = svgOf(c.svg);
+      }
       if (c.dropFile !== null) {
         const names = Object.keys(files).filter((n) => n !== 'topic.yaml');
         if (names.length) delete files[names[c.dropFile % names.length]];
@@ -764,7 +801,7 @@ export const topicCase: fc.Arbitrary<TopicCase> = fc.oneof({ weight: 5, arbitrar
 
 /** A sound topic.yaml whose markdown (purpose, a handout section, a card) is generated, one of them stressed. */
 export const markdownCase: fc.Arbitrary<TopicCase> = fc
-  .record({ purpose: markdownFile, section: markdownFile, card: cardBody, cardName: someText, stress, options: caseOptions })
+  .record({ purpose: markdownFile, section: markdownFile, card: cardBody, cardName: someText, stress, options: caseOptions, png: pngSize, svg: svgSize })
   .map((c) => {
     const yamlText = stringify({
       title: 'Markdown under pres',
@@ -776,7 +813,7 @@ export const markdownCase: fc.Arbitrary<TopicCase> = fc
       steps: [{ title: 'Tal sammen', minutes: 10, grouping: 'pairs', questions: ['Hvorfor?'] }],
       cards: ['cards/card.md'],
     });
-    const files: Record<string, string> = {
+    const text: Record<string, string> = {
       'topic.yaml': yamlText,
       'purpose.md': c.purpose,
       'section.md': c.section,
@@ -784,7 +821,36 @@ export const markdownCase: fc.Arbitrary<TopicCase> = fc
     };
     if (c.stress) {
       const target = c.stress.where === 'purpose' ? 'purpose.md' : c.stress.where === 'card' ? 'cards/card.md' : 'section.md';
-      files[target] = `${files[target]}\n\n${c.stress.markdown}\n`;
+      text[target] = `${text[target]}\n\n${c.stress.markdown}\n`;
     }
+    const files: TopicCase['files'] = {
+      ...text,
+      'billede.png': grayPng(c.png[0], c.png[1]),
+      'tegning.svg': svgOf(c.svg),
+      'cards/billede.png': grayPng(c.png[0], c.png[1]),
+      'cards/tegning.svg': svgOf(c.svg),
+    };
     return { folder: 'topic', files, options: c.options, stress: c.stress?.kind };
   });
+
+/** A valid one-bit greyscale PNG of any size: small on disk however large, all white. */
+function grayPng(width: number, height: number): Uint8Array {
+  const row = Math.ceil(width / 8);
+  const raw = Buffer.alloc((row + 1) * height, 0xff);
+  for (let y = 0; y < height; y++) raw[y * (row + 1)] = 0;
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 1; // bit depth
+  header[9] = 0; // greyscale
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
+}
