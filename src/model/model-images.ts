@@ -42,8 +42,10 @@ export function modelImages(md: ParsedMarkdown, source: TopicSource, images: Map
     if (!alone) {
       return problem('warning', 'image-in-text', `the image \`${url}\` stands inside a line of text, so its alt text is printed instead`, 'put the image in a paragraph of its own, with a blank line before and after');
     }
-    const rel = path.posix.normalize(path.posix.join(path.posix.dirname(md.path), url));
-    if (path.posix.isAbsolute(url) || rel === '..' || rel.startsWith('../')) {
+    // Windows users write paths with backslashes, as topic.yaml's file references accept.
+    const written = url.replace(/\\/g, '/');
+    const rel = path.posix.normalize(path.posix.join(path.posix.dirname(md.path), written));
+    if (path.posix.isAbsolute(written) || rel === '..' || rel.startsWith('../')) {
       return problem('error', 'path-outside-topic', `the image \`${url}\` points outside the topic folder`, 'save the picture in the topic folder');
     }
     const file = source.files.get(rel);
