@@ -1,13 +1,10 @@
 import type { Heading, Parent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Passage } from '../model/topic.js';
+import { markdownProcessor } from '../parse/markdown-processor.js';
 import { restoreTextDirectives } from '../parse/restore-text-directives.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
+const parse = markdownProcessor();
 
 /** Stands in for a passage while the template's own markdown is parsed. */
 const SLOT = 'dialogpack-passage';
@@ -27,7 +24,7 @@ const SLOT = 'dialogpack-passage';
 export function parseDocumentMarkdown(markdown: string, passages: readonly Passage[] = []): Root {
   const slotted = replacePassages(markdown, passages);
   if (slotted) {
-    const tree = processor.parse(slotted.text);
+    const tree = parse(slotted.text);
     const found: Placeholder[] = [];
     const bySlotOffset = new Map(slotted.slots.map((s) => [s.offset, s]));
     restoreTextDirectives(tree, (node, parent) => {
@@ -36,7 +33,7 @@ export function parseDocumentMarkdown(markdown: string, passages: readonly Passa
     });
     if (found.length === slotted.slots.length) return unwrapContent(placePassages(tree, found));
   }
-  const tree = processor.parse(markdown);
+  const tree = parse(markdown);
   restoreTextDirectives(tree);
   return unwrapContent(tree);
 }
