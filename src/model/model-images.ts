@@ -2,10 +2,10 @@ import type { Image, Parent } from 'mdast';
 import path from 'node:path';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { suggest } from '../diagnostics/suggest.js';
 import type { TopicSource } from '../load/load-topic.js';
 import { describeRefusal } from '../load/source-file.js';
 import type { ParsedMarkdown } from '../parse/parse-topic.js';
+import { findTopicFile } from './find-topic-file.js';
 import { readImage, type ImageData } from './read-image.js';
 
 declare module 'mdast' {
@@ -42,19 +42,15 @@ export function modelImages(md: ParsedMarkdown, source: TopicSource, images: Map
     if (!alone) {
       return problem('warning', 'image-in-text', `the image \`${url}\` stands inside a line of text, so its alt text is printed instead`, 'put the image in a paragraph of its own, with a blank line before and after');
     }
-    // Windows users write paths with backslashes, as topic.yaml's file references accept.
-    const written = url.replace(/\\/g, '/');
-    const rel = path.posix.normalize(path.posix.join(path.posix.dirname(md.path), written));
-    if (path.posix.isAbsolute(written) || rel === '..' || rel.startsWith('../')) {
-      return problem('error', 'path-outside-topic', `the image \`${url}\` points outside the topic folder`, 'save the picture in the topic folder');
+    const found = findTopicFile(source, url, path.posix.dirname(md.path), (k) => /\.(png|jpe?g|svg)$/i.test(k));
+    if ('problem' in found) {
+      if (found.problem === 'outside') return problem('error', 'path-outside-topic', `the image \`${url}\` points outside the topic folder`, 'save the picture in the topic folder');
+      if (found.problem === 'missing') {
+        return problem('error', 'missing-image', `the image \`${url}\` does not exist in ${source.displayDir}`, found.guess ? `did you mean \`${found.guess}\`?` : 'images are PNG, JPEG or SVG files in the topic folder');
+      }
+      return problem('error', `file-${found.file.reason}`, `the image \`${url}\` ${describeRefusal(found.file)}`, found.file.hint);
     }
-    const file = source.files.get(rel);
-    if (!file) {
-      const known = [...source.files.keys()].filter((k) => /\.(png|jpe?g|svg)$/i.test(k));
-      const guess = known.find((k) => k.toLowerCase() === rel.toLowerCase()) ?? suggest(rel, known);
-      return problem('error', 'missing-image', `the image \`${url}\` does not exist in ${source.displayDir}`, guess ? `did you mean \`${guess}\`?` : 'images are PNG, JPEG or SVG files in the topic folder');
-    }
-    if (file.kind === 'refused') return problem('error', `file-${file.reason}`, `the image \`${url}\` ${describeRefusal(file)}`, file.hint);
+    const { file, path: rel } = found;
     const read = readImage(rel, file.kind === 'text' ? { text: file.text } : { bytes: file.bytes });
     if ('problem' in read) return problem('error', 'bad-image', `the image ${read.problem}`);
     images.set(rel, read.image);

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { suggest } from '../diagnostics/suggest.js';
 import { describeRefusal } from '../load/source-file.js';
 import type { ParsedMarkdown, ParsedTopic, ParsedYaml } from '../parse/parse-topic.js';
+import { findTopicFile } from './find-topic-file.js';
 import { lintMarkdown } from './lint-markdown.js';
 import { modelImages } from './model-images.js';
 import type { ImageData } from './read-image.js';
@@ -187,39 +187,32 @@ class FileResolver {
 
   /** The relative path of a referenced file inside the topic folder, or undefined after reporting why not. */
   private resolve(ref: string, at: YamlPath): string | undefined {
-    const normalised = path.posix.normalize(ref.replace(/\\/g, '/'));
-    if (path.posix.isAbsolute(normalised) || /^[a-zA-Z]:/.test(ref) || normalised === '..' || normalised.startsWith('../')) {
+    const found = findTopicFile(this.parsed.source, ref, '', (k) => k !== 'topic.yaml');
+    if (!('problem' in found)) return found.path;
+    if (found.problem === 'outside') {
       this.error(at, 'path-outside-topic', `\`${ref}\` points outside the topic folder`, 'name a file inside the topic folder, e.g. `case.md`');
-      return undefined;
-    }
-    const file = this.parsed.source.files.get(normalised);
-    if (!file) {
-      const known = [...this.parsed.source.files.keys()].filter((k) => k !== 'topic.yaml');
-      const guess = known.find((k) => k.toLowerCase() === normalised.toLowerCase()) ?? suggest(normalised, known);
+    } else if (found.problem === 'missing') {
+      const { guess, known } = found;
       this.error(
         at,
         'missing-file',
         `\`${ref}\` does not exist in ${path.join(this.parsed.source.displayDir)}`,
         guess ? `did you mean \`${guess}\`?` : known.length ? `files in the topic folder: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}` : undefined,
       );
-      return undefined;
-    }
-    if (file.kind === 'refused') {
-      if (file.line !== undefined) {
-        // A bad byte is fixed in the file itself, so the report points there rather than at the reference.
-        this.diagnostics.push({
-          file: path.join(this.parsed.source.displayDir, normalised),
-          line: file.line,
-          column: file.column,
-          severity: 'error',
-          rule: `file-${file.reason}`,
-          message: `\`${normalised}\` ${describeRefusal(file)}`,
-          hint: file.hint,
-        });
-      } else this.error(at, `file-${file.reason}`, `\`${ref}\` ${describeRefusal(file)}`, file.hint);
-      return undefined;
-    }
-    return normalised;
+    } else if (found.file.line !== undefined) {
+      const { file } = found;
+      // A bad byte is fixed in the file itself, so the report points there rather than at the reference.
+      this.diagnostics.push({
+        file: path.join(this.parsed.source.displayDir, found.path),
+        line: file.line,
+        column: file.column,
+        severity: 'error',
+        rule: `file-${file.reason}`,
+        message: `\`${found.path}\` ${describeRefusal(file)}`,
+        hint: file.hint,
+      });
+    } else this.error(at, `file-${found.file.reason}`, `\`${ref}\` ${describeRefusal(found.file)}`, found.file.hint);
+    return undefined;
   }
 
   private error(at: YamlPath, rule: string, message: string, hint?: string): void {
