@@ -20,10 +20,9 @@ export async function runWatchCommand(
 ): Promise<number> {
   const { runBuild } = await import('../pipeline/run-build.js');
   const { watchTopics } = await import('../load/watch-topics.js');
-  const { sharedResources } = await import('../pipeline/shared-resources.js');
 
-  const build = async (paths: string[]) => {
-    const result = await runBuild({ ...options, paths }, true);
+  const build = async (paths: string[], reloadTemplates = false) => {
+    const result = await runBuild({ ...options, paths }, { write: true, reloadTemplates });
     const all = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
     printReport(all, result.topics.length, flags, io, { outDir: options.outDir, topics: result.topics });
     return result;
@@ -37,9 +36,7 @@ export async function runWatchCommand(
     const started = performance.now();
     io.stderr.write(`changed: ${[...(reload ? [options.templatesDir!] : []), ...dirs].join(', ')}\n`);
     try {
-      // Templates, theme and fonts are read once per process; after a change in their folder, again.
-      if (reload) await sharedResources(options.templatesDir, { reload: true });
-      await build(dirs);
+      await build(dirs, reload);
       io.stderr.write(`rebuilt ${dirs.join(', ')} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
     } catch (error) {
       // One bad rebuild must not end the session: the editor fixes the file and saves again.

@@ -31,6 +31,8 @@ export interface RunOptions {
   force?: boolean;
   /** Worker threads to use; 1 builds in this thread. */
   jobs?: number;
+  /** Read templates, theme and fonts again instead of using this process's copy (watch, after they changed). */
+  reloadTemplates?: boolean;
   /** Called as each topic finishes, for progress. */
   onTopic?: (result: TopicResult, done: number, total: number) => void;
 }
@@ -43,7 +45,7 @@ export async function runBuild(options: BuildOptions, runOptions: RunOptions | b
   const report: BuildReport = { topics: [], diagnostics: [], written: [] };
   const found = await findTopics(options.paths);
   report.diagnostics.push(...found.diagnostics);
-  const { diagnostics } = await sharedResources(options.templatesDir);
+  const { diagnostics } = await sharedResources(options.templatesDir, { reload: run.reloadTemplates });
   report.diagnostics.push(...diagnostics);
   if (hasErrors(diagnostics)) return report;
 
