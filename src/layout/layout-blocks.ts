@@ -30,6 +30,8 @@ export interface BlockContext {
   hyphenate?: (word: string, sentenceStart: boolean) => string[];
   /** The topic's pictures, for image nodes the model marked with their file. */
   images?: ReadonlyMap<string, ImageData>;
+  /** The share of the page's content height a picture may take; 0.6 unless a card or sheet is being fitted. */
+  imageShare?: number;
 }
 
 interface Box {
@@ -144,7 +146,7 @@ function soleImage(node: Paragraph, ctx: BlockContext): { image: ImageData; alt:
  * 60 % of a page (or of a card's width) tall, so a phone screenshot does not fill the page.
  */
 function placeImage(image: ImageData, alt: string, parent: StructNode, box: Box, ctx: BlockContext, tight: boolean): Atom[] {
-  const maxHeight = (ctx.pageContentHeight > 0 ? ctx.pageContentHeight : box.width) * 0.6;
+  const maxHeight = (ctx.pageContentHeight > 0 ? ctx.pageContentHeight : box.width) * (ctx.imageShare ?? 0.6);
   let width = Math.min(box.width, image.naturalWidth);
   if (width / image.aspect > maxHeight) width = maxHeight * image.aspect;
   const height = width / image.aspect;

@@ -185,7 +185,11 @@ function fitUnit(
       const [h1, h2, h3, h4] = setup.headings.map((r) => r * theme.size.body);
       theme.size = { ...theme.size, h1, h2, h3, h4 };
     }
-    const atoms: Atom[] = layoutBlocks(children, ctx === base ? section : ctx.struct.root, frame.box, { ...ctx, theme, pageContentHeight: frame.height });
+    // Pictures shrink with the type, and further: at the smallest type a picture may take a fifth of
+    // the face instead of three fifths, so a persona's portrait does not push the card onto a second face.
+    const t = scale.start > scale.floor ? (k - scale.floor) / (scale.start - scale.floor) : 1;
+    const imageShare = 0.6 * (0.35 + 0.65 * t);
+    const atoms: Atom[] = layoutBlocks(children, ctx === base ? section : ctx.struct.root, frame.box, { ...ctx, theme, pageContentHeight: frame.height, imageShare });
     return paginate(atoms, bounds);
   };
   const trial = (k: number) => attempt(k, { ...base, struct: new StructBuilder(), diagnostics: [] }).length === 1;

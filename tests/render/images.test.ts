@@ -55,6 +55,15 @@ describe('images in topic files', () => {
     }
   });
 
+  it('shrinks a picture on a card with the type, so the card keeps to one face', async () => {
+    // At three fifths of the face the portrait pushed the card's last lines onto a second face.
+    expect(result.diagnostics.filter((d) => d.rule === 'card-overflow')).toEqual([]);
+    const cards = await readPdf(output(result, 'cards'));
+    const figures = cards.pages.flatMap((p) => structNodes(p.struct)).filter((n) => n.role === 'Figure');
+    expect(figures.map((f) => f.alt)).toEqual(['Lene viser en borger et skærmbillede med en blå knap']);
+    expect(cards.text.replace(/\s+/g, ' ')).toContain('Tid til at øve sammen med kollegerne');
+  });
+
   it('keeps the text around a picture, and shows no alt text as page text', () => {
     const text = pack.text.replace(/\s+/g, ' ');
     expect(text).toContain('Formålet er at se, hvordan et skærmbillede og en tegning står i materialet.');
