@@ -7,7 +7,7 @@
 //    packages of data (below). CommonJS, because Node 20 can hand V8 a code cache only for a classic
 //    script (vm.Script), not for an ES module. Stages that build-topic imports lazily stay lazily
 //    evaluated, so `check` and no-op builds still never load PDFKit.
-// 2. dist/cli/load-bundle.cjs: the loader (src/boot/load-bundle.ts) that bin/dialogpack.js and
+// 2. dist/cli/load-bundle.cjs: the loader (src/load/load-bundle.ts) that bin/dialogpack.js and
 //    each build worker start from.
 // 3. dist/cli/dialogpack.cjs.v8cache: V8's cache of the bundle, taken after building the bundled
 //    topics in this process, so it holds the bytecode of every function a build runs, not only of
@@ -54,7 +54,7 @@ const result = await build({
   legalComments: 'linked',
   metafile: true,
 });
-await build({ ...common, entryPoints: { 'cli/load-bundle': 'src/boot/load-bundle.ts' } });
+await build({ ...common, entryPoints: { 'cli/load-bundle': 'src/load/load-bundle.ts' } });
 if (process.argv.includes('--analyze')) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));
 
 if (!process.argv.includes('--no-cache')) {

@@ -1,7 +1,7 @@
 /**
  * What dist/cli/dialogpack.cjs exports: the command line and the build worker, in one bundle so that
  * the main thread and every worker thread load the same file with the same V8 code cache
- * (src/boot/load-bundle.ts).
+ * (src/load/load-bundle.ts).
  */
 export { main } from './cli/main.js';
 

@@ -1,8 +1,8 @@
 /**
- * boot: loads dist/cli/dialogpack.cjs, the whole CLI in one CommonJS file, with the V8 code cache that
- * `npm run build` trained on the bundled topics (scripts/bundle.mjs). A cold run then deserialises
- * bytecode instead of parsing and compiling 1.5 MB of JavaScript function by function
- * (docs/performance.md). The same file is the entry of each build worker thread.
+ * load, of the program itself: dist/cli/dialogpack.cjs, the whole CLI in one CommonJS file, with the
+ * V8 code cache that `npm run build` trained on the bundled topics (scripts/bundle.mjs). A cold run
+ * then deserialises bytecode instead of parsing and compiling 1.5 MB of JavaScript function by
+ * function (docs/performance.md). The same file is the entry of each build worker thread.
  * Input: the bundle and its cache beside this file. Output: the bundle's exports.
  * Never: write the cache, or fail for want of it: a missing or stale cache only means V8 compiles as usual.
  */
