@@ -1,8 +1,9 @@
 /**
  * Which font files make up each face. A face is a chain: the first font that has a glyph
  * for a character sets it, so Atkinson Hyperlegible leads and Noto Sans covers other scripts.
+ * Code (`inline` and fenced) is set in Noto Sans Mono, which has no italics.
  */
-export type FaceKey = 'regular' | 'bold' | 'italic' | 'boldItalic';
+export type FaceKey = 'regular' | 'bold' | 'italic' | 'boldItalic' | 'mono' | 'monoBold';
 
 export interface FontFileSpec {
   id: string;
@@ -15,6 +16,8 @@ const ATKINSON = '@fontsource/atkinson-hyperlegible';
 const NOTO = '@fontsource/noto-sans';
 const ATKINSON_SUBSETS = ['latin', 'latin-ext'];
 const NOTO_SUBSETS = ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese', 'devanagari'];
+const MONO = '@fontsource/noto-sans-mono';
+const MONO_SUBSETS = ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese'];
 const SYMBOLS = '@fontsource/noto-sans-symbols-2';
 const SYMBOL_SUBSETS = ['symbols', 'latin-ext', 'math'];
 const MATH = '@fontsource/noto-sans-math';
@@ -26,12 +29,18 @@ const faceStyle: Record<FaceKey, string> = {
   bold: '700-normal',
   italic: '400-italic',
   boldItalic: '700-italic',
+  mono: '400-normal',
+  monoBold: '700-normal',
 };
 
-export const faceKeys: FaceKey[] = ['regular', 'bold', 'italic', 'boldItalic'];
+export const faceKeys: FaceKey[] = ['regular', 'bold', 'italic', 'boldItalic', 'mono', 'monoBold'];
 
 export function faceChain(face: FaceKey): FontFileSpec[] {
   const style = faceStyle[face];
+  if (face === 'mono' || face === 'monoBold') {
+    // What the mono font lacks (symbols, other scripts) is set as the text around it would be.
+    return [...MONO_SUBSETS.map((s) => spec(MONO, 'noto-sans-mono', s, style)), ...faceChain(face === 'mono' ? 'regular' : 'bold')];
+  }
   return [
     ...ATKINSON_SUBSETS.map((s) => spec(ATKINSON, 'atkinson-hyperlegible', s, style)),
     ...NOTO_SUBSETS.map((s) => spec(NOTO, 'noto-sans', s, style)),

@@ -38,7 +38,10 @@ interface Word {
   /** Width of the space before this word (0 at a paragraph's start or after a hard break). */
   spaceBefore: number;
   spaceRun?: InlineRun;
-  hardBreakBefore: boolean;
+  /** The space as drawn: one space, or code's spaces as written. */
+  spaceText?: string;
+  /** Hard line breaks before this word: more than one leaves empty lines (a blank line in code). */
+  hardBreaksBefore: number;
   /** First word of its block or of a sentence: a capital letter here does not make it a name. */
   sentenceStart: boolean;
 }
@@ -72,7 +75,7 @@ export function breakLines(
     current = { pieces: [], width: 0 };
   };
   for (let word of words) {
-    if (word.hardBreakBefore) {
+    for (let n = 0; n < word.hardBreaksBefore; n++) {
       current.endsWithSpace = true;
       flush();
     }
@@ -81,7 +84,7 @@ export function breakLines(
       // Hyphenate only where the line needs it, so most words stay whole.
       const split = hyphenate && splitWord(word, width - current.width - space, fonts, size, hyphenate);
       if (split) {
-        place(current, [split.head], space, word.spaceRun);
+        place(current, [split.head], space, word.spaceRun, word.spaceText);
         word = split.tail;
       } else current.endsWithSpace = word.spaceBefore > 0;
       flush();
@@ -100,15 +103,15 @@ export function breakLines(
       }
       continue;
     }
-    place(current, word.parts, current.pieces.length ? word.spaceBefore : 0, word.spaceRun);
+    place(current, word.parts, current.pieces.length ? word.spaceBefore : 0, word.spaceRun, word.spaceText);
   }
   if (current.pieces.length || !lines.length) flush();
   return lines;
 }
 
-function place(line: Line, parts: WordPart[], space: number, spaceRun: InlineRun | undefined): void {
+function place(line: Line, parts: WordPart[], space: number, spaceRun: InlineRun | undefined, spaceText = ' '): void {
   if (space && spaceRun) {
-    line.pieces.push({ text: ' ', run: spaceRun, x: line.width, width: space });
+    line.pieces.push({ text: spaceText, run: spaceRun, x: line.width, width: space });
     line.width += space;
   }
   for (const part of parts) {
@@ -125,7 +128,7 @@ function splitWord(
   size: number,
   hyphenate: (word: string, sentenceStart: boolean) => string[],
 ): { head: WordPart; tail: Word } | undefined {
-  if (word.parts.length !== 1) return undefined;
+  if (word.parts.length !== 1 || word.parts[0].run.code) return undefined;
   const part = word.parts[0];
   const pieces = hyphenate(part.text, word.sentenceStart);
   if (pieces.length < 2) return undefined;
@@ -154,7 +157,7 @@ function splitWord(
       parts: [{ text: tailText, run: part.run, width: tailWidth, hyphen: { word: whole, first: false } }],
       width: tailWidth,
       spaceBefore: 0,
-      hardBreakBefore: false,
+      hardBreaksBefore: 0,
       sentenceStart: word.sentenceStart,
     },
   };
@@ -163,8 +166,10 @@ function splitWord(
 function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Word[] {
   const words: Word[] = [];
   let current: Word | undefined;
-  let pendingSpace: { width: number; run: InlineRun } | undefined;
-  let pendingBreak = false;
+  let pendingSpace: { width: number; run: InlineRun; text: string } | undefined;
+  let pendingBreaks = 0;
+  /** Code's spaces at the start of a line: its indentation, kept as part of the line's first word. */
+  let indent = '';
   for (const run of runs) {
     const face = faceOf(run);
     const tokens = run.text.split(SPLIT_AT_SPACE);
@@ -172,10 +177,17 @@ function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Wor
       if (!token) continue;
       if (SPACE.test(token)) {
         current = undefined;
-        pendingSpace ??= { width: fonts.measure(' ', face, size), run };
+        if (run.code) {
+          // Code keeps its spaces as written, so indentation and aligned columns survive.
+          const text = token.replace(/\t/g, '    ').replace(SPACES_OF_ANY_KIND, ' ');
+          if (pendingBreaks || !words.length) indent += text;
+          else pendingSpace ??= { width: fonts.measure(text, face, size), run, text };
+        } else pendingSpace ??= { width: fonts.measure(' ', face, size), run, text: ' ' };
         continue;
       }
-      const part = { text: token, run, width: fonts.measure(token, face, size) };
+      const text = indent + token;
+      indent = '';
+      const part = { text, run, width: fonts.measure(text, face, size) };
       if (current) {
         current.parts.push(part);
         current.width += part.width;
@@ -184,24 +196,29 @@ function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Wor
         current = {
           parts: [part],
           width: part.width,
-          spaceBefore: pendingBreak ? 0 : pendingSpace?.width ?? 0,
+          spaceBefore: pendingBreaks ? 0 : pendingSpace?.width ?? 0,
           spaceRun: pendingSpace?.run,
-          hardBreakBefore: pendingBreak,
+          spaceText: pendingSpace?.text,
+          hardBreaksBefore: pendingBreaks,
           sentenceStart: !previous || /[.!?:»]$/.test(previous.parts[previous.parts.length - 1].text),
         };
         words.push(current);
         pendingSpace = undefined;
-        pendingBreak = false;
+        pendingBreaks = 0;
       }
     }
     if (run.breakAfter) {
       current = undefined;
       pendingSpace = undefined;
-      pendingBreak = true;
+      pendingBreaks++;
+      indent = '';
     }
   }
   return words;
 }
+
+/** Every kind of breakable whitespace, each character of it, for drawing code's spaces as spaces. */
+const SPACES_OF_ANY_KIND = new RegExp(`[${SPACE.source.slice(1, SPACE.source.indexOf(']'))}]`, 'g');
 
 const PREFERRED_CUT = /[/.\-_?&=]/;
 

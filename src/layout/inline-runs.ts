@@ -10,6 +10,8 @@ export interface InlineRun {
   link?: string;
   /** Struck through (`~~text~~`): printed with a line through it, as written. */
   strike?: boolean;
+  /** Code (`` `text` `` or a fenced block): set in the mono face, never hyphenated. */
+  code?: boolean;
   /** A hard line break after this run. */
   breakAfter?: boolean;
 }
@@ -19,8 +21,8 @@ const linkSchemes = /^(https?:|mailto:)/i;
 /** mdast phrasing content → styled runs. Unknown or unsafe constructs print as their plain text. */
 export function inlineRuns(nodes: readonly (PhrasingContent | RootContent)[], style: { bold?: boolean; italic?: boolean; link?: string; strike?: boolean } = {}): InlineRun[] {
   const runs: InlineRun[] = [];
-  const push = (text: string) => {
-    if (text) runs.push({ text, bold: !!style.bold, italic: !!style.italic, link: style.link, ...(style.strike ? { strike: true } : {}) });
+  const push = (text: string, code = false) => {
+    if (text) runs.push({ text, bold: !!style.bold, italic: !!style.italic, link: style.link, ...(style.strike ? { strike: true } : {}), ...(code ? { code } : {}) });
   };
   for (const node of nodes) {
     switch (node.type) {
@@ -28,7 +30,7 @@ export function inlineRuns(nodes: readonly (PhrasingContent | RootContent)[], st
         push(node.value);
         break;
       case 'inlineCode':
-        push(node.value);
+        push(node.value, true);
         break;
       case 'html':
         // Raw HTML is shown as written, never interpreted.
@@ -71,6 +73,7 @@ export function inlineRuns(nodes: readonly (PhrasingContent | RootContent)[], st
   return runs;
 }
 
-export function faceOf(run: { bold: boolean; italic: boolean }): FaceKey {
+export function faceOf(run: { bold: boolean; italic: boolean; code?: boolean }): FaceKey {
+  if (run.code) return run.bold ? 'monoBold' : 'mono';
   return run.bold ? (run.italic ? 'boldItalic' : 'bold') : run.italic ? 'italic' : 'regular';
 }

@@ -71,7 +71,7 @@ function layoutBlock(node: RootContent, parent: StructNode, box: Box, ctx: Block
     case 'blockquote':
       return blockquote(node.children, parent, box, ctx);
     case 'code':
-      return paragraph([{ text: node.value, bold: false, italic: false }], parent, box, ctx, {
+      return paragraph([{ text: node.value, bold: false, italic: false, code: true }], parent, box, ctx, {
         style: bodyStyle(ctx),
         spaceBefore: theme.size.body * 0.7,
         role: 'Code',

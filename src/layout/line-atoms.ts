@@ -1,7 +1,7 @@
 import type { FontBook } from '../fonts/font-book.js';
 import type { Atom } from './atom.js';
 import type { Line } from './break-lines.js';
-import { faceOf } from './inline-runs.js';
+import { faceOf, type InlineRun } from './inline-runs.js';
 import type { LayoutItem, StructNode } from './layout.js';
 import type { StructBuilder } from './struct-builder.js';
 
@@ -30,6 +30,7 @@ export function lineAtoms(
   const metrics = fonts.metrics('regular');
   const baseline = (style.lineHeight + (metrics.ascent - metrics.descent) * style.size) / 2;
   let link: { url: string; node: StructNode } | undefined;
+  let code: { run: InlineRun; node: StructNode } | undefined;
   let span: { word: string; node: StructNode } | undefined;
   const atoms = lines.map((line) => {
     const items: LayoutItem[] = [];
@@ -43,6 +44,11 @@ export function lineAtoms(
         if (!link || link.url !== first.run.link) link = { url: first.run.link, node: struct.add(node, 'Link') };
         target = link.node;
       } else link = undefined;
+      // Inline code is a Code element of its own; a fenced block is one already.
+      if (first.run.code && node.role !== 'Code') {
+        if (!code || code.run !== first.run) code = { run: first.run, node: struct.add(target, 'Code') };
+        target = code.node;
+      } else code = undefined;
       let actualText: string | undefined;
       if (first.hyphen) {
         // A hyphenated word is one Span whose ActualText is the word, so it reads back unbroken.
@@ -110,8 +116,8 @@ export function lineAtoms(
   return atoms;
 }
 
-function sameFace(a: { bold: boolean; italic: boolean }, b: { bold: boolean; italic: boolean }): boolean {
-  return a.bold === b.bold && a.italic === b.italic;
+function sameFace(a: InlineRun, b: InlineRun): boolean {
+  return faceOf(a) === faceOf(b);
 }
 
 /** At least two lines of a block on each side of a page break. */
