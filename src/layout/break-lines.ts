@@ -179,7 +179,8 @@ function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Wor
         current = undefined;
         if (run.code) {
           // Code keeps its spaces as written, so indentation and aligned columns survive.
-          const text = token.replace(/\t/g, '    ').replace(SPACES_OF_ANY_KIND, ' ');
+          // The token is all whitespace: a tab is four spaces, any other kind one.
+          const text = token.replace(/\t/g, '    ').replace(/[^ ]/g, ' ');
           if (pendingBreaks || !words.length) indent += text;
           else pendingSpace ??= { width: fonts.measure(text, face, size), run, text };
         } else pendingSpace ??= { width: fonts.measure(' ', face, size), run, text: ' ' };
@@ -216,9 +217,6 @@ function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Wor
   }
   return words;
 }
-
-/** Every kind of breakable whitespace, each character of it, for drawing code's spaces as spaces. */
-const SPACES_OF_ANY_KIND = new RegExp(`[${SPACE.source.slice(1, SPACE.source.indexOf(']'))}]`, 'g');
 
 const PREFERRED_CUT = /[/.\-_?&=]/;
 
