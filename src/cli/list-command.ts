@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { availableKinds, TopicResult } from '../pipeline/build-topic.js';
+import type { availableKinds } from '../pipeline/build-topic.js';
+import type { TopicReport } from '../pipeline/run-build.js';
 import { exitCodeFor } from './exit-codes.js';
 import { formatDiagnostic, sortDiagnostics } from './format-report.js';
 import type { CliIo, GlobalFlags } from './print-report.js';
@@ -40,7 +41,7 @@ export async function runListCommand(paths: string[], flags: GlobalFlags, io: Cl
 }
 
 /** `kindsOf` is passed in because the pipeline module loads only once a command needs it. */
-function listed(result: TopicResult, kindsOf: typeof availableKinds): ListedTopic {
+function listed(result: TopicReport, kindsOf: typeof availableKinds): ListedTopic {
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const topic = result.topic;
   return {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { TopicResult } from '../pipeline/build-topic.js';
+import type { TopicReport } from '../pipeline/run-build.js';
 import { formatDiagnostic, formatSummary, sortDiagnostics } from './format-report.js';
 
 export interface CliIo {
@@ -21,7 +21,7 @@ export function printReport(
   topics: number,
   flags: GlobalFlags,
   io: CliIo,
-  built?: { outDir: string; topics: readonly TopicResult[] },
+  built?: { outDir: string; topics: readonly TopicReport[] },
 ): void {
   const sorted = sortDiagnostics(diagnostics);
   if (flags.json) {

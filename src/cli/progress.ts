@@ -1,11 +1,11 @@
-import type { TopicResult } from '../pipeline/build-topic.js';
+import type { TopicReport } from '../pipeline/run-build.js';
 import type { CliIo } from './print-report.js';
 
 /**
  * Build progress on stderr: a live counter on a terminal, one plain line per topic when stderr is not
  * a terminal or under CI=true (logs keep every line, and no carriage returns).
  */
-export function createProgress(io: CliIo, env: NodeJS.ProcessEnv): { topicDone: (result: TopicResult, done: number, total: number) => void; finish: () => void } {
+export function createProgress(io: CliIo, env: NodeJS.ProcessEnv): { topicDone: (result: TopicReport, done: number, total: number) => void; finish: () => void } {
   const live = (io.stderr as NodeJS.WriteStream).isTTY === true && env.CI !== 'true' && env.CI !== '1';
   let shown = false;
   return {

@@ -9,7 +9,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { findTopics } from '../load/find-topics.js';
 import { loadManifest } from '../load/load-manifest.js';
 import { loadToolVersion } from '../load/load-tool-version.js';
-import { buildManifest } from '../publish/manifest.js';
+import { buildManifest, describePdf, type ManifestPdf } from '../publish/manifest.js';
 import { renderIndexHtml } from '../publish/render-index-html.js';
 import { writeOutputs } from '../write/write-outputs.js';
 import type { BuildOptions } from './build-options.js';
@@ -17,8 +17,17 @@ import { buildInPool } from './build-pool.js';
 import { buildTopic, type TopicResult } from './build-topic.js';
 import { sharedResources } from './shared-resources.js';
 
+/**
+ * A topic as the run reports it once its files are written: each PDF by its path, kind, pages, size and
+ * hash, without its bytes. A content root of a thousand topics would otherwise hold every PDF in
+ * memory until the manifest is written at the end.
+ */
+export interface TopicReport extends Omit<TopicResult, 'outputs'> {
+  outputs: ManifestPdf[];
+}
+
 export interface BuildReport {
-  topics: TopicResult[];
+  topics: TopicReport[];
   /** Problems not tied to one topic (paths, templates, output folder). */
   diagnostics: Diagnostic[];
   written: string[];
@@ -34,7 +43,7 @@ export interface RunOptions {
   /** Read templates, theme and fonts again instead of using this process's copy (watch, after they changed). */
   reloadTemplates?: boolean;
   /** Called as each topic finishes, for progress. */
-  onTopic?: (result: TopicResult, done: number, total: number) => void;
+  onTopic?: (result: TopicReport, done: number, total: number) => void;
 }
 
 /** Below this many topics to build, starting workers costs more than it saves. */
@@ -57,15 +66,16 @@ export async function runBuild(options: BuildOptions, runOptions: RunOptions | b
     return entry && previous.intact.has(entry.slug) ? entry.inputHash : undefined;
   };
 
-  const results: TopicResult[] = new Array(topics.length);
+  const results: TopicReport[] = new Array(topics.length);
   let done = 0;
-  const finish = async (index: number, result: TopicResult) => {
-    results[index] = result;
-    if (run.write && !result.unchanged && !hasErrors(result.diagnostics) && result.outputs.length) {
-      const outcome = await writeOutputs(options.outDir, result.outputs);
-      result.diagnostics.push(...outcome.diagnostics);
+  const finish = async (index: number, built: TopicResult) => {
+    if (run.write && !built.unchanged && !hasErrors(built.diagnostics) && built.outputs.length) {
+      const outcome = await writeOutputs(options.outDir, built.outputs);
+      built.diagnostics.push(...outcome.diagnostics);
       report.written.push(...outcome.written);
     }
+    const result: TopicReport = { ...built, outputs: built.outputs.map(describePdf) };
+    results[index] = result;
     if (result.unchanged) {
       // The old build's warnings still hold for the files that stand.
       const entry = previous.manifest?.topics.find((t) => t.slug === result.slug);

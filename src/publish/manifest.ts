@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { TopicResult } from '../pipeline/build-topic.js';
+import type { BuiltOutput } from '../pipeline/build-topic.js';
+import type { TopicReport } from '../pipeline/run-build.js';
 
 export interface ManifestPdf {
   /** Relative to the output folder, with forward slashes. */
@@ -33,8 +34,19 @@ export interface Manifest {
   topics: ManifestTopic[];
 }
 
+/** What the manifest records of a built PDF: where it is, what it is, and how to check it. */
+export function describePdf(output: BuiltOutput): ManifestPdf {
+  return {
+    path: output.path,
+    kind: output.kind,
+    pages: output.pages,
+    bytes: output.bytes.byteLength,
+    sha256: createHash('sha256').update(output.bytes).digest('hex'),
+  };
+}
+
 /** Topics built now replace their old entries; topics not part of this run keep theirs. */
-export function buildManifest(results: readonly TopicResult[], previous: Manifest | undefined, version: string): Manifest {
+export function buildManifest(results: readonly TopicReport[], previous: Manifest | undefined, version: string): Manifest {
   const bySlug = new Map((previous?.topics ?? []).map((t) => [t.slug, t]));
   for (const result of results) {
     if (!result.topic || !result.inputHash || result.diagnostics.some((d) => d.severity === 'error')) continue;
@@ -46,13 +58,7 @@ export function buildManifest(results: readonly TopicResult[], previous: Manifes
       duration: result.topic.duration,
       inputHash: result.inputHash,
       warnings: result.diagnostics.filter((d) => d.severity === 'warning'),
-      pdfs: result.outputs.map((o) => ({
-        path: o.path,
-        kind: o.kind,
-        pages: o.pages,
-        bytes: o.bytes.byteLength,
-        sha256: createHash('sha256').update(o.bytes).digest('hex'),
-      })),
+      pdfs: result.outputs,
     });
   }
   const topics = [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
