@@ -487,15 +487,17 @@ function topicArbitraries(edgy: boolean) {
     )
     .map(([s, g]): Record<string, unknown> => ({ ...s, ...g }));
 
-  // Dates the schema's pattern accepts, real or not (2023-02-30, 0000-00-00), and, when edgy, ones it does not.
+  // Calendar dates; when edgy, ones the pattern accepts that are no day (2023-02-30, 0000-00-00) and
+  // ones it does not. Days that do not exist are an error since the model checks the calendar, and
+  // half the sound topics were rejected for them before anything was laid out.
   const date = pick(
+    fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
     fc.oneof(
-      fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
       fc
         .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
         .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      fc.constantFrom('27-10-2023', 'i morgen', '', '2023-10-27T10:00:00Z'),
     ),
-    fc.constantFrom('27-10-2023', 'i morgen', '', '2023-10-27T10:00:00Z'),
   );
 
   const participants = pick(
