@@ -37,7 +37,7 @@ export const groupings = ['plenary', 'individual', 'pairs', 'groups'] as const;
 const step = z
   .strictObject({
     title: z.string().min(1, 'a step needs a title'),
-    minutes: z.union([count, minutesTable], { error: 'must be a number of minutes or a table like { 4: 6, 20: 10 }' }),
+    minutes: z.union([count, minutesTable], { error: 'must be a whole number of minutes or a table like { 4: 6, 20: 10 }' }),
     grouping: z.enum(groupings).default('plenary'),
     'group-size': z.number().int().min(2, 'a group has at least 2 participants').optional(),
     instructions: z.array(markdownString).default([]),

@@ -141,8 +141,10 @@ function expectedOf(branches: readonly (readonly Issue[])[]): string {
   return [...new Set(names)].join(' or ');
 }
 
+/** zod's type names as an editor says them: "must be a whole number", not "must be a int". */
 function expectedName(expected: string): string {
-  return expected === 'object' || expected === 'record' ? 'a mapping' : expected === 'array' ? 'a list' : `a ${expected}`;
+  const names: Record<string, string> = { object: 'a mapping', record: 'a mapping', array: 'a list', int: 'a whole number', string: 'text', boolean: 'true or false' };
+  return names[expected] ?? `a ${expected}`;
 }
 
 function humanMessage(issue: Issue, value: unknown): string {
@@ -157,7 +159,9 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `the text "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
-  return `${typeof value} ${String(value)}`;
+  // As YAML writes them, since that is where the editor put them: .nan and .inf, not NaN and Infinity.
+  if (typeof value === 'number') return Number.isNaN(value) ? '.nan' : value === Infinity ? '.inf' : value === -Infinity ? '-.inf' : String(value);
+  return String(value);
 }
 
 function valueAt(input: unknown, path: YamlPath): unknown {
