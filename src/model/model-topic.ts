@@ -15,7 +15,7 @@ import { locate, type YamlPath } from './locate.js';
 import { schemaKeys } from './schema-keys.js';
 import type { Card, Passage, Step, Tip, Topic } from './topic.js';
 import { cardSchema, topicSchema, type TopicData } from './topic-schema.js';
-import { zodDiagnostics } from './zod-diagnostics.js';
+import { describeValue, zodDiagnostics } from './zod-diagnostics.js';
 
 export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: Diagnostic[] } {
   const yaml = parsed.topic;
@@ -27,7 +27,7 @@ export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: D
       ...locate(yaml, []),
       severity: 'error',
       rule: input == null ? 'empty-topic' : 'not-a-mapping',
-      message: input == null ? 'topic.yaml is empty' : `topic.yaml must be a mapping of keys (title:, steps:, …), not ${describeShape(input)}`,
+      message: input == null ? 'topic.yaml is empty' : `topic.yaml must be a mapping of keys (title:, steps:, …), not ${describeValue(input)}`,
       hint: input == null ? 'write at least title, participants, duration and steps, or start from `dialogpack new <slug>`' : 'start from `dialogpack new <slug>`',
     });
     return { diagnostics };
@@ -121,12 +121,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function describeShape(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the text "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
-  return `${typeof value} ${String(value)}`;
-}
-
 function isFileReference(value: string): boolean {
   return !value.includes('\n') && /^[^\s]+\.(md|markdown)$/i.test(value.trim());
 }
@@ -166,6 +160,16 @@ class FileResolver {
     }
     if (!front.ok) return undefined;
     const data = front.data ?? {};
+    if (typeof data !== 'object' || Array.isArray(data)) {
+      this.diagnostics.push({
+        ...locate(front, []),
+        severity: 'error',
+        rule: 'card-front-matter',
+        message: `a card's front matter is keys between the \`---\` lines (name:, age:, role:, quote:), not ${describeValue(data)}`,
+        hint: 'write e.g. `name: Kasper` on the line after the first `---`',
+      });
+      return undefined;
+    }
     const result = cardSchema.safeParse(data);
     if (!result.success) {
       this.diagnostics.push(...zodDiagnostics(result.error.issues, front, data, (p) => schemaKeys(cardSchema, p)));

@@ -110,7 +110,7 @@ export function zodDiagnostics(
       ...locate(yaml, path),
       severity: 'error',
       rule: custom?.rule ?? (issue.code === 'invalid_type' || unionMessage !== undefined ? 'wrong-type' : 'invalid-value'),
-      message: `${where ? `${where}: ` : ''}${unionMessage !== undefined ? `${unionMessage}, not ${describe(value)}` : humanMessage(issue, value)}`,
+      message: `${where ? `${where}: ` : ''}${unionMessage !== undefined ? `${unionMessage}, not ${describeValue(value)}` : humanMessage(issue, value)}`,
       // An empty list where entries are required (`steps: []`) wants the same example as a missing one.
       hint: custom?.hint ?? (Array.isArray(value) && !value.length ? missingFieldHints[String(path[path.length - 1])] : undefined),
     });
@@ -148,13 +148,14 @@ function expectedName(expected: string): string {
 }
 
 function humanMessage(issue: Issue, value: unknown): string {
-  if (issue.code === 'invalid_type') return `must be ${expectedName(issue.expected)}, not ${describe(value)}`;
+  if (issue.code === 'invalid_type') return `must be ${expectedName(issue.expected)}, not ${describeValue(value)}`;
   // "must be at least 1, not 0": the value the editor wrote makes the rule concrete.
   if ((issue.code === 'too_small' || issue.code === 'too_big') && typeof value === 'number') return `${issue.message}, not ${value}`;
   return issue.message;
 }
 
-function describe(value: unknown): string {
+/** A value as an editor would recognise it in their YAML: "the text "…"", "a list", "12.5", ".nan". */
+export function describeValue(value: unknown): string {
   if (value === null) return 'empty';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
