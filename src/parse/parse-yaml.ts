@@ -125,6 +125,15 @@ function describeError(problem: YAMLError, doc: Document, text: string, at: (off
         message: 'a value holds `: `, which YAML reads as a second key on the same line',
         hint: 'put the value in quotes, e.g. title: "Kl. 10: start"',
       };
+    case 'RESOURCE_EXHAUSTION':
+      // yaml turns the parser's stack overflow into this error, with JavaScript's words for it.
+      if (!/call stack/i.test(problem.message)) break;
+      return {
+        ...at(start),
+        rule: 'yaml-too-deep',
+        message: 'lists or mappings are nested too deeply to read (hundreds of levels or more, up to this place)',
+        hint: 'a topic needs a few levels at most; look for `[` or `{` that are opened again and again and never closed',
+      };
     case 'TAB_AS_INDENT':
       return { ...at(start), rule: 'yaml-tab-as-indent', message: 'a tab is used for indentation; YAML allows only spaces', hint: 'indent with spaces (two per level)' };
     case 'DUPLICATE_KEY': {

@@ -68,6 +68,10 @@ const setups = {
     const text = line.repeat(Math.ceil(topicLimits.maxFileBytes / line.length) + 1);
     writeFileSync(path.join(dir, 'legal.md'), Buffer.from(text).subarray(0, topicLimits.maxFileBytes + 1));
   },
+  'deep-nesting': (dir: string) => {
+    // Deep enough to overflow the YAML parser's stack on any machine; where it gives up varies.
+    writeFileSync(path.join(dir, 'topic.yaml'), `title: Dybt\nquestions: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
+  },
   'out-under-file': (_dir: string, scratch: string) => {
     const blocker = path.join(scratch, 'a-regular-file');
     writeFileSync(blocker, 'not a folder\n');
