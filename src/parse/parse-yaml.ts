@@ -56,9 +56,14 @@ export function parseYaml(text: string, file: string, lineOffset: number): { yam
   };
 
   const multilineKeyStarts = new Set(doc.errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
+  let found: DuplicateKey[] | undefined;
+  const duplicates = () => (found ??= duplicateKeys(doc));
   for (const problem of doc.errors) {
     if (problem.code === 'BLOCK_AS_IMPLICIT_KEY' && multilineKeyStarts.has(problem.pos[0])) continue;
-    push({ ...describeError(problem, doc, text, at), severity: 'error' });
+    const described = describeError(problem, doc, text, at, duplicates);
+    push({ ...described, severity: 'error' });
+    // After an unclosed bracket YAML misreads the lines that follow; their errors would only mislead.
+    if (described.rule === 'yaml-unclosed-bracket') break;
   }
   for (const problem of doc.warnings) {
     push({ ...at(problem.pos[0]), severity: 'warning', rule: ruleOf(problem), message: firstLine(problem.message) });
@@ -94,10 +99,18 @@ export function parseYaml(text: string, file: string, lineOffset: number): { yam
   return { yaml, diagnostics };
 }
 
-function describeError(problem: YAMLError, doc: Document, text: string, at: (offset: number) => Place): Omit<Diagnostic, 'file' | 'severity'> {
+function describeError(
+  problem: YAMLError,
+  doc: Document,
+  text: string,
+  at: (offset: number) => Place,
+  duplicates: () => readonly DuplicateKey[],
+): Omit<Diagnostic, 'file' | 'severity'> {
   const [start, end] = problem.pos;
   switch (problem.code) {
     case 'MISSING_CHAR': {
+      const bracket = unclosedBracket(problem, text, at);
+      if (bracket) return bracket;
       const quote = /quote/.test(problem.message) ? openingQuote(doc, start) : undefined;
       if (!quote) break;
       const mark = quote.type === Scalar.QUOTE_DOUBLE ? '"' : "'";
@@ -109,6 +122,16 @@ function describeError(problem: YAMLError, doc: Document, text: string, at: (off
       };
     }
     case 'MULTILINE_IMPLICIT_KEY': {
+      const missing = missingColon(text, start, end);
+      if (missing) {
+        // `duration 20` over `steps:`: the two lines read as one key, "duration 20 steps".
+        return {
+          ...at(missing.offset),
+          rule: 'yaml-missing-colon',
+          message: `\`${missing.line}\` has no \`:\` after its key, so YAML reads it and the next line as one key`,
+          hint: missing.fixed ? `write \`${missing.fixed}\`` : 'put `:` and a space between the key and its value',
+        };
+      }
       // `min: 4` followed by `   max: 12`: the deeper line continues the value above and fails as a key.
       const line = lineStartingAt(text, end);
       return {
@@ -125,6 +148,11 @@ function describeError(problem: YAMLError, doc: Document, text: string, at: (off
         message: 'a value holds `: `, which YAML reads as a second key on the same line',
         hint: 'put the value in quotes, e.g. title: "Kl. 10: start"',
       };
+    case 'BAD_INDENT': {
+      const bracket = unclosedBracket(problem, text, at);
+      if (bracket) return bracket;
+      break;
+    }
     case 'RESOURCE_EXHAUSTION':
       // yaml turns the parser's stack overflow into this error, with JavaScript's words for it.
       if (!/call stack/i.test(problem.message)) break;
@@ -137,11 +165,11 @@ function describeError(problem: YAMLError, doc: Document, text: string, at: (off
     case 'TAB_AS_INDENT':
       return { ...at(start), rule: 'yaml-tab-as-indent', message: 'a tab is used for indentation; YAML allows only spaces', hint: 'indent with spaces (two per level)' };
     case 'DUPLICATE_KEY': {
-      const first = firstOfDuplicate(doc, start);
+      const duplicate = duplicateAt(duplicates(), start);
       return {
-        ...at(start),
+        ...at(duplicate?.offset ?? start),
         rule: 'yaml-duplicate-key',
-        message: first ? `duplicate key \`${first.key}\`: it is already set on line ${at(first.offset).line}` : 'duplicate key: this key is already set above',
+        message: duplicate ? `duplicate key \`${duplicate.key}\`: it is already set on line ${at(duplicate.first).line}` : 'duplicate key: this key is already set above',
         hint: 'keep one of them',
       };
     }
@@ -168,26 +196,100 @@ function openingQuote(doc: Document, offset: number): Scalar | undefined {
   return found;
 }
 
-/** For a duplicate key at `offset`: its text and where the same key first appears in its mapping. */
-function firstOfDuplicate(doc: Document, offset: number): { key: string; offset: number } | undefined {
-  let result: { key: string; offset: number } | undefined;
-  visit(doc, {
-    Map(_key, map) {
-      const dup = map.items.find((p) => isScalar(p.key) && p.key.range?.[0] === offset);
-      if (!dup || !isScalar(dup.key)) return;
-      const name = String(dup.key.value);
-      const first = map.items.find((p) => isScalar(p.key) && String(p.key.value) === name);
-      if (first && isScalar(first.key)) result = { key: name, offset: first.key.range?.[0] ?? offset };
-      return visit.BREAK;
-    },
-  });
-  return result;
+interface DuplicateKey {
+  /** Where the repeated key itself starts. */
+  offset: number;
+  key: string;
+  /** Where the same key first appears in its mapping. */
+  first: number;
 }
 
-function lineStartingAt(text: string, offset: number): { firstNonSpace: number } {
+/**
+ * Every repeated key of the document, in order, found in one pass. yaml places the error where the pair
+ * begins, which for a key after an empty value (`a:` then `a:`) is the end of the line before, so the
+ * error is matched to the first repeated key at or after it. Looking each error up by walking the whole
+ * document took seconds for a file of a few thousand repeated keys.
+ */
+function duplicateKeys(doc: Document): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const firsts = new Map<string, number>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || !pair.key.range) continue;
+        const name = String(pair.key.value);
+        const first = firsts.get(name);
+        if (first === undefined) firsts.set(name, pair.key.range[0]);
+        else found.push({ offset: pair.key.range[0], key: name, first });
+      }
+    },
+  });
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+function duplicateAt(duplicates: readonly DuplicateKey[], offset: number): DuplicateKey | undefined {
+  let low = 0;
+  let high = duplicates.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (duplicates[mid].offset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return duplicates[low];
+}
+
+/**
+ * A multi-line implicit key that starts a line and runs into the next line at the same indent is a
+ * key without its colon (`duration 20` then `steps:`), not an indentation mistake.
+ */
+function missingColon(text: string, start: number, end: number): { offset: number; line: string; fixed?: string } | undefined {
+  const first = lineStartingAt(text, start);
+  const next = lineStartingAt(text, end);
+  if (first.firstNonSpace !== start || next.firstNonSpace - next.lineStart !== start - first.lineStart) return undefined;
+  const lineEnd = text.indexOf('\n', start);
+  const line = text.slice(start, lineEnd < 0 ? undefined : lineEnd).trimEnd();
+  if (line.includes(': ') || line.endsWith(':')) return undefined;
+  const space = line.indexOf(' ');
+  return { offset: start, line, fixed: space > 0 ? `${line.slice(0, space)}: ${line.slice(space + 1).trimStart()}` : undefined };
+}
+
+/**
+ * An unclosed `{` or `[`, which yaml notices on the next line not indented under it or at the end of
+ * the text ("… must end with a }"), placed at the bracket the editor has to close.
+ */
+function unclosedBracket(problem: YAMLError, text: string, at: (offset: number) => Place): Omit<Diagnostic, 'file' | 'severity'> | undefined {
+  const bracket = /end with an? ([}\]])/.exec(problem.message)?.[1];
+  const open = bracket ? unclosedFlow(text, problem.pos[0], bracket === '}' ? '{' : '[') : undefined;
+  if (open === undefined) return undefined;
+  const [opening, what, example] = bracket === '}' ? ['{', 'mapping', '{ min: 4, max: 20 }'] : ['[', 'list', '[Skriveredskaber, Papir]'];
+  return {
+    ...at(open),
+    rule: 'yaml-unclosed-bracket',
+    message: `the ${opening} opened here is never closed with ${bracket}`,
+    hint: `end the ${what} with ${bracket} on the same line, e.g. ${example}`,
+  };
+}
+
+/**
+ * Where the flow collection (`{` or `[`) still open at `offset` begins: the last one before it whose
+ * source tokens hold no closing bracket. Parsed again with its tokens kept, on this error path only.
+ */
+function unclosedFlow(text: string, offset: number, opening: '{' | '['): number | undefined {
+  const closing = opening === '{' ? '}' : ']';
+  let found: number | undefined;
+  const check = (node: { flow?: boolean; srcToken?: unknown }) => {
+    const token = node.srcToken as { type?: string; start?: { offset: number; source: string }; end?: { source: string }[] } | undefined;
+    if (!node.flow || token?.type !== 'flow-collection' || token.start?.source !== opening || token.start.offset >= offset) return;
+    if (!token.end?.some((t) => t.source === closing) && (found === undefined || token.start.offset > found)) found = token.start.offset;
+  };
+  visit(parseDocument(text, { keepSourceTokens: true }), { Map: (_key, node) => check(node), Seq: (_key, node) => check(node) });
+  return found;
+}
+
+function lineStartingAt(text: string, offset: number): { lineStart: number; firstNonSpace: number } {
   const lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0].length;
-  return { firstNonSpace: lineStart + indent };
+  return { lineStart, firstNonSpace: lineStart + indent };
 }
 
 /**
