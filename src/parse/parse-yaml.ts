@@ -111,6 +111,17 @@ function describeError(
     case 'MISSING_CHAR': {
       const bracket = unclosedBracket(problem, text, at);
       if (bracket) return bracket;
+      // `duration 20` on the last line: a key with no value at all.
+      const missing = /followed by map values/.test(problem.message) ? missingColon(text, start) : undefined;
+      if (missing) return { ...at(start), ...missing };
+      if (/Sequence item without - indicator/.test(problem.message)) {
+        return {
+          ...at(lineStartingAt(text, start).firstNonSpace),
+          rule: 'yaml-bad-indent',
+          message: 'this line is indented less than the keys of the list item above it, but more than the list',
+          hint: 'indent a list item\'s keys to the column after its `- `, e.g. `  - title: A` and then `    minutes: 5`',
+        };
+      }
       const quote = /quote/.test(problem.message) ? openingQuote(doc, start) : undefined;
       if (!quote) break;
       const mark = quote.type === Scalar.QUOTE_DOUBLE ? '"' : "'";
@@ -122,16 +133,9 @@ function describeError(
       };
     }
     case 'MULTILINE_IMPLICIT_KEY': {
+      // `duration 20` over `steps:`: the two lines read as one key, "duration 20 steps".
       const missing = missingColon(text, start, end);
-      if (missing) {
-        // `duration 20` over `steps:`: the two lines read as one key, "duration 20 steps".
-        return {
-          ...at(missing.offset),
-          rule: 'yaml-missing-colon',
-          message: `\`${missing.line}\` has no \`:\` after its key, so YAML reads it and the next line as one key`,
-          hint: missing.fixed ? `write \`${missing.fixed}\`` : 'put `:` and a space between the key and its value',
-        };
-      }
+      if (missing) return { ...at(start), ...missing };
       // `min: 4` followed by `   max: 12`: the deeper line continues the value above and fails as a key.
       const line = lineStartingAt(text, end);
       return {
@@ -239,18 +243,29 @@ function duplicateAt(duplicates: readonly DuplicateKey[], offset: number): Dupli
 }
 
 /**
- * A multi-line implicit key that starts a line and runs into the next line at the same indent is a
- * key without its colon (`duration 20` then `steps:`), not an indentation mistake.
+ * A key without its colon (`duration 20`), or without the space after it (`duration:20`), at the start
+ * of a line. With `end`, the key ran on into the next line at the same indent, which is how yaml meets
+ * it mid-file; a key that runs into a deeper line is an indentation mistake instead.
  */
-function missingColon(text: string, start: number, end: number): { offset: number; line: string; fixed?: string } | undefined {
+function missingColon(text: string, start: number, end?: number): Pick<Diagnostic, 'rule' | 'message' | 'hint'> | undefined {
   const first = lineStartingAt(text, start);
-  const next = lineStartingAt(text, end);
-  if (first.firstNonSpace !== start || next.firstNonSpace - next.lineStart !== start - first.lineStart) return undefined;
+  if (first.firstNonSpace !== start) return undefined;
+  if (end !== undefined) {
+    const next = lineStartingAt(text, end);
+    if (next.firstNonSpace - next.lineStart !== start - first.lineStart) return undefined;
+  }
   const lineEnd = text.indexOf('\n', start);
   const line = text.slice(start, lineEnd < 0 ? undefined : lineEnd).trimEnd();
   if (line.includes(': ') || line.endsWith(':')) return undefined;
+  const glued = /^([^\s:]+):(\S.*)$/.exec(line);
   const space = line.indexOf(' ');
-  return { offset: start, line, fixed: space > 0 ? `${line.slice(0, space)}: ${line.slice(space + 1).trimStart()}` : undefined };
+  const fixed = glued ? `${glued[1]}: ${glued[2]}` : space > 0 ? `${line.slice(0, space)}: ${line.slice(space + 1).trimStart()}` : undefined;
+  const consequence = end !== undefined ? ', so YAML reads it and the next line as one key' : '';
+  return {
+    rule: 'yaml-missing-colon',
+    message: glued ? `\`${line}\` needs a space after its \`:\`${consequence}` : `\`${line}\` has no \`:\` after its key${consequence}`,
+    hint: fixed ? `write \`${fixed}\`` : 'put `:` and a space between the key and its value',
+  };
 }
 
 /**
