@@ -16,6 +16,26 @@ interface PlacedIssue {
   unionMessage?: string;
 }
 
+/** Danish words editors write for the schema's English values (`grouping: grupper`). */
+const danishValues: Record<string, string> = {
+  plenum: 'plenary',
+  'i plenum': 'plenary',
+  individuelt: 'individual',
+  enkeltvis: 'individual',
+  alene: 'individual',
+  'hver for sig': 'individual',
+  par: 'pairs',
+  parvis: 'pairs',
+  makkerpar: 'pairs',
+  'to og to': 'pairs',
+  grupper: 'groups',
+  gruppe: 'groups',
+  gruppevis: 'groups',
+  'i grupper': 'groups',
+  dansk: 'da',
+  engelsk: 'en',
+};
+
 /** Examples for fields an editor left out, so the hint can be copied. */
 const missingFieldHints: Record<string, string> = {
   title: 'add e.g. `title: Hjælp med borgerens hardware`',
@@ -97,12 +117,15 @@ export function zodDiagnostics(
     if (issue.code === 'invalid_value' && 'values' in issue) {
       const options = issue.values.map(String);
       const guess = typeof value === 'string' ? suggest(value, options) : undefined;
+      // A Danish word too far from its English value to be guessed (`grupper`), but not `plenum`.
+      const danish = typeof value === 'string' && !guess ? danishValues[value.trim().toLowerCase()] : undefined;
+      const translated = danish && options.includes(danish) ? danish : undefined;
       out.push({
         ...locate(yaml, path),
         severity: 'error',
         rule: 'invalid-value',
         message: `${where}: \`${String(value)}\` is not one of ${options.map((o) => `\`${o}\``).join(', ')}`,
-        hint: guess ? `did you mean \`${guess}\`?` : undefined,
+        hint: translated ? `the values are English: write \`${translated}\`` : guess ? `did you mean \`${guess}\`?` : undefined,
       });
       continue;
     }
@@ -112,7 +135,9 @@ export function zodDiagnostics(
       rule: custom?.rule ?? (issue.code === 'invalid_type' || unionMessage !== undefined ? 'wrong-type' : 'invalid-value'),
       message: `${where ? `${where}: ` : ''}${unionMessage !== undefined ? `${unionMessage}, not ${describeValue(value)}` : humanMessage(issue, value)}`,
       // An empty list where entries are required (`steps: []`) wants the same example as a missing one.
-      hint: custom?.hint ?? (Array.isArray(value) && !value.length ? missingFieldHints[String(path[path.length - 1])] : undefined),
+      hint:
+        custom?.hint ??
+        (Array.isArray(value) && !value.length ? missingFieldHints[String(path[path.length - 1])] : wrongTypeHint(path, value, issue.code === 'invalid_type' ? issue.expected : undefined)),
     });
   }
   return out;
@@ -134,6 +159,21 @@ function resolveIssue(issue: Issue, prefix: YamlPath, input: unknown): PlacedIss
     return issue.issues.map((i) => ({ issue: i, path, onKey: true }));
   }
   return [{ issue, path }];
+}
+
+/** How to write what the editor meant, when the value they wrote shows it: `ca. 45`, `4-20`, a mapping of steps. */
+function wrongTypeHint(path: YamlPath, value: unknown, expected: string | undefined): string | undefined {
+  const field = String(path[path.length - 1] ?? '');
+  if (typeof value === 'string') {
+    const range = /(\d+)\s*[-–—]\s*(\d+)/.exec(value);
+    if (field === 'participants' && range) return `write \`participants: { min: ${range[1]}, max: ${range[2]} }\``;
+    const number = /\d+/.exec(value);
+    if (number && (expected === undefined || expected === 'number' || expected === 'int')) return `write the number alone: \`${field}: ${number[0]}\``;
+  }
+  if (expected === 'array' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return field === 'steps' ? 'start each step with `- `, e.g. `  - title: Tal sammen` and then `    minutes: 10`' : 'start each entry with `- ` on a line of its own';
+  }
+  return undefined;
 }
 
 function expectedOf(branches: readonly (readonly Issue[])[]): string {
