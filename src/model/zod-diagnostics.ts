@@ -170,6 +170,12 @@ function wrongTypeHint(path: YamlPath, value: unknown, expected: string | undefi
     const number = /\d+/.exec(value);
     if (number && (expected === undefined || expected === 'number' || expected === 'int')) return `write the number alone: \`${field}: ${number[0]}\``;
   }
+  // `cards: cards/kasper.md`, one entry where a list belongs.
+  if (expected === 'array' && typeof value === 'string' && !value.includes('\n') && value.length <= 60) return `write \`${field}: [${value}]\``;
+  // `sections: [advice.md]`: a section is a title and a file.
+  if (expected === 'object' && typeof value === 'string' && path[0] === 'sections' && /\.(md|markdown)$/i.test(value.trim())) {
+    return `write \`{ title: …, file: ${value.trim()} }\`, with the title the section has in the pack`;
+  }
   if (expected === 'array' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
     return field === 'steps' ? 'start each step with `- `, e.g. `  - title: Tal sammen` and then `    minutes: 10`' : 'start each entry with `- ` on a line of its own';
   }
