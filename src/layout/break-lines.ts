@@ -32,14 +32,18 @@ interface WordPart {
   hyphen?: HyphenPart;
 }
 
+/** The space before a word as it is drawn: one space, or code's spaces as written. */
+interface WordSpace {
+  text: string;
+  run: InlineRun;
+  width: number;
+}
+
 interface Word {
   parts: WordPart[];
   width: number;
-  /** Width of the space before this word (0 at a paragraph's start or after a hard break). */
-  spaceBefore: number;
-  spaceRun?: InlineRun;
-  /** The space as drawn: one space, or code's spaces as written. */
-  spaceText?: string;
+  /** None at a paragraph's start or after a hard break. */
+  space?: WordSpace;
   /** Hard line breaks before this word: more than one leaves empty lines (a blank line in code). */
   hardBreaksBefore: number;
   /** First word of its block or of a sentence: a capital letter here does not make it a name. */
@@ -79,40 +83,40 @@ export function breakLines(
       current.endsWithSpace = true;
       flush();
     }
-    const space = current.pieces.length ? word.spaceBefore : 0;
-    if (current.pieces.length && current.width + space + word.width > width) {
+    const space = current.pieces.length ? word.space : undefined;
+    if (current.pieces.length && current.width + (space?.width ?? 0) + word.width > width) {
       // Hyphenate only where the line needs it, so most words stay whole.
-      const split = hyphenate && splitWord(word, width - current.width - space, fonts, size, hyphenate);
+      const split = hyphenate && splitWord(word, width - current.width - (space?.width ?? 0), fonts, size, hyphenate);
       if (split) {
-        place(current, [split.head], space, word.spaceRun, word.spaceText);
+        place(current, [split.head], space);
         word = split.tail;
-      } else current.endsWithSpace = word.spaceBefore > 0;
+      } else current.endsWithSpace = !!word.space;
       flush();
     }
     while (hyphenate && !current.pieces.length && word.width > width) {
       const split = splitWord(word, width, fonts, size, hyphenate);
       if (!split) break;
-      place(current, [split.head], 0, undefined);
+      place(current, [split.head]);
       flush();
       word = split.tail;
     }
     if (!current.pieces.length && word.width > width) {
       for (const chunk of cutWord(word, fonts, size, width)) {
         if (current.pieces.length) flush();
-        place(current, chunk, 0, undefined);
+        place(current, chunk);
       }
       continue;
     }
-    place(current, word.parts, current.pieces.length ? word.spaceBefore : 0, word.spaceRun, word.spaceText);
+    place(current, word.parts, current.pieces.length ? word.space : undefined);
   }
   if (current.pieces.length || !lines.length) flush();
   return lines;
 }
 
-function place(line: Line, parts: WordPart[], space: number, spaceRun: InlineRun | undefined, spaceText = ' '): void {
-  if (space && spaceRun) {
-    line.pieces.push({ text: spaceText, run: spaceRun, x: line.width, width: space });
-    line.width += space;
+function place(line: Line, parts: WordPart[], space?: WordSpace): void {
+  if (space) {
+    line.pieces.push({ text: space.text, run: space.run, x: line.width, width: space.width });
+    line.width += space.width;
   }
   for (const part of parts) {
     line.pieces.push({ text: part.text, run: part.run, x: line.width, width: part.width, hyphen: part.hyphen });
@@ -156,7 +160,6 @@ function splitWord(
     tail: {
       parts: [{ text: tailText, run: part.run, width: tailWidth, hyphen: { word: whole, first: false } }],
       width: tailWidth,
-      spaceBefore: 0,
       hardBreaksBefore: 0,
       sentenceStart: word.sentenceStart,
     },
@@ -166,7 +169,7 @@ function splitWord(
 function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Word[] {
   const words: Word[] = [];
   let current: Word | undefined;
-  let pendingSpace: { width: number; run: InlineRun; text: string } | undefined;
+  let pendingSpace: WordSpace | undefined;
   let pendingBreaks = 0;
   /** Code's spaces at the start of a line: its indentation, kept as part of the line's first word. */
   let indent = '';
@@ -197,9 +200,7 @@ function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Wor
         current = {
           parts: [part],
           width: part.width,
-          spaceBefore: pendingBreaks ? 0 : pendingSpace?.width ?? 0,
-          spaceRun: pendingSpace?.run,
-          spaceText: pendingSpace?.text,
+          space: pendingBreaks ? undefined : pendingSpace,
           hardBreaksBefore: pendingBreaks,
           sentenceStart: !previous || /[.!?:»]$/.test(previous.parts[previous.parts.length - 1].text),
         };
