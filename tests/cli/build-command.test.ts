@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sharedFixtures } from '../helpers/build-fixture.js';
+import { referenceTopic, basicBadFixtures } from '../helpers/build-fixture.js';
 import { runCli, stackFrame } from '../helpers/run-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-cli-'));
@@ -16,7 +16,7 @@ function pdfsUnder(dir: string): string[] {
 describe('dialogpack build', () => {
   it('writes the reference topic pack and exits 0', () => {
     const out = path.join(tmp, 'ok');
-    const run = runCli(['build', path.join(sharedFixtures, 'samtykke-og-fuldmagt'), '--out', out]);
+    const run = runCli(['build', referenceTopic, '--out', out]);
     expect(run.code, run.stderr).toBe(0);
     const pack = path.join(out, 'samtykke-og-fuldmagt', 'samtykke-og-fuldmagt-pack.pdf');
     expect(readFileSync(pack).subarray(0, 5).toString()).toBe('%PDF-');
@@ -24,9 +24,9 @@ describe('dialogpack build', () => {
     expect(pdfsUnder(out).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
-  const bad = readdirSync(path.join(sharedFixtures, 'bad'));
+  const bad = readdirSync(basicBadFixtures);
   it.each(bad)('refuses bad/%s: exit 1, the place in stderr, no stack trace, no PDF', (name) => {
-    const dir = path.join(sharedFixtures, 'bad', name);
+    const dir = path.join(basicBadFixtures, name);
     const want = readFileSync(path.join(dir, 'expect'), 'utf8').trim();
     const out = path.join(tmp, `bad-${name}`);
     const run = runCli(['build', dir, '--out', out]);
@@ -38,7 +38,7 @@ describe('dialogpack build', () => {
   });
 
   it('hints at the key that was meant', () => {
-    const run = runCli(['check', path.join(sharedFixtures, 'bad', 'unknown-key')]);
+    const run = runCli(['check', path.join(basicBadFixtures, 'unknown-key')]);
     expect(run.stderr).toMatch(/topic\.yaml:6:5: error: unknown key `minuts` in steps\[0\] \[unknown-key\]/);
     expect(run.stderr).toContain('hint: did you mean `minutes`?');
   });
@@ -49,7 +49,7 @@ describe('dialogpack build', () => {
     [['--kind', 'posters'], /unknown output kind "posters"/],
     [['--no-such-option'], /unknown option/],
   ])('exits 2 on bad options %j', (args, message) => {
-    const run = runCli(['build', path.join(sharedFixtures, 'samtykke-og-fuldmagt'), '--out', path.join(tmp, 'usage'), ...args]);
+    const run = runCli(['build', referenceTopic, '--out', path.join(tmp, 'usage'), ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(stackFrame);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { repoRoot, sharedFixtures } from '../helpers/build-fixture.js';
+import { repoRoot, referenceTopic, basicBadFixtures } from '../helpers/build-fixture.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { runCli, stackFrame, type CliRun } from '../helpers/run-cli.js';
 
@@ -159,7 +159,7 @@ describe('dialogpack list', () => {
   });
 
   it('marks a topic with errors and still lists the others', () => {
-    const run = runCli(['list', path.join(sharedFixtures, 'bad', 'wrong-type'), 'content/hardware']);
+    const run = runCli(['list', path.join(basicBadFixtures, 'wrong-type'), 'content/hardware']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/wrong-type\s.*1 error$/m);
     expect(run.stdout).toMatch(/^content\/hardware\s.*ok$/m);
@@ -189,7 +189,7 @@ describe('dialogpack schema', () => {
     );
   });
 
-  it.each([...bundled.map((slug) => path.join(repoRoot, 'content', slug)), path.join(sharedFixtures, 'samtykke-og-fuldmagt')])(
+  it.each([...bundled.map((slug) => path.join(repoRoot, 'content', slug)), referenceTopic])(
     'accepts %s',
     (dir) => {
       expect(validate(topicYaml(dir)), JSON.stringify(validate.errors, null, 2)).toBe(true);
@@ -197,14 +197,14 @@ describe('dialogpack schema', () => {
   );
 
   it('rejects an unknown key where it is', () => {
-    expect(validate(topicYaml(path.join(sharedFixtures, 'bad', 'unknown-key')))).toBe(false);
+    expect(validate(topicYaml(path.join(basicBadFixtures, 'unknown-key')))).toBe(false);
     expect(validate.errors).toContainEqual(
       expect.objectContaining({ instancePath: '/steps/0', keyword: 'additionalProperties', params: { additionalProperty: 'minuts' } }),
     );
   });
 
   it('rejects a value of the wrong type where it is', () => {
-    expect(validate(topicYaml(path.join(sharedFixtures, 'bad', 'wrong-type')))).toBe(false);
+    expect(validate(topicYaml(path.join(basicBadFixtures, 'wrong-type')))).toBe(false);
     expect(validate.errors!.map((e) => e.instancePath)).toContain('/steps/0/minutes');
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sharedFixtures } from '../helpers/build-fixture.js';
+import { referenceTopic } from '../helpers/build-fixture.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-repro-'));
@@ -15,7 +15,7 @@ function pdfs(dir: string): Map<string, Buffer> {
 
 describe('reproducible builds', () => {
   it('two builds in separate processes give byte-identical PDFs', () => {
-    const args = ['build', path.join(sharedFixtures, 'samtykke-og-fuldmagt'), '--participants', '14', '--start', '13:00'];
+    const args = ['build', referenceTopic, '--participants', '14', '--start', '13:00'];
     const a = runCli([...args, '--out', path.join(tmp, 'a')]);
     // A different working directory and time of day must not matter either.
     const b = runCli([...args, '--out', path.join(tmp, 'b')], { cwd: os.tmpdir(), env: { TZ: 'Pacific/Auckland' } });
@@ -45,7 +45,7 @@ describe('reproducible builds', () => {
   });
 
   it('SOURCE_DATE_EPOCH sets the dates; without it the topic date is used', () => {
-    const dir = path.join(sharedFixtures, 'samtykke-og-fuldmagt');
+    const dir = referenceTopic;
     runCli(['build', dir, '--kind', 'pack', '--out', path.join(tmp, 'epoch')], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
     runCli(['build', dir, '--kind', 'pack', '--out', path.join(tmp, 'topic-date')], { env: { SOURCE_DATE_EPOCH: undefined } });
     const epoch = readFileSync(path.join(tmp, 'epoch/samtykke-og-fuldmagt/samtykke-og-fuldmagt-pack.pdf'), 'latin1');

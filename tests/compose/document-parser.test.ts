@@ -18,7 +18,7 @@ import { parseTopic } from '../../src/parse/parse-topic.js';
 import { planAgenda } from '../../src/plan/plan-agenda.js';
 import { sharedResources } from '../../src/pipeline/shared-resources.js';
 import { visit } from 'unist-util-visit';
-import { repoRoot, sharedFixtures, testFixtures } from '../helpers/build-fixture.js';
+import { repoRoot, testFixtures, referenceTopic } from '../helpers/build-fixture.js';
 
 /** The tree without positions and source files: what layout reads. */
 function shape(tree: Root): unknown {
@@ -51,7 +51,7 @@ function containsExactly(tree: Root, wanted: Paragraph): boolean {
 
 const topicDirs = [
   ...readdirSync(path.join(repoRoot, 'content')).map((d) => path.join(repoRoot, 'content', d)),
-  path.join(sharedFixtures, 'samtykke-og-fuldmagt'),
+  referenceTopic,
   ...['glyphs-and-languages', 'long-content', 'hyphenation', 'widows'].map((d) => path.join(testFixtures, d)),
 ];
 const kinds: OutputKind[] = ['pack', 'facilitator', 'handout', 'flipchart', 'cards'];

@@ -6,7 +6,7 @@ import type { FontBook, ShapedRun } from '../../src/fonts/font-book.js';
 import { allFontFiles } from '../../src/fonts/font-catalog.js';
 import { pairShaper, type PairShaper } from '../../src/fonts/pair-shaper.js';
 import { sharedResources } from '../../src/pipeline/shared-resources.js';
-import { repoRoot, sharedFixtures } from '../helpers/build-fixture.js';
+import { repoRoot, referenceTopic } from '../helpers/build-fixture.js';
 
 let fonts: FontBook;
 const shapers = new Map<string, PairShaper>();
@@ -37,10 +37,10 @@ function plain(run: ShapedRun): ShapedRun {
   return { glyphs: run.glyphs.map((g) => ({ ...g, codePoints: [...g.codePoints] })), positions: run.positions.map((p) => ({ ...p })), advanceWidth: run.advanceWidth };
 }
 
-/** Every word of the bundled topics and the shared fixtures: the text the tool really sets. */
+/** Every word of the bundled topics and the reference fixture: the text the tool really sets. */
 function realWords(): string[] {
   const words = new Set<string>();
-  for (const root of [path.join(repoRoot, 'content'), sharedFixtures]) {
+  for (const root of [path.join(repoRoot, 'content'), referenceTopic]) {
     for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
       if (!/\.(md|ya?ml)$/.test(file)) continue;
       for (const word of readFileSync(path.join(root, file), 'utf8').split(/\s+/)) if (word) words.add(word);

@@ -5,8 +5,11 @@ import { buildTopic, type TopicResult } from '../../src/pipeline/build-topic.js'
 import { sharedResources } from '../../src/pipeline/shared-resources.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const sharedFixtures = path.resolve(repoRoot, '../shared/fixtures');
 export const testFixtures = path.join(repoRoot, 'tests/fixtures');
+/** The reference topic every output is checked against: samtykke og fuldmagt, with a case, legal text and two cards. */
+export const referenceTopic = path.join(testFixtures, 'samtykke-og-fuldmagt');
+/** The first four bad inputs, each with the text its error must contain in a file named `expect`. */
+export const basicBadFixtures = path.join(testFixtures, 'bad-basic');
 
 /** Builds a topic folder in memory (nothing written), the way `dialogpack build` does. */
 export async function buildInMemory(

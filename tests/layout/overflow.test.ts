@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultTheme } from '../../src/layout/theme.js';
-import { buildInMemory, output, sharedFixtures, testFixtures } from '../helpers/build-fixture.js';
+import { buildInMemory, output, testFixtures, referenceTopic } from '../helpers/build-fixture.js';
 import { expectTextInside } from '../helpers/expect-inside.js';
 import { readPdf } from '../helpers/read-pdf.js';
 
@@ -10,7 +10,7 @@ const { margin } = defaultTheme;
 describe('no word outside its page', () => {
   it.each([
     ['long words, long URLs and long tables', path.join(testFixtures, 'long-content')],
-    ['the reference topic', path.join(sharedFixtures, 'samtykke-og-fuldmagt')],
+    ['the reference topic', referenceTopic],
   ])('%s: every word inside the margins', async (_, dir) => {
     const result = await buildInMemory(dir);
     const pdf = await readPdf(output(result, 'pack'));

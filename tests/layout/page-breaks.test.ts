@@ -8,7 +8,7 @@ import { modelTopic } from '../../src/model/model-topic.js';
 import { parseTopic } from '../../src/parse/parse-topic.js';
 import { sharedResources } from '../../src/pipeline/shared-resources.js';
 import { planAgenda } from '../../src/plan/plan-agenda.js';
-import { repoRoot, sharedFixtures, testFixtures } from '../helpers/build-fixture.js';
+import { repoRoot, testFixtures, referenceTopic } from '../helpers/build-fixture.js';
 
 async function packLayout(dir: string): Promise<Layout> {
   const { shared } = await sharedResources();
@@ -33,7 +33,7 @@ function blockOf(root: StructNode): Map<number, StructNode> {
 const topics = [
   ['hardware', path.join(repoRoot, 'content/hardware')],
   ['private-it', path.join(repoRoot, 'content/private-it')],
-  ['reference', path.join(sharedFixtures, 'samtykke-og-fuldmagt')],
+  ['reference', referenceTopic],
   ['long content', path.join(testFixtures, 'long-content')],
 ];
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { topicJsonSchema } from '../../src/model/topic-json-schema.js';
 import { topicSchema } from '../../src/model/topic-schema.js';
-import { repoRoot, sharedFixtures, testFixtures } from '../helpers/build-fixture.js';
+import { repoRoot, testFixtures, referenceTopic, basicBadFixtures } from '../helpers/build-fixture.js';
 
 type Node = { [keyword: string]: unknown; properties?: Record<string, Node>; items?: Node; anyOf?: Node[] };
 
@@ -21,8 +21,8 @@ const validate = new Ajv({ allErrors: true }).compile(schema);
 function knownTopics(): [string, unknown][] {
   const dirs = [
     ...readdirSync(path.join(repoRoot, 'content')).map((d) => path.join(repoRoot, 'content', d)),
-    path.join(sharedFixtures, 'samtykke-og-fuldmagt'),
-    ...readdirSync(path.join(sharedFixtures, 'bad')).map((d) => path.join(sharedFixtures, 'bad', d)),
+    referenceTopic,
+    ...readdirSync(basicBadFixtures).map((d) => path.join(basicBadFixtures, d)),
     ...readdirSync(path.join(testFixtures, 'bad')).map((d) => path.join(testFixtures, 'bad', d)),
     path.join(testFixtures, 'long-content'),
   ];

@@ -21,7 +21,7 @@ import { markdownProcessor } from '../../src/parse/markdown-processor.js';
 import { parseTopic } from '../../src/parse/parse-topic.js';
 import { sharedResources } from '../../src/pipeline/shared-resources.js';
 import { planAgenda } from '../../src/plan/plan-agenda.js';
-import { repoRoot, sharedFixtures, testFixtures } from '../helpers/build-fixture.js';
+import { repoRoot, testFixtures } from '../helpers/build-fixture.js';
 
 const remark = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
 const remarkWithFrontMatter = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFrontmatter, ['yaml']).freeze();
@@ -43,7 +43,7 @@ function markdownFiles(dir: string): string[] {
 
 describe('markdownProcessor', () => {
   it('parses every topic file of content/ and the fixtures as remark-gfm does', () => {
-    const files = [path.join(repoRoot, 'content'), sharedFixtures, testFixtures].flatMap(markdownFiles);
+    const files = [path.join(repoRoot, 'content'), testFixtures].flatMap(markdownFiles);
     expect(files.length).toBeGreaterThan(40);
     for (const file of files) expectSameAsRemark(readFileSync(file, 'utf8'), file);
   });

@@ -68,7 +68,7 @@ function makeTopic(overrides: {
   };
 }
 
-/** The reference fixture (shared/fixtures/samtykke-og-fuldmagt) as far as the plan sees it. */
+/** The reference fixture (tests/fixtures/samtykke-og-fuldmagt) as far as the plan sees it. */
 const bigTip = tip('Med mange grupper kan I nøjes med at høre fra tre af dem i næste trin.', { minParticipants: 13 }, 52);
 const plainTip = tip('Mind grupperne om, at der ikke findes ét rigtigt svar.', undefined, 50);
 function referenceTopic(): Topic {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutputKind } from '../../src/compose/compose-document.js';
 import type { TopicResult } from '../../src/pipeline/build-topic.js';
-import { buildInMemory, repoRoot, sharedFixtures } from '../helpers/build-fixture.js';
+import { buildInMemory, repoRoot, referenceTopic } from '../helpers/build-fixture.js';
 import { readPdf, structNodes, structText, type PdfReadBack } from '../helpers/read-pdf.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-a11y-'));
@@ -16,7 +16,7 @@ const outputs: { name: string; kind: OutputKind; bytes: Uint8Array; pdf: PdfRead
 
 beforeAll(async () => {
   const builds: [string, TopicResult][] = [
-    ['reference', await buildInMemory(path.join(sharedFixtures, 'samtykke-og-fuldmagt'), { participants: 14, start: '13:00' })],
+    ['reference', await buildInMemory(referenceTopic, { participants: 14, start: '13:00' })],
     ['personas', await buildInMemory(path.join(repoRoot, 'content/personas'))],
   ];
   for (const [name, result] of builds) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildTopic } from '../../src/pipeline/build-topic.js';
 import { sharedResources } from '../../src/pipeline/shared-resources.js';
-import { output, sharedFixtures } from '../helpers/build-fixture.js';
+import { output, referenceTopic } from '../helpers/build-fixture.js';
 import { readPdf } from '../helpers/read-pdf.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-pdfa-'));
@@ -13,7 +13,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 describe('--pdfa', () => {
   it('claims PDF/A-2a and PDF/UA-1 in one document, with an sRGB output intent', async () => {
     const { shared } = await sharedResources();
-    const result = await buildTopic(path.join(sharedFixtures, 'samtykke-og-fuldmagt'), { strict: false, pdfa: true, kinds: ['pack'] }, shared);
+    const result = await buildTopic(referenceTopic, { strict: false, pdfa: true, kinds: ['pack'] }, shared);
     const bytes = output(result, 'pack');
     const pdf = await readPdf(bytes);
     expect(pdf.metadata).toMatch(/<pdfaid:part>2<\/pdfaid:part>/);
@@ -24,7 +24,7 @@ describe('--pdfa', () => {
 
   it('writes valid XMP for titles with & and <', async () => {
     const dir = path.join(tmp, 'amp');
-    cpSync(path.join(sharedFixtures, 'samtykke-og-fuldmagt'), dir, { recursive: true });
+    cpSync(referenceTopic, dir, { recursive: true });
     const yaml = readFileSync(path.join(dir, 'topic.yaml'), 'utf8').replace(/^title: .*$/m, 'title: "Samtykke & fuldmagt <kort>"');
     writeFileSync(path.join(dir, 'topic.yaml'), yaml);
     const { shared } = await sharedResources();

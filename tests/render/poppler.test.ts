@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildInMemory, output, sharedFixtures } from '../helpers/build-fixture.js';
+import { buildInMemory, output, referenceTopic } from '../helpers/build-fixture.js';
 
 // poppler-utils and qpdf are installed by .ci/run; the README names them for local runs.
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-poppler-'));
@@ -11,7 +11,7 @@ const pack = path.join(tmp, 'pack.pdf');
 const run = (tool: string, ...args: string[]) => execFileSync(tool, [...args, pack], { encoding: 'utf8' });
 
 beforeAll(async () => {
-  const result = await buildInMemory(path.join(sharedFixtures, 'samtykke-og-fuldmagt'));
+  const result = await buildInMemory(referenceTopic);
   writeFileSync(pack, output(result, 'pack'));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -9,11 +9,11 @@ import { modelTopic } from '../../src/model/model-topic.js';
 import { parseTopic } from '../../src/parse/parse-topic.js';
 import { sharedResources } from '../../src/pipeline/shared-resources.js';
 import { planAgenda } from '../../src/plan/plan-agenda.js';
-import { buildInMemory, output, repoRoot, sharedFixtures } from '../helpers/build-fixture.js';
+import { buildInMemory, output, repoRoot, referenceTopic } from '../helpers/build-fixture.js';
 import { expectTextInside } from '../helpers/expect-inside.js';
 import { readPdf, structNodes, structText, type PdfReadBack } from '../helpers/read-pdf.js';
 
-const reference = path.join(sharedFixtures, 'samtykke-og-fuldmagt');
+const reference = referenceTopic;
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 describe('facilitator sheet for 14 participants from 13:00', () => {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildInMemory, output, sharedFixtures } from '../helpers/build-fixture.js';
+import { buildInMemory, output, referenceTopic } from '../helpers/build-fixture.js';
 import { readPdf, structNodes, structText, type PdfReadBack } from '../helpers/read-pdf.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-const reference = path.join(sharedFixtures, 'samtykke-og-fuldmagt');
+const reference = referenceTopic;
 
 /** Collapses whitespace so text wrapped across lines compares with the source. */
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
