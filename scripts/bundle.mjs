@@ -9,7 +9,10 @@
 //    evaluated, so `check` and no-op builds still never load PDFKit.
 // 2. dist/cli/load-bundle.cjs: the loader (src/load/load-bundle.ts) that bin/dialogpack.js and
 //    each build worker start from.
-// 3. dist/cli/dialogpack.cjs.v8cache: V8's cache of the bundle, taken after building the bundled
+// 3. dist/fonts/: the catalog's font files, copied out of the @fontsource packages (24 MB, most of it
+//    formats and weights never read), with each package's licence; and dist/THIRD-PARTY-LICENSES.txt,
+//    the licence of every package the bundle holds, since the installed package no longer has them.
+// 4. dist/cli/dialogpack.cjs.v8cache: V8's cache of the bundle, taken after building the bundled
 //    topics in this process, so it holds the bytecode of every function a build runs, not only of
 //    the top level. `--no-cache` skips this step (the CLI then compiles as usual).
 //
@@ -17,7 +20,7 @@
 // did: `../../templates`, `../../schema` and `../../package.json` resolve against import.meta.url,
 // which becomes the bundle's own file URL.
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,12 +29,12 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-// The font packages are data found through require.resolve at run time; hyphen's patterns are
-// loaded the same way, one language at a time. PDFKit and fontkit (with svg-to-pdfkit, which wraps
+// Everything else is in the bundle, hyphen's Danish and English patterns included, so the installed
+// package needs only these three at run time. PDFKit and fontkit (with svg-to-pdfkit, which wraps
 // PDFKit) were bundled too, for their share of the code cache: one topic cold took 40 ms less, but
 // 100 packs took 7.2 s instead of 6.6 s and peaked at 256 MB instead of 216 MB in the same run, with
 // the two packages' CommonJS or ESM builds alike (docs/performance.md). Node loads them as before.
-const external = ['hyphen', 'hyphen/*', '@fontsource/*', 'pdfkit', 'fontkit', 'svg-to-pdfkit'];
+const external = ['pdfkit', 'fontkit', 'svg-to-pdfkit'];
 const common = {
   absWorkingDir: root,
   outdir: 'dist',
@@ -57,6 +60,36 @@ const result = await build({
 await build({ ...common, entryPoints: { 'cli/load-bundle': 'src/load/load-bundle.ts' } });
 if (process.argv.includes('--analyze')) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));
 
+const catalog = await build({ absWorkingDir: root, entryPoints: ['src/fonts/font-catalog.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
+const { allFontFiles } = await import(`data:text/javascript,${encodeURIComponent(catalog.outputFiles[0].text)}`);
+const fontsDir = path.join(root, 'dist/fonts');
+mkdirSync(fontsDir, { recursive: true });
+const fontPackages = new Set();
+for (const spec of allFontFiles()) {
+  copyFileSync(path.join(packageDir(spec.package), spec.file), path.join(fontsDir, path.basename(spec.file)));
+  fontPackages.add(spec.package);
+}
+for (const name of fontPackages) copyFileSync(licenceFile(packageDir(name)), path.join(fontsDir, `LICENSE-${name.replace(/^@fontsource\//, '')}.txt`));
+
+// Each bundled package's folder, from the paths esbuild read (the last node_modules segment, for nested copies).
+const bundled = new Map();
+for (const input of Object.keys(result.metafile.inputs)) {
+  const match = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+  if (match) bundled.set(`${match[2]} ${match[1]}`, { name: match[2], dir: path.join(root, match[1]) });
+}
+const notices = [...bundled.values()].sort((a, b) => (a.name < b.name ? -1 : 1)).map(({ name, dir }) => {
+  const meta = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const { version } = meta;
+  // A few old packages name theirs in a `licenses` list.
+  const license = meta.license ?? meta.licenses?.map((l) => l.type).join(', ');
+  const file = licenceFile(dir);
+  return `${name}@${version} (${license})\n\n${file ? readFileSync(file, 'utf8').trim() : `Licensed under ${license}; the package ships no licence text.`}\n`;
+});
+writeFileSync(
+  path.join(root, 'dist/THIRD-PARTY-LICENSES.txt'),
+  `dist/cli/dialogpack.cjs bundles the following packages. Their licences follow.\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`,
+);
+
 if (!process.argv.includes('--no-cache')) {
   const { loadBundle, codeCacheFile } = require(path.join(root, 'dist/cli/load-bundle.cjs'));
   const { exports, script } = loadBundle({ cache: false });
@@ -69,4 +102,13 @@ if (!process.argv.includes('--no-cache')) {
     rmSync(out, { recursive: true, force: true });
   }
   writeFileSync(codeCacheFile, script.createCachedData());
+}
+
+function packageDir(name) {
+  return path.dirname(require.resolve(`${name}/package.json`));
+}
+
+function licenceFile(dir) {
+  const found = readdirSync(dir).find((f) => /^licen[cs]e(\.(md|txt))?$/i.test(f));
+  return found ? path.join(dir, found) : undefined;
 }
