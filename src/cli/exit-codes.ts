@@ -8,8 +8,9 @@ export const exitCodes = {
   internal: 3,
 } as const;
 
-const usageRules = new Set(['path-not-found', 'not-a-topic', 'bad-option', 'unknown-option', 'unknown-command', 'bad-slug', 'topic-exists']);
-const ioRules = new Set(['io-error', 'internal-error']);
+const usageRules = new Set(['path-not-found', 'not-a-topic', 'bad-option', 'unknown-option', 'unknown-command', 'bad-slug', 'topic-exists', 'not-a-shard', 'duplicate-topic']);
+// A shard's file that is missing or not the one its build wrote is a problem of the files on disk, not of content.
+const ioRules = new Set(['io-error', 'internal-error', 'shard-file-missing', 'shard-file-changed', 'shard-file-outside']);
 
 /** The worst problem decides: I/O over usage over content. Warnings never fail a run. */
 export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {

@@ -2,8 +2,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { availableKinds } from '../pipeline/build-topic.js';
 import type { TopicReport } from '../pipeline/run-build.js';
 import { exitCodeFor } from './exit-codes.js';
-import { formatDiagnostic, sortDiagnostics } from './format-report.js';
-import type { CliIo, GlobalFlags } from './print-report.js';
+import { sortDiagnostics } from './format-report.js';
+import { printDiagnostics, type CliIo, type GlobalFlags } from './print-report.js';
 
 interface ListedTopic {
   path: string;
@@ -33,7 +33,7 @@ export async function runListCommand(paths: string[], flags: GlobalFlags, io: Cl
     io.stdout.write(`${JSON.stringify({ topics, diagnostics: problems }, null, 2)}\n`);
     return exitCodeFor(problems);
   }
-  for (const d of problems) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  printDiagnostics(problems, flags, io);
   if (topics.length) io.stdout.write(table(topics));
   const troubled = topics.filter((t) => t.errors || t.warnings);
   if (troubled.length) io.stderr.write(`details: dialogpack check ${troubled.map((t) => t.path).join(' ')}\n`);

@@ -3,7 +3,7 @@
  * touches process and the console; each command beyond build and check has its own module beside this
  * one. Heavy modules load only when a command needs them.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -16,6 +16,7 @@ import { exitCodeFor, exitCodes } from './exit-codes.js';
 import { runListCommand } from './list-command.js';
 import { runNewCommand, type RawNewOptions } from './new-command.js';
 import { parseBuildOptions, type RawBuildOptions } from './parse-options.js';
+import { runPublishCommand, type RawPublishOptions } from './publish-command.js';
 import { printReport, type CliIo, type GlobalFlags } from './print-report.js';
 import { runSchemaCommand } from './schema-command.js';
 import { runWatchCommand } from './watch-command.js';
@@ -28,6 +29,7 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
     .description('Print-ready, accessible PDFs of staff dialogue material, from topics written in YAML and markdown.')
     .version(version)
     .option('--json', 'print diagnostics and the summary as JSON on stdout')
+    .addOption(new Option('--format <format>', 'diagnostics as text (default) or github: workflow commands that GitHub Actions shows as annotations').choices(['text', 'github']))
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
     // Commander's own error lines are replaced by diagnostics in the catch below, in the house format.
@@ -43,6 +45,8 @@ Examples:
   dialogpack watch content/hjaelp-til-mitid          rebuild on every save while you write
   dialogpack list                                    the topics in content/ and their state
   dialogpack --json list                             the same as JSON
+  dialogpack publish shard-1 shard-2 --out site      merge sharded builds into one folder
+  dialogpack --format github check content           diagnostics as annotations on a pull request
   dialogpack schema > topic.schema.json              the JSON Schema of topic.yaml`,
     );
 
@@ -136,6 +140,32 @@ A topic with errors is listed as such; the exit code is 0 unless a path names no
     });
 
   program
+    .command('publish')
+    .description('merge the output folders of sharded builds into one, with one manifest.json and index.html')
+    .argument('<shards...>', 'output folders of `dialogpack build --shard i/n`')
+    .requiredOption('-o, --out <dir>', 'folder to publish into')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  dialogpack publish shard-1 shard-2 --out site      every topic's PDFs, one manifest.json, one index.html
+  dialogpack publish shards/* --out site             every shard a CI job downloaded into shards/
+
+A shard is the --out folder of one \`dialogpack build content --shard i/n --out shard-i\` job.
+Each PDF is checked against its shard's manifest.json (sha256); a missing or changed file, or a topic
+in two shards, is an error and nothing is written. Files an earlier publish left in the folder that no
+shard holds any more are removed.`,
+    )
+    .action(async (shards: string[], raw: RawPublishOptions) => {
+      const removeInterruptHandler = cleanUpOnInterrupt(io);
+      try {
+        code = await runPublishCommand(shards, raw, program.opts<GlobalFlags>(), io);
+      } finally {
+        removeInterruptHandler();
+      }
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema of topic.yaml, for completion and checking in editors')
     .addHelpText(
@@ -208,7 +238,7 @@ async function runBuildCommand(
     const result = await runBuild(options, { write: command === 'build', force: raw.force, jobs, onTopic: progress?.topicDone });
     progress?.finish();
     const all = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
-    printReport(all, result.topics.length, flags, io, command === 'build' ? { outDir: options.outDir, topics: result.topics } : undefined);
+    printReport(all, result.topics.length, flags, io, command === 'build' ? { outDir: options.outDir, topics: result.topics, removed: result.removed } : undefined);
     return exitCodeFor(all);
   } finally {
     removeInterruptHandler();

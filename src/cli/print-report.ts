@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TopicReport } from '../pipeline/run-build.js';
+import { formatGithub } from './format-github.js';
 import { formatDiagnostic, formatSummary, sortDiagnostics } from './format-report.js';
 
 export interface CliIo {
@@ -9,6 +10,8 @@ export interface CliIo {
 
 export interface GlobalFlags {
   json?: boolean;
+  /** `github`: each diagnostic as a workflow command on stdout, so GitHub Actions shows it as an annotation. */
+  format?: 'text' | 'github';
   debug?: boolean;
 }
 
@@ -21,7 +24,7 @@ export function printReport(
   topics: number,
   flags: GlobalFlags,
   io: CliIo,
-  built?: { outDir: string; topics: readonly TopicReport[] },
+  built?: { outDir: string; topics: readonly TopicReport[]; removed?: readonly string[] },
 ): void {
   const sorted = sortDiagnostics(diagnostics);
   if (flags.json) {
@@ -33,15 +36,24 @@ export function printReport(
         status: t.diagnostics.some((d) => d.severity === 'error') ? 'failed' : t.unchanged ? 'unchanged' : 'built',
         pdfs: t.diagnostics.some((d) => d.severity === 'error') ? [] : t.outputs.map((o) => ({ path: `${built.outDir}/${o.path}`, kind: o.kind, pages: o.pages })),
       }));
+      summary.removed = (built.removed ?? []).map((p) => `${built.outDir}/${p}`);
     }
     io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return;
   }
-  for (const d of sorted) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  printDiagnostics(sorted, flags, io);
   io.stderr.write(`${formatSummary(sorted, topics)}\n`);
   if (!built) return;
+  for (const file of built.removed ?? []) io.stderr.write(`removed ${built.outDir}/${file}\n`);
   for (const topic of built.topics) {
     if (topic.diagnostics.some((d) => d.severity === 'error')) continue;
     for (const output of topic.outputs) io.stderr.write(`wrote ${built.outDir}/${output.path} (${output.pages} ${output.pages === 1 ? 'page' : 'pages'})\n`);
   }
+}
+
+/** Each diagnostic as the text format or `--format github` has it, without the count (`--json` aside). */
+export function printDiagnostics(sorted: readonly Diagnostic[], flags: GlobalFlags, io: CliIo): void {
+  // @actions/core writes workflow commands to stdout, the stream GitHub documents for them.
+  if (flags.format === 'github') for (const d of sorted) io.stdout.write(`${formatGithub(d)}\n`);
+  else for (const d of sorted) io.stderr.write(`${formatDiagnostic(d)}\n`);
 }

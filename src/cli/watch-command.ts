@@ -24,7 +24,7 @@ export async function runWatchCommand(
   const build = async (paths: string[], reloadTemplates = false) => {
     const result = await runBuild({ ...options, paths }, { write: true, reloadTemplates });
     const all = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
-    printReport(all, result.topics.length, flags, io, { outDir: options.outDir, topics: result.topics });
+    printReport(all, result.topics.length, flags, io, { outDir: options.outDir, topics: result.topics, removed: result.removed });
     return result;
   };
 

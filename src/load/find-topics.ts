@@ -1,13 +1,15 @@
 /**
  * Expands the paths a user gives (topic folders or content roots holding topic folders)
- * into topic folders, in a stable order. Reads only directory listings.
+ * into topic folders, in a stable order, and names the content roots it listed: a build may take a
+ * topic recorded from one of those and no longer found there as removed. Reads only directory listings.
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
-export async function findTopics(paths: readonly string[]): Promise<{ topics: string[]; diagnostics: Diagnostic[] }> {
+export async function findTopics(paths: readonly string[]): Promise<{ topics: string[]; roots: string[]; diagnostics: Diagnostic[] }> {
   const topics: string[] = [];
+  const roots: string[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const given of paths) {
     const isDir = await stat(given).then((s) => s.isDirectory()).catch(() => undefined);
@@ -24,6 +26,7 @@ export async function findTopics(paths: readonly string[]): Promise<{ topics: st
       topics.push(given);
       continue;
     }
+    roots.push(given);
     const entries = (await readdir(given, { withFileTypes: true })).filter((e) => e.isDirectory() && !e.name.startsWith('.'));
     const children: string[] = [];
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -41,7 +44,7 @@ export async function findTopics(paths: readonly string[]): Promise<{ topics: st
     }
     topics.push(...children);
   }
-  return { topics, diagnostics };
+  return { topics, roots, diagnostics };
 }
 
 function isFile(file: string): Promise<boolean> {

@@ -2,15 +2,18 @@
  * The build and check commands over many topics. Each topic is built in memory and written only when it
  * has no errors, so good topics in a content root still build while a bad one fails. A topic whose
  * inputs match the previous build's manifest is neither rebuilt nor rewritten; many topics are built
- * on worker threads (`--jobs`; by default one per two cores).
+ * on worker threads (`--jobs`; by default one per two cores). Files the previous manifest lists and this
+ * build no longer produces (a topic gone from a content root it listed or, under `--shard`, now another
+ * share's; a kind no longer built) are removed, so the output folder holds what the content says.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { findTopics } from '../load/find-topics.js';
 import { loadManifest } from '../load/load-manifest.js';
 import { loadToolVersion } from '../load/load-tool-version.js';
-import { buildManifest, describePdf, type ManifestPdf } from '../publish/manifest.js';
+import { buildManifest, describePdf, type Manifest, type ManifestPdf } from '../publish/manifest.js';
 import { renderIndexHtml } from '../publish/render-index-html.js';
+import { removeOutputs } from '../write/remove-outputs.js';
 import { writeOutputs } from '../write/write-outputs.js';
 import type { BuildOptions } from './build-options.js';
 import { buildInPool } from './build-pool.js';
@@ -31,6 +34,8 @@ export interface BuildReport {
   /** Problems not tied to one topic (paths, templates, output folder). */
   diagnostics: Diagnostic[];
   written: string[];
+  /** Files of an earlier build removed, relative to the output folder. */
+  removed: string[];
 }
 
 export interface RunOptions {
@@ -51,7 +56,7 @@ const minTopicsForWorkers = 3;
 
 export async function runBuild(options: BuildOptions, runOptions: RunOptions | boolean): Promise<BuildReport> {
   const run: RunOptions = typeof runOptions === 'boolean' ? { write: runOptions } : runOptions;
-  const report: BuildReport = { topics: [], diagnostics: [], written: [] };
+  const report: BuildReport = { topics: [], diagnostics: [], written: [], removed: [] };
   const found = await findTopics(options.paths);
   report.diagnostics.push(...found.diagnostics);
   const { diagnostics } = await sharedResources(options.templatesDir, { reload: run.reloadTemplates });
@@ -96,16 +101,31 @@ export async function runBuild(options: BuildOptions, runOptions: RunOptions | b
   }
   report.topics = results;
 
-  if (run.write && results.some((r) => !r.unchanged && r.outputs.length && !hasErrors(r.diagnostics))) {
-    const manifest = buildManifest(results, previous.manifest, loadToolVersion());
-    const outcome = await writeOutputs(options.outDir, [
-      { path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },
-      { path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(manifest)) },
-    ]);
-    report.diagnostics.push(...outcome.diagnostics);
-    report.written.push(...outcome.written);
-  }
+  if (!run.write) return report;
+  const manifest = buildManifest(results, previous.manifest, loadToolVersion(), { outDir: options.outDir, roots: found.roots, found: found.topics, share: topics });
+  const rebuilt = results.some((r) => !r.unchanged && r.outputs.length && !hasErrors(r.diagnostics));
+  if (!rebuilt && !changed(manifest, previous.manifest)) return report;
+  // Removed before the manifest is rewritten: should a removal fail, the old manifest still lists the
+  // file, and the next build tries again instead of leaving it behind untracked.
+  const kept = new Set(manifest.topics.flatMap((t) => t.pdfs.map((p) => p.path)));
+  const stale = (previous.manifest?.topics ?? []).flatMap((t) => t.pdfs.map((p) => p.path)).filter((p) => !kept.has(p));
+  const removal = await removeOutputs(options.outDir, stale);
+  report.diagnostics.push(...removal.diagnostics);
+  report.removed.push(...removal.removed);
+  if (removal.diagnostics.length) return report;
+  const outcome = await writeOutputs(options.outDir, [
+    { path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },
+    { path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(manifest)) },
+  ]);
+  report.diagnostics.push(...outcome.diagnostics);
+  report.written.push(...outcome.written);
   return report;
+}
+
+/** Nothing rebuilt, yet the record differs: a topic removed, a kind dropped, a source now recorded. */
+function changed(manifest: Manifest, previous: Manifest | undefined): boolean {
+  if (!previous) return manifest.topics.length > 0;
+  return JSON.stringify(manifest) !== JSON.stringify(previous);
 }
 
 function taskOptions(options: BuildOptions): Omit<BuildOptions, 'paths' | 'outDir'> {

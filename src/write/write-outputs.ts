@@ -5,7 +5,7 @@
  * Input: the output folder and files by relative path. Output: what was written, or an I/O diagnostic.
  * Never: write outside the output folder, or leave a partial file under a final name.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -13,6 +13,19 @@ export interface OutputFile {
   /** Path relative to the output folder, with forward slashes. */
   path: string;
   bytes: Uint8Array;
+}
+
+/**
+ * A batch filled one file at a time, so a caller that reads its files one by one (publish copying
+ * shards) never holds them all in memory, and still replaces nothing until it commits.
+ */
+export interface OutputBatch {
+  /** Writes the file under a temporary name; false once the batch has failed (it is then abandoned). */
+  add(file: OutputFile): Promise<boolean>;
+  /** Renames every file to its final name, or reports why the batch failed. */
+  commit(): Promise<{ written: string[]; diagnostics: Diagnostic[] }>;
+  /** Removes the temporary files: nothing of the batch reaches a final name. */
+  abandon(): Promise<void>;
 }
 
 const pendingTemps = new Set<string>();
@@ -23,28 +36,64 @@ export function temporaryFiles(): string[] {
 }
 
 export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<{ written: string[]; diagnostics: Diagnostic[] }> {
+  const batch = openOutputs(outDir);
+  for (const file of files) if (!(await batch.add(file))) break;
+  return batch.commit();
+}
+
+export function openOutputs(outDir: string): OutputBatch {
   const root = path.resolve(outDir);
   const temps: { temp: string; final: string }[] = [];
-  try {
-    for (const file of files) {
-      const final = path.resolve(root, file.path);
-      if (!final.startsWith(root + path.sep)) throw new Error(`refusing to write outside ${outDir}: ${file.path}`);
-      await mkdir(path.dirname(final), { recursive: true });
-      const temp = path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}.tmp`);
-      pendingTemps.add(temp);
-      temps.push({ temp, final });
-      await writeFile(temp, file.bytes);
-    }
-    for (const { temp, final } of temps) {
-      await rename(temp, final);
-      pendingTemps.delete(temp);
-    }
-    return { written: temps.map((t) => t.final), diagnostics: [] };
-  } catch (error) {
+  /** Folders this batch made, so an abandoned batch leaves not even an empty one behind. */
+  const made: string[] = [];
+  let failure: Error | undefined;
+  const abandon = async () => {
     await Promise.all(temps.map(({ temp }) => rm(temp, { force: true }).finally(() => pendingTemps.delete(temp))));
+    // Deepest first; rmdir leaves any folder that something else has put a file in since.
+    for (const dir of [...made].sort((a, b) => b.length - a.length)) await rmdir(dir).catch(() => {});
+  };
+  const failed = async (error: Error) => {
+    failure ??= error;
+    await abandon();
     return {
       written: [],
-      diagnostics: [{ file: outDir, severity: 'error', rule: 'io-error', message: `cannot write output: ${(error as Error).message}` }],
+      diagnostics: [{ file: outDir, severity: 'error', rule: 'io-error', message: `cannot write output: ${failure.message}` } satisfies Diagnostic],
     };
-  }
+  };
+  return {
+    async add(file) {
+      if (failure) return false;
+      try {
+        const final = path.resolve(root, file.path);
+        if (!final.startsWith(root + path.sep)) throw new Error(`refusing to write outside ${outDir}: ${file.path}`);
+        const first = await mkdir(path.dirname(final), { recursive: true });
+        for (let dir = path.dirname(final); first && !made.includes(dir); dir = path.dirname(dir)) {
+          made.push(dir);
+          if (dir === first) break;
+        }
+        const temp = path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}.tmp`);
+        pendingTemps.add(temp);
+        temps.push({ temp, final });
+        await writeFile(temp, file.bytes);
+        return true;
+      } catch (error) {
+        failure = error as Error;
+        await abandon();
+        return false;
+      }
+    },
+    async commit() {
+      if (failure) return failed(failure);
+      try {
+        for (const { temp, final } of temps) {
+          await rename(temp, final);
+          pendingTemps.delete(temp);
+        }
+        return { written: temps.map((t) => t.final), diagnostics: [] };
+      } catch (error) {
+        return failed(error as Error);
+      }
+    },
+    abandon,
+  };
 }

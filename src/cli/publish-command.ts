@@ -1,0 +1,32 @@
+import { exitCodeFor } from './exit-codes.js';
+import { formatSummary, sortDiagnostics } from './format-report.js';
+import { printReport, type CliIo, type GlobalFlags } from './print-report.js';
+
+export interface RawPublishOptions {
+  out: string;
+}
+
+/**
+ * `dialogpack publish <shards...> --out <dir>`: the output folders of `build --shard i/n` jobs merged into
+ * one, with one manifest and one download page. Any problem with a shard leaves the folder untouched.
+ */
+export async function runPublishCommand(shards: string[], raw: RawPublishOptions, flags: GlobalFlags, io: CliIo): Promise<number> {
+  const { runPublish } = await import('../pipeline/run-publish.js');
+  const report = await runPublish(shards, raw.out);
+  const count = report.topics.length;
+  if (flags.json) {
+    const sorted = sortDiagnostics(report.diagnostics);
+    const summary = {
+      diagnostics: sorted,
+      summary: formatSummary(sorted, count),
+      topics: report.topics,
+      removed: report.removed.map((p) => `${raw.out}/${p}`),
+    };
+    io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return exitCodeFor(report.diagnostics);
+  }
+  printReport(report.diagnostics, count, flags, io);
+  for (const file of report.removed) io.stderr.write(`removed ${raw.out}/${file}\n`);
+  if (count) io.stderr.write(`published ${count} ${count === 1 ? 'topic' : 'topics'} from ${shards.length} ${shards.length === 1 ? 'shard' : 'shards'} into ${raw.out}/\n`);
+  return exitCodeFor(report.diagnostics);
+}

@@ -1,0 +1,73 @@
+/**
+ * The publish command: the output folders of sharded builds → one folder with every topic's PDFs, one
+ * manifest.json and one index.html, as a single build of all the topics would have left it.
+ * Input: the shard folders and the folder to publish into. Output: what was written and removed, and
+ * diagnostics. Never: write anything when a shard is not one, a PDF is missing or differs from its
+ * manifest's sha256, or two shards hold the same topic; nor hold every PDF in memory at once.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { loadManifest } from '../load/load-manifest.js';
+import { loadShard } from '../load/load-shard.js';
+import { loadToolVersion } from '../load/load-tool-version.js';
+import { mergeShards } from '../publish/merge-shards.js';
+import { renderIndexHtml } from '../publish/render-index-html.js';
+import { verifyShardPdf } from '../publish/verify-shard-pdf.js';
+import { removeOutputs } from '../write/remove-outputs.js';
+import { openOutputs } from '../write/write-outputs.js';
+
+export interface PublishReport {
+  /** Slugs of the topics published. */
+  topics: string[];
+  diagnostics: Diagnostic[];
+  written: string[];
+  /** Files an earlier publish or build left in the folder and no shard holds, now removed. */
+  removed: string[];
+}
+
+export async function runPublish(shardDirs: readonly string[], outDir: string): Promise<PublishReport> {
+  const report: PublishReport = { topics: [], diagnostics: [], written: [], removed: [] };
+  const shards = await Promise.all(shardDirs.map(loadShard));
+  report.diagnostics.push(...shards.flatMap((s) => s.diagnostics));
+  if (hasErrors(report.diagnostics)) return report;
+  const merged = mergeShards(
+    shards.map((s) => ({ dir: s.dir, manifest: s.manifest! })),
+    outDir,
+    loadToolVersion(),
+  );
+  report.diagnostics.push(...merged.diagnostics);
+  if (hasErrors(report.diagnostics)) return report;
+
+  const reader = new Map(shards.map((s) => [s.dir, s]));
+  const batch = openOutputs(outDir);
+  // Every PDF is checked, also after the first bad one, so one run names every file to fix.
+  for (const { shard, pdf } of merged.copies) {
+    const bytes = await reader.get(shard)!.readPdf(pdf.path);
+    const problem = verifyShardPdf(shard, pdf, bytes);
+    if (problem) report.diagnostics.push(problem);
+    else if (!hasErrors(report.diagnostics)) await batch.add({ path: pdf.path, bytes: bytes! });
+  }
+  if (hasErrors(report.diagnostics)) {
+    await batch.abandon();
+    return report;
+  }
+  await batch.add({ path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(merged.manifest, null, 2)}\n`) });
+  await batch.add({ path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(merged.manifest)) });
+
+  // What an earlier publish or build recorded here and no shard holds goes, as a build's stale files do.
+  const previous = await loadManifest(outDir);
+  const kept = new Set(merged.copies.map((c) => c.pdf.path));
+  const stale = (previous.manifest?.topics ?? []).flatMap((t) => t.pdfs.map((p) => p.path)).filter((p) => !kept.has(p));
+  const removal = await removeOutputs(outDir, stale);
+  report.diagnostics.push(...removal.diagnostics);
+  report.removed.push(...removal.removed);
+  if (hasErrors(removal.diagnostics)) {
+    await batch.abandon();
+    return report;
+  }
+  const outcome = await batch.commit();
+  report.diagnostics.push(...outcome.diagnostics);
+  report.written.push(...outcome.written);
+  if (!hasErrors(outcome.diagnostics)) report.topics = merged.manifest.topics.map((t) => t.slug);
+  return report;
+}
