@@ -13,6 +13,7 @@ import { modelConfig } from '../model/model-config.js';
 import { temporaryFiles } from '../write/write-outputs.js';
 import { createProgress } from './progress.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
+import { runInitCommand, type RawInitOptions } from './init-command.js';
 import { runListCommand } from './list-command.js';
 import { runNewCommand, type RawNewOptions } from './new-command.js';
 import { parseBuildOptions, type RawBuildOptions } from './parse-options.js';
@@ -41,6 +42,7 @@ Examples:
   dialogpack build                                   build every topic in content/ into out/
   dialogpack build content/hardware --participants 14 --start 13:00
   dialogpack check content                           validate without writing anything
+  dialogpack init                                    make this folder a content folder with a first topic
   dialogpack new hjaelp-til-mitid                    start a topic in content/hjaelp-til-mitid
   dialogpack watch content/hjaelp-til-mitid          rebuild on every save while you write
   dialogpack list                                    the topics in content/ and their state
@@ -102,6 +104,26 @@ Examples:
 
 Errors are shown and watching goes on; fix the file and save again.`,
   );
+
+  program
+    .command('init')
+    .description('make a content folder: dialogpack.yaml, a first topic, the schema copy and editor settings')
+    .argument('[dir]', 'the folder to set up (default: this one)')
+    .option('--ci <service>', 'also add a CI workflow that builds and publishes the PDFs: github')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  dialogpack init                                    set up this folder
+  dialogpack init dialogmateriale                    set up a new folder
+  dialogpack init --ci github                        also .github/workflows/dialogpack.yml and package.json
+
+Writes only files that are not there yet, except content/topic.schema.json, which it refreshes: run it
+again after upgrading dialogpack.`,
+    )
+    .action(async (dir: string | undefined, raw: RawInitOptions) => {
+      code = await runInitCommand(dir, raw, program.opts<GlobalFlags>(), io);
+    });
 
   program
     .command('new')

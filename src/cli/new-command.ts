@@ -1,14 +1,30 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
-import { formatDiagnostic } from './format-report.js';
-import { printReport, type CliIo, type GlobalFlags } from './print-report.js';
+import { printDiagnostics, printReport, type CliIo, type GlobalFlags } from './print-report.js';
 
 export interface RawNewOptions {
   dir?: string;
 }
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * A topic's starter files in a new folder under the content root, and the schema copy they point at in
+ * the root itself. Also the first topic of `dialogpack init`.
+ */
+export async function createTopic(root: string, slug: string): Promise<{ written: string[]; diagnostics: Diagnostic[] }> {
+  const [{ scaffoldTopic }, { writeScaffold }, { schemaCopy }, { writeStarterFiles }] = await Promise.all([
+    import('../write/scaffold-topic.js'),
+    import('../write/write-scaffold.js'),
+    import('../write/schema-copy.js'),
+    import('../write/write-starter-files.js'),
+  ]);
+  const topic = await writeScaffold(root, slug, scaffoldTopic(slug));
+  if (topic.diagnostics.length) return topic;
+  const schema = await writeStarterFiles(root, [{ ...schemaCopy(), replace: true }]);
+  return { written: [...topic.written, ...schema.written], diagnostics: schema.diagnostics };
+}
 
 /** `dialogpack new <slug> [--dir <root>]`: refuses a bad slug or an existing folder with exit code 2. */
 export async function runNewCommand(slug: string, raw: RawNewOptions, flags: GlobalFlags, io: CliIo): Promise<number> {
@@ -22,24 +38,25 @@ export async function runNewCommand(slug: string, raw: RawNewOptions, flags: Glo
       message: `the slug "${slug}" is not kebab-case: use lowercase a–z, digits and single hyphens`,
       hint: guess && guess !== slug ? `did you mean \`${guess}\`? The slug names the folder and the PDF files.` : 'e.g. hjaelp-til-mitid',
     };
-    refuse([problem], flags, io);
+    printRefusal([problem], flags, io);
     return exitCodeFor([problem]);
   }
-  const { scaffoldTopic } = await import('../write/scaffold-topic.js');
-  const { writeScaffold } = await import('../write/write-scaffold.js');
   const dir = path.join(root, slug);
-  const { written, diagnostics } = await writeScaffold(root, slug, scaffoldTopic(path.resolve(dir), slug));
-  if (diagnostics.length) {
-    refuse(diagnostics, flags, io);
-    return exitCodeFor(diagnostics);
+  const created = await createTopic(root, slug);
+  if (created.diagnostics.length) {
+    printRefusal(created.diagnostics, flags, io);
+    return exitCodeFor(created.diagnostics);
   }
+  const inTopic = created.written.filter((f) => path.dirname(f) === dir);
+  const schemaFile = created.written.find((f) => path.dirname(f) !== dir);
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify({ created: dir, files: written }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ created: dir, files: created.written }, null, 2)}\n`);
     return exitCodes.ok;
   }
   io.stderr.write(
     [
-      `created ${dir}/ with ${written.map((f) => path.basename(f)).join(', ')}`,
+      `created ${dir}/ with ${inTopic.map((f) => path.basename(f)).join(', ')}`,
+      `wrote ${schemaFile}, the schema editors' YAML tooling checks topic.yaml against`,
       'next: write the topic in these files, then check and preview it:',
       `  dialogpack check ${dir}`,
       `  dialogpack build ${dir} --participants 12`,
@@ -50,9 +67,9 @@ export async function runNewCommand(slug: string, raw: RawNewOptions, flags: Glo
 }
 
 /** No topic was built, so a count of topics would only confuse: just the problem, or JSON as usual. */
-function refuse(diagnostics: Diagnostic[], flags: GlobalFlags, io: CliIo): void {
+export function printRefusal(diagnostics: Diagnostic[], flags: GlobalFlags, io: CliIo): void {
   if (flags.json) printReport(diagnostics, 0, flags, io);
-  else for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  else printDiagnostics(diagnostics, flags, io);
 }
 
 /** What the editor probably meant: Danish letters spelled out, anything else a hyphen. */

@@ -1,30 +1,20 @@
 /**
  * The starter files of `dialogpack new`: a topic that checks and builds without a warning, written in
  * Danish like the topics it starts, with comments that teach the format where an editor first looks.
- * Input: the new folder's absolute path and its slug. Output: files by path relative to that folder.
+ * Input: the slug. Output: files by path relative to the new folder. topic.yaml points editors' YAML
+ * tooling at the schema copy in the content root (schema-copy.ts), one folder up.
  * Never: touch the disk (write-scaffold writes what this returns).
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { schemaCopyName } from './schema-copy.js';
 import type { OutputFile } from './write-outputs.js';
 
-/** The JSON Schema as shipped in the package, beside dist/ (kept in step with the zod schema by a test). */
-export const topicSchemaFile = fileURLToPath(new URL('../../schema/topic.schema.json', import.meta.url));
-
-export function scaffoldTopic(topicDir: string, slug: string): OutputFile[] {
+export function scaffoldTopic(slug: string): OutputFile[] {
   const files: Record<string, string> = {
-    'topic.yaml': topicYaml(schemaReference(topicDir), slug),
+    'topic.yaml': topicYaml(slug),
     'purpose.md': purposeMd,
     'case.md': caseMd,
   };
   return Object.entries(files).map(([file, text]) => ({ path: file, bytes: new TextEncoder().encode(text) }));
-}
-
-/** Relative, so the pointer keeps working when the content and the installed package move together. */
-function schemaReference(topicDir: string): string {
-  const relative = path.relative(topicDir, topicSchemaFile);
-  // Another drive on Windows has no relative path; the absolute one still works on this machine.
-  return (path.isAbsolute(relative) ? topicSchemaFile : relative).split(path.sep).join('/');
 }
 
 /** `hjaelp-til-mitid` → `Hjaelp til mitid`: a title that builds; the editor rewrites it anyway. */
@@ -33,7 +23,7 @@ function titleFromSlug(slug: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const topicYaml = (schema: string, slug: string) => `# yaml-language-server: $schema=${schema}
+const topicYaml = (slug: string) => `# yaml-language-server: $schema=../${schemaCopyName}
 # Emnet "${slug}". Linjer, der begynder med #, er kommentarer, som dialogpack ikke læser.
 # Alle felter er forklaret i docs/authoring.md. Tjek emnet, mens du skriver, og se det i print:
 #   dialogpack check content/${slug}

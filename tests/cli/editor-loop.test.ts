@@ -59,7 +59,7 @@ describe('dialogpack new', () => {
     );
   });
 
-  it("points the editor's YAML tooling at the shipped schema, by a relative path", () => {
+  it("points the editor's YAML tooling at a schema copy in the content root, which moves with the content", () => {
     const cwd = path.join(tmp, 'new-schema');
     mkdirSync(cwd);
     expect(runCli(['new', 'med-skema', '--dir', 'emner/dialoger'], { cwd }).code).toBe(0);
@@ -67,10 +67,15 @@ describe('dialogpack new', () => {
     const firstLine = readFileSync(path.join(dir, 'topic.yaml'), 'utf8').split('\n')[0];
     const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(firstLine);
     expect(match, firstLine).not.toBeNull();
-    const reference = match![1];
-    expect(path.isAbsolute(reference)).toBe(false);
-    expect(path.resolve(dir, reference)).toBe(path.join(repoRoot, 'schema', 'topic.schema.json'));
-    expect(existsSync(path.resolve(dir, reference))).toBe(true);
+    expect(match![1]).toBe('../topic.schema.json');
+    const copy = path.resolve(dir, match![1]);
+    expect(copy).toBe(path.join(cwd, 'emner', 'dialoger', 'topic.schema.json'));
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(path.join(repoRoot, 'schema', 'topic.schema.json'), 'utf8'));
+
+    // Copied to another machine (another folder), the pointer still resolves: nothing in it names where dialogpack lives.
+    const moved = path.join(tmp, 'elsewhere');
+    cpSync(path.join(cwd, 'emner'), moved, { recursive: true });
+    expect(existsSync(path.resolve(moved, 'dialoger', 'med-skema', match![1]))).toBe(true);
   });
 
   it('writes starter files in Danish that validate against the schema', () => {
@@ -310,7 +315,7 @@ describe('dialogpack build', () => {
 });
 
 describe('help', () => {
-  it.each([[[]], [['build']], [['check']], [['new']], [['list']], [['watch']], [['schema']]])('%j --help shows examples', (command) => {
+  it.each([[[]], [['build']], [['check']], [['init']], [['new']], [['list']], [['watch']], [['schema']]])('%j --help shows examples', (command) => {
     const run = runCli([...command, '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/\nExamples:\n {2}dialogpack /);
@@ -318,7 +323,7 @@ describe('help', () => {
 
   it('lists every command', () => {
     const run = runCli(['--help']);
-    for (const command of ['build', 'check', 'new', 'list', 'watch', 'schema']) expect(run.stdout).toMatch(new RegExp(`^ {2}${command}\\b`, 'm'));
+    for (const command of ['build', 'check', 'init', 'new', 'publish', 'list', 'watch', 'schema']) expect(run.stdout).toMatch(new RegExp(`^ {2}${command}\\b`, 'm'));
   });
 });
 
