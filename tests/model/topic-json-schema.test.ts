@@ -15,7 +15,13 @@ import { repoRoot, testFixtures, referenceTopic, basicBadFixtures } from '../hel
 type Node = { [keyword: string]: unknown; properties?: Record<string, Node>; items?: Node; anyOf?: Node[] };
 
 const schema = topicJsonSchema() as Node;
-const validate = new Ajv({ allErrors: true }).compile(schema);
+/** Keywords for editors that validators do not know; Ajv is told they are annotations, and still rejects any other. */
+const editorKeywords = ['markdownDescription', 'errorMessage', 'enumDescriptions', 'defaultSnippets'];
+// strictTypes off: a minutes table's keys may be integers, as YAML reads them, which Ajv (seeing only
+// text keys) would log as a type its context does not allow.
+const ajv = new Ajv({ allErrors: true, allowUnionTypes: true, strictTypes: false });
+ajv.addVocabulary(editorKeywords);
+const validate = ajv.compile(schema);
 
 /** Every topic.yaml the tests know, parsed as plain data; files that are not even YAML are left out. */
 function knownTopics(): [string, unknown][] {
@@ -68,11 +74,38 @@ describe('topicJsonSchema', () => {
     expect(undescribed).toEqual([]);
   });
 
+  it('has a message for every key, for the editor to read instead of English', () => {
+    const silent = [...properties(schema, '')].filter(([, node]) => typeof node.errorMessage !== 'string').map(([at]) => at);
+    expect(silent).toEqual([]);
+    expect(schema.errorMessage).toMatch(/^Et emne skal have title, participants, duration og steps og kan have subtitle, .* og cards\./);
+  });
+
+  it('gives markdown beside a description only where it has code, and the same text without backticks', () => {
+    const described = [...properties(schema, '')].map(([, node]) => node);
+    const withCode = described.filter((node) => node.markdownDescription !== undefined);
+    expect(withCode.length).toBeGreaterThan(5);
+    for (const node of withCode) {
+      expect(node.markdownDescription).toContain('`');
+      expect(node.description).toBe((node.markdownDescription as string).replace(/`/g, ''));
+    }
+  });
+
+  it('names the meaning of each allowed value, in the order of the values', () => {
+    const grouping = schema.properties!.steps.items!.properties!.grouping;
+    expect(grouping.enum).toEqual(['plenary', 'individual', 'pairs', 'groups']);
+    expect(grouping.enumDescriptions).toEqual(['alle samlet', 'hver for sig', 'to og to', 'i grupper; kræver group-size']);
+    expect(schema.properties!.lang.enumDescriptions).toEqual(['dansk', 'engelsk']);
+  });
+
+  it('still fails on a keyword no tool knows, so a misspelt one is caught', () => {
+    expect(() => ajv.compile({ ...schema, errorMesage: 'x' })).toThrow(/unknown keyword: "errorMesage"/);
+  });
+
   it('leaves out what zod writes only for JavaScript', () => {
     const text = JSON.stringify(schema);
     expect(text).not.toContain(String(Number.MAX_SAFE_INTEGER));
     expect(text).not.toContain('exclusiveMinimum');
-    expect(schema.properties!.date).toMatchObject({ type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+    expect(schema.properties!.date).toMatchObject({ type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$' });
   });
 
   it('never rejects a topic.yaml the checker accepts', () => {
@@ -94,6 +127,7 @@ describe('topicJsonSchema', () => {
     'bad/steps-empty',
     'bad/unknown-grouping',
     'bad/not-a-mapping-list',
+    'bad/date-not-a-day',
   ])('rejects tests/fixtures/%s as the checker does', (fixture) => {
     const data = parseYaml(readFileSync(path.join(testFixtures, fixture, 'topic.yaml'), 'utf8')) as unknown;
     expect(topicSchema.safeParse(data).success).toBe(false);
@@ -107,5 +141,12 @@ describe('topicJsonSchema', () => {
     expect(validate(topic({}))).toBe(false);
     expect(validate(topic({ fire: 18 }))).toBe(false);
     expect(validate(topic(2.5))).toBe(false);
+    expect(validate(topic({ 4: 2.5 }))).toBe(false);
+  });
+
+  it('takes a date as ÅÅÅÅ-MM-DD with a month and a day that can exist', () => {
+    const topic = (date: unknown) => ({ title: 'T', date, participants: { min: 4, max: 12 }, duration: 20, steps: [{ title: 'A', minutes: 20 }] });
+    for (const date of ['2024-05-01', '2024-12-31', '2024-02-29']) expect(validate(topic(date)), date).toBe(true);
+    for (const date of ['2024-13-01', '2024-00-10', '2024-05-32', '2024-5-1', '01-05-2024', 20240501]) expect(validate(topic(date)), String(date)).toBe(false);
   });
 });
