@@ -7,10 +7,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { repoRoot, referenceTopic, basicBadFixtures } from '../helpers/build-fixture.js';
+import { compileTopicSchema } from '../helpers/topic-schema-validator.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { runCli, stackFrame, type CliRun } from '../helpers/run-cli.js';
 
@@ -85,7 +86,7 @@ describe('dialogpack new', () => {
     const dir = path.join(cwd, 'dansk');
     expect(readFileSync(path.join(dir, 'purpose.md'), 'utf8')).toMatch(/formål/i);
     expect(readFileSync(path.join(dir, 'case.md'), 'utf8')).toMatch(/borger/);
-    const validate = new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(path.join(repoRoot, 'schema/topic.schema.json'), 'utf8')));
+    const validate = compileTopicSchema(JSON.parse(readFileSync(path.join(repoRoot, 'schema/topic.schema.json'), 'utf8')));
     expect(validate(parseYaml(readFileSync(path.join(dir, 'topic.yaml'), 'utf8'))), JSON.stringify(validate.errors)).toBe(true);
   });
 
@@ -183,7 +184,7 @@ describe('dialogpack schema', () => {
   let validate: ValidateFunction;
   beforeAll(() => {
     run = runCli(['schema']);
-    validate = new Ajv({ allErrors: true }).compile(JSON.parse(run.stdout) as object);
+    validate = compileTopicSchema(JSON.parse(run.stdout) as object);
   });
   const topicYaml = (dir: string) => parseYaml(readFileSync(path.join(dir, 'topic.yaml'), 'utf8')) as unknown;
 
