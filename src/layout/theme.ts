@@ -2,7 +2,8 @@ import type { ImageData } from '../model/read-image.js';
 
 /**
  * The look of the printed material. Sizes in points, colours as hex. A municipality's theme.yaml
- * overrides these values (see load-templates); the defaults pass WCAG AA contrast on white paper.
+ * overrides these values (see load-templates); the defaults pass WCAG AA contrast on white paper:
+ * 4.5:1 for text, 3:1 for the rules, writing lines and field borders (WCAG 1.4.11).
  */
 export interface ThemeLogo extends ImageData {
   /** Alternative text: required, a logo is never decoration only. */
@@ -44,7 +45,8 @@ export const defaultTheme: Theme = {
     muted: '#4d4d4d',
     accent: '#0b5563',
     tint: '#e8f1f2',
-    rule: '#9fb8bc',
+    // Lines mark where to write and where a field is, so they need 3:1 (WCAG 1.4.11), on white and on the tint.
+    rule: '#6b8c91',
     link: '#0a4a8a',
   },
   size: { body: 11, small: 9, h1: 26, h2: 19, h3: 14.5, h4: 11.5, coverTitle: 32, coverSubtitle: 15 },
