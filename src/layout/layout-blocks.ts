@@ -2,6 +2,7 @@ import type { Heading, List, ListItem, Paragraph, PhrasingContent, RootContent, 
 import type { ImageData } from '../model/read-image.js';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
+import { fill, labels } from '../compose/labels.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { offsetItems, spacer, type Atom } from './atom.js';
@@ -18,6 +19,8 @@ export interface BlockContext {
   theme: Theme;
   struct: StructBuilder;
   diagnostics: Diagnostic[];
+  /** The document's language, for the words layout puts in the tag tree (a tick box's state). */
+  lang: 'da' | 'en';
   /** Outline and contents references of headings, assigned before layout in document order. */
   headingRefs: Map<Heading, number>;
   /** The headings listed in the contents, in order. */
@@ -67,7 +70,7 @@ function layoutBlock(node: RootContent, parent: StructNode, box: Box, ctx: Block
     case 'list':
       return list(node, parent, box, ctx);
     case 'table':
-      return table(node, parent, box, ctx, false);
+      return table(node, parent, box, ctx, undefined);
     case 'blockquote':
       return blockquote(node.children, parent, box, ctx);
     case 'code':
@@ -94,6 +97,8 @@ function layoutBlock(node: RootContent, parent: StructNode, box: Box, ctx: Block
     case 'footnoteDefinition': {
       // Printed where the author wrote it, led by the mark its references print (`[1]`).
       const note = ctx.struct.add(parent, 'Note');
+      // Footnote labels repeat across a topic's files; the element's own number never does.
+      note.elementId = `note-${note.id}`;
       const [first, ...rest] = node.children;
       const mark: RootContent = { type: 'text', value: `[${node.label ?? node.identifier}] ` };
       const lead = first?.type === 'paragraph' ? [{ ...first, children: [mark, ...first.children] } as RootContent] : [{ type: 'paragraph', children: [mark] } as RootContent, ...(first ? [first] : [])];
@@ -186,36 +191,36 @@ function list(node: List, parent: StructNode, box: Box, ctx: BlockContext): Atom
   const L = ctx.struct.add(parent, 'L');
   const start = node.start ?? 1;
   const depth = ctx.listDepth ?? 0;
-  const labels = node.children.map((_, i) => (node.ordered ? `${start + i}.` : depth % 2 === 0 ? '•' : '–'));
-  const labelWidth = Math.max(...labels.map((l) => fonts.measure(l, 'regular', size)));
+  const marks = node.children.map((_, i) => (node.ordered ? `${start + i}.` : depth % 2 === 0 ? '•' : '–'));
+  const labelWidth = Math.max(...marks.map((l) => fonts.measure(l, 'regular', size)));
   const indent = Math.max(size * 1.3, labelWidth + size * 0.6);
   const atoms: Atom[] = [];
   node.children.forEach((item: ListItem, i) => {
     const LI = ctx.struct.add(L, 'LI');
-    const Lbl = typeof item.checked === 'boolean' ? undefined : ctx.struct.add(LI, 'Lbl');
+    const Lbl = ctx.struct.add(LI, 'Lbl');
     const LBody = ctx.struct.add(LI, 'LBody');
     const body = layoutBlocks(item.children as RootContent[], LBody, { x: box.x + indent, width: box.width - indent }, { ...ctx, listDepth: depth + 1 }, true);
     if (!body.length) body.push({ height: size * theme.leading, spaceBefore: 0, keepWithNext: false, items: [] });
     const first = body[0];
     const baseline = firstBaseline(first) ?? (size * theme.leading + (fonts.metrics('regular').ascent - fonts.metrics('regular').descent) * size) / 2;
-    const labelX = node.ordered ? box.x + labelWidth - fonts.measure(labels[i], 'regular', size) : box.x + size * 0.15;
+    const labelX = node.ordered ? box.x + labelWidth - fonts.measure(marks[i], 'regular', size) : box.x + size * 0.15;
     if (typeof item.checked === 'boolean') {
-      // A task-list item: a box to tick by hand, drawn rather than set, since few fonts have ☐.
-      const side = size * 0.8;
-      const x = box.x + size * 0.05;
-      const top = baseline - side * 0.9;
-      first.items.unshift({ type: 'rect', x, y: top, width: side, height: side, stroke: theme.colors.accent, lineWidth: size / 14 });
-      if (item.checked) {
-        // `- [x]`: already ticked, as the author wrote it.
-        const tick = { type: 'line' as const, color: theme.colors.accent, width: size / 10 };
-        first.items.unshift(
-          { ...tick, x1: x + side * 0.2, y1: top + side * 0.55, x2: x + side * 0.42, y2: top + side * 0.78 },
-          { ...tick, x1: x + side * 0.42, y1: top + side * 0.78, x2: x + side * 0.82, y2: top + side * 0.22 },
-        );
+      // A task-list item's box is set as text (☐, or ☑ for `- [x]` as the author wrote it), so its state
+      // reaches every reader: the Span's ActualText says it in words, and a reader that ignores
+      // ActualText still gets the character, where a drawn box would say nothing at all.
+      const state = labels[ctx.lang][item.checked ? 'checked' : 'unchecked'];
+      const span = ctx.struct.add(Lbl, 'Span', { actualText: state });
+      const glyphSize = size * 1.1;
+      const glyphs: LayoutItem[] = [];
+      let x = box.x;
+      for (const seg of fonts.segment(item.checked ? '☑' : '☐', 'regular')) {
+        glyphs.push({ type: 'text', x, y: baseline, text: seg.text, fontId: seg.fontId, size: glyphSize, color: theme.colors.accent, node: span.id, actualText: state });
+        x += fonts.width(seg.fontId, seg.text, glyphSize);
       }
+      first.items.unshift(...glyphs);
     } else {
-      for (const seg of fonts.segment(labels[i], 'regular')) {
-        first.items.unshift({ type: 'text', x: labelX, y: baseline, text: seg.text, fontId: seg.fontId, size, color: theme.colors.accent, node: Lbl!.id });
+      for (const seg of fonts.segment(marks[i], 'regular')) {
+        first.items.unshift({ type: 'text', x: labelX, y: baseline, text: seg.text, fontId: seg.fontId, size, color: theme.colors.accent, node: Lbl.id });
       }
     }
     first.spaceBefore = i === 0 ? (node.spread ? size * 0.7 : size * 0.5) : node.spread ? size * 0.6 : size * 0.25;
@@ -261,8 +266,9 @@ function containerDirective(node: ContainerDirective, parent: StructNode, box: B
   }
   if (node.name === 'form') {
     const atoms: Atom[] = [];
+    const form = formFields(node);
     for (const child of node.children) {
-      atoms.push(...(child.type === 'table' ? table(child, parent, box, ctx, true) : layoutBlock(child as RootContent, parent, box, ctx, false)));
+      atoms.push(...(child.type === 'table' ? table(child, parent, box, ctx, form) : layoutBlock(child as RootContent, parent, box, ctx, false)));
     }
     return atoms;
   }
@@ -342,8 +348,10 @@ function toc(node: LeafDirective, parent: StructNode, box: Box, ctx: BlockContex
   const style = bodyStyle(ctx, theme.size.body + 1);
   const numberColumn = 36;
   for (const entry of ctx.tocHeadings) {
+    // A TOCI may hold Lbl, Reference, NonStruct, P or TOC, not a Link (ISO 32000-1, table 333); an
+    // entry is a reference to its heading, so the link goes inside one.
     const TOCI = struct.add(TOC, 'TOCI');
-    const link = struct.add(TOCI, 'Link');
+    const link = struct.add(struct.add(TOCI, 'Reference'), 'Link');
     const lines = breakLines([{ text: entry.title, bold: false, italic: false }], fonts, style.size, box.width - numberColumn);
     const entryAtoms = lineAtoms(lines, box.x, box.width - numberColumn, style, link, struct, fonts);
     const last = entryAtoms[entryAtoms.length - 1];
@@ -362,8 +370,23 @@ function toc(node: LeafDirective, parent: StructNode, box: Box, ctx: BlockContex
   return atoms;
 }
 
+/** What a form's fields ask for, by column: what a reader hears on entering a field, beyond its name. */
+interface FormFields {
+  /** Column (0-based) → accessible name, with `{n}` for the row; from `:::form{field-1="…"}`. */
+  hints: Map<number, string>;
+}
+
+function formFields(node: ContainerDirective): FormFields {
+  const hints = new Map<number, string>();
+  for (const [key, value] of Object.entries(node.attributes ?? {})) {
+    const column = /^field-(\d+)$/.exec(key);
+    if (column && value?.trim()) hints.set(Number(column[1]) - 1, value.trim());
+  }
+  return { hints };
+}
+
 /** A GFM table; in a form, empty body cells become fillable fields named by their column header. */
-function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, form: boolean): Atom[] {
+function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, form: FormFields | undefined): Atom[] {
   const { theme, fonts, struct } = ctx;
   const size = theme.size.body - 1;
   const pad = theme.size.body * 0.45;
@@ -382,16 +405,18 @@ function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, for
     const TR = struct.add(T, 'TR');
     const isHeader = r === 0;
     let x = box.x;
-    const cells: { lines: Atom[]; x: number; width: number; field?: { name: string; node: StructNode } }[] = [];
+    const cells: { lines: Atom[]; x: number; width: number; field?: RowField }[] = [];
     for (let c = 0; c < columns; c++) {
       const cell: TableCell | undefined = row.children[c];
       const cellNode = struct.add(TR, isHeader ? 'TH' : 'TD', isHeader ? { scope: 'Column' } : {});
       const runs = cell ? inlineRuns(cell.children, { bold: isHeader }) : [];
       const empty = !runs.some((run) => run.text.trim());
       let lines: Atom[] = [];
-      let field: { name: string; node: StructNode } | undefined;
+      let field: RowField | undefined;
       if (form && !isHeader && empty) {
-        field = { name: `${headers[c] || `Felt ${c + 1}`} ${r}`, node: struct.add(cellNode, 'Form') };
+        const name = `${headers[c] || `Felt ${c + 1}`} ${r}`;
+        const hint = form.hints.get(c);
+        field = { name, label: hint ? fill(hint, { n: r }) : name, node: struct.add(cellNode, 'Form') };
       } else if (!empty) {
         const broken = breakLines(runs, fonts, size, widths[c] - 2 * pad, isHeader ? undefined : ctx.hyphenate);
         lines = lineAtoms(broken, x + pad, widths[c] - 2 * pad, style, cellNode, struct, fonts);
@@ -413,12 +438,18 @@ function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, for
   return atoms;
 }
 
+interface RowField {
+  name: string;
+  label: string;
+  node: StructNode;
+}
+
 interface RowCell {
   lines: Atom[];
   from: number;
   x: number;
   width: number;
-  field?: { name: string; node: StructNode };
+  field?: RowField;
 }
 
 function rowAtom(cells: RowCell[], o: { pad: number; minHeight: number; header: boolean; ctx: BlockContext; box: Box }): Atom {
@@ -434,7 +465,7 @@ function rowAtom(cells: RowCell[], o: { pad: number; minHeight: number; header: 
       y += line.height;
     }
     if (cell.field) {
-      items.push({ type: 'field', x: cell.x + 2, y: 2, width: cell.width - 4, height: height - 4, name: cell.field.name, label: cell.field.name, multiline: true, node: cell.field.node.id });
+      items.push({ type: 'field', x: cell.x + 2, y: 2, width: cell.width - 4, height: height - 4, name: cell.field.name, label: cell.field.label, multiline: true, node: cell.field.node.id });
     }
   }
   const edge = (y: number) => ({ type: 'line' as const, x1: o.box.x, x2: o.box.x + o.box.width, y1: y, y2: y, color: theme.colors.rule, width: 0.75 });

@@ -13,7 +13,7 @@ import { fill, labels } from '../compose/labels.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { offsetItems, type Atom, type PageRef } from './atom.js';
-import type { Layout, LayoutItem, LayoutPage, OutlineEntry, StructNode, TextItem } from './layout.js';
+import type { Layout, LayoutItem, LayoutPage, OutlineEntry, RunningArtifact, StructNode, TextItem } from './layout.js';
 import { hyphenateWord } from './hyphenate-word.js';
 import { layoutBlocks, type BlockContext } from './layout-blocks.js';
 import { pageSetup, type PageSetup } from './page-setup.js';
@@ -49,6 +49,7 @@ export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontB
     headingRefs,
     tocHeadings,
     images: doc.images,
+    lang,
     hyphenate: (word: string, sentenceStart: boolean) => hyphenateWord(word, lang, sentenceStart),
   };
 
@@ -264,20 +265,20 @@ function runningItems(doc: ComposedDocument, theme: Theme, fonts: FontBook, inde
   const color = theme.colors.muted;
   const { margin, paper } = setup;
   const items: LayoutItem[] = [];
-  const text = (value: string, x: number, y: number) => {
+  const text = (value: string, x: number, y: number, running: RunningArtifact) => {
     for (const seg of fonts.segment(value, 'regular')) {
-      items.push({ type: 'text', x, y, text: seg.text, fontId: seg.fontId, size, color });
+      items.push({ type: 'text', x, y, text: seg.text, fontId: seg.fontId, size, color, running });
       x += fonts.width(seg.fontId, seg.text, size);
     }
   };
   const footer = fill(labels[doc.meta.lang].page, { n: index + 1, total });
-  text(footer, paper.width - margin.right - fonts.measure(footer, 'regular', size), paper.height - margin.bottom / 2);
-  if (theme.name) text(theme.name, margin.left, paper.height - margin.bottom / 2);
+  text(footer, paper.width - margin.right - fonts.measure(footer, 'regular', size), paper.height - margin.bottom / 2, 'footer');
+  if (theme.name) text(theme.name, margin.left, paper.height - margin.bottom / 2, 'footer');
   const maxTitle = paper.width - margin.left - margin.right;
   const title = doc.meta.title;
   const headerY = margin.top / 2;
-  text(fonts.measure(title, 'regular', size) > maxTitle ? truncate(title, fonts, size, maxTitle) : title, margin.left, headerY);
-  items.push({ type: 'line', x1: margin.left, x2: paper.width - margin.right, y1: headerY + 6, y2: headerY + 6, color: theme.colors.rule, width: 0.5 });
+  text(fonts.measure(title, 'regular', size) > maxTitle ? truncate(title, fonts, size, maxTitle) : title, margin.left, headerY, 'header');
+  items.push({ type: 'line', x1: margin.left, x2: paper.width - margin.right, y1: headerY + 6, y2: headerY + 6, color: theme.colors.rule, width: 0.5, running: 'header' });
   return items;
 }
 

@@ -9,7 +9,7 @@ import type { ImageData } from '../model/read-image.js';
 export type StructRole =
   | 'Document' | 'Sect' | 'Part' | 'Div' | 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6' | 'P'
   | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Table' | 'THead' | 'TBody' | 'TR' | 'TH' | 'TD'
-  | 'Link' | 'Figure' | 'Form' | 'BlockQuote' | 'Code' | 'Span' | 'TOC' | 'TOCI' | 'Note';
+  | 'Link' | 'Figure' | 'Form' | 'BlockQuote' | 'Code' | 'Span' | 'TOC' | 'TOCI' | 'Reference' | 'Note';
 
 export interface StructNode {
   id: number;
@@ -19,9 +19,17 @@ export interface StructNode {
   lang?: string;
   /** Table header scope. */
   scope?: 'Column' | 'Row';
-  /** Replacement text for the element's content (used for hyphenated words). */
+  /** Replacement text for the element's content (a hyphenated word, a task's tick box). */
   actualText?: string;
+  /** The element identifier (/ID), unique in the document: a Note needs one (PDF/UA-1, 7.9). */
+  elementId?: string;
 }
+
+/**
+ * A running header or footer: a Pagination artifact of that subtype, so assistive technology can
+ * tell it from the page's own decoration (every other item without a node is a Layout artifact).
+ */
+export type RunningArtifact = 'header' | 'footer';
 
 export interface TextItem {
   type: 'text';
@@ -37,6 +45,7 @@ export interface TextItem {
    * first part of a hyphenated word, nothing for its later parts.
    */
   actualText?: string;
+  running?: RunningArtifact;
 }
 
 export interface RectItem {
@@ -59,6 +68,7 @@ export interface LineItem {
   color: string;
   width: number;
   dash?: number;
+  running?: RunningArtifact;
 }
 
 export interface LinkItem {
@@ -80,7 +90,7 @@ export interface FieldItem {
   width: number;
   height: number;
   name: string;
-  /** Accessible name (TU). */
+  /** Accessible name (TU): what to write in the field, not only which field it is. */
   label: string;
   multiline: boolean;
   node: number;

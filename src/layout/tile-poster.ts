@@ -1,6 +1,6 @@
 import { fill, labels } from '../compose/labels.js';
 import type { FontBook } from '../fonts/font-book.js';
-import type { LayoutItem, LayoutPage, PosterTile } from './layout.js';
+import type { LayoutItem, LayoutPage, PosterTile, RunningArtifact } from './layout.js';
 import type { PageSetup, Size } from './page-setup.js';
 import type { Theme } from './theme.js';
 
@@ -74,9 +74,10 @@ function tileItems(
   const items: LayoutItem[] = [];
   const words = labels[lang];
   const size = 8;
-  const text = (value: string, x: number, y: number) => {
+  // The tile's label is its folio and the glue note its footer, in the printer's margin: Pagination artifacts.
+  const text = (value: string, x: number, y: number, running: RunningArtifact) => {
     for (const seg of fonts.segment(value, 'regular')) {
-      items.push({ type: 'text', x, y, text: seg.text, fontId: seg.fontId, size, color: theme.colors.muted });
+      items.push({ type: 'text', x, y, text: seg.text, fontId: seg.fontId, size, color: theme.colors.muted, running });
       x += fonts.width(seg.fontId, seg.text, size);
     }
   };
@@ -91,10 +92,10 @@ function tileItems(
   items.push({ type: 'group', clip: { x: m, y: m, width: window.width, height: window.height }, dx: m - window.x, dy: m - window.y, items: shown });
   items.push(...cutMarks(m, m, window.width, window.height, m));
   const n = tile.row * tile.columns + tile.column + 1;
-  text(fill(words.sheet, { n, total: tile.rows * tile.columns, row: tile.row + 1, column: tile.column + 1 }), m, m * 0.6);
+  text(fill(words.sheet, { n, total: tile.rows * tile.columns, row: tile.row + 1, column: tile.column + 1 }), m, m * 0.6, 'header');
   if (tile.column < tile.columns - 1 || tile.row < tile.rows - 1) {
     const glueLabel = `${words.glue}: ${[tile.column < tile.columns - 1 ? words.glueRight : '', tile.row < tile.rows - 1 ? words.glueBottom : ''].filter(Boolean).join(', ')}`;
-    text(glueLabel, m, m + window.height + m * 0.6);
+    text(glueLabel, m, m + window.height + m * 0.6, 'footer');
   }
   return items;
 }

@@ -97,7 +97,8 @@ export async function buildTopic(
       message: `--kind ${kind}: this topic has no ${kind === 'cards' ? 'cards' : 'questions'} to print, so it is skipped`,
     });
   }
-  const date = options.sourceDate ?? (topic.date ? new Date(`${topic.date}T12:00:00Z`) : new Date(0));
+  // With neither, the PDFs state no date: reproducible, and no 1970-01-01 that nobody chose.
+  const date = options.sourceDate ?? (topic.date ? new Date(`${topic.date}T12:00:00Z`) : undefined);
   for (const kind of kinds.filter((k) => available.includes(k))) {
     const composed = composeDocument(kind, topic, agenda, shared.templates, { name: shared.theme.name, hasLogo: !!shared.theme.logo });
     diagnostics.push(...composed.diagnostics);

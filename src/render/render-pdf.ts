@@ -7,12 +7,12 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { FontBook } from '../fonts/font-book.js';
-import type { Layout, LayoutItem, OutlineEntry, StructNode } from '../layout/layout.js';
+import type { Layout, LayoutItem, OutlineEntry, RunningArtifact, StructNode } from '../layout/layout.js';
 import { textOperators, type SubsetFont } from './text-operators.js';
 
 export interface RenderOptions {
-  /** Creation and modification date; fixed for reproducible bytes. */
-  date: Date;
+  /** Creation and modification date; fixed for reproducible bytes. Without one the PDF states no date. */
+  date?: Date;
   /** Claim PDF/A-2a (archival) as well as PDF/UA-1 in one document. */
   pdfa?: boolean;
 }
@@ -44,14 +44,18 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
         Keywords: layout.meta.keywords.join(', '),
         Creator: 'dialogpack',
         Producer: 'dialogpack (PDFKit)',
-        CreationDate: options.date,
+        // PDFKit derives the file ID from a creation date and would take the clock's; an undated
+        // document gets a fixed one for that, which leaveUndated then takes out of the file again.
+        CreationDate: options.date ?? new Date(0),
         ModDate: options.date,
       }).filter(([, value]) => value !== undefined),
     ),
   } as unknown as ConstructorParameters<typeof PDFDocument>[0]);
 
   claimConformance(doc, !!options.pdfa);
+  if (!options.date) leaveUndated(doc);
   sortNamesByBytes(doc);
+  rootsWithoutLimits(doc);
 
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -78,23 +82,24 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
   layout.pages.forEach((page, index) => {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     for (const entry of pageOutline.get(index) ?? []) entry();
-    let open: { node: number; content: PdfContent } | 'artifact' | undefined;
+    let open: { node: number; content: PdfContent } | { artifact: RunningArtifact | 'layout' } | undefined;
     const close = () => {
       if (open === undefined) return;
       doc.endMarkedContent();
-      if (open !== 'artifact') tags.element(open.node).add(open.content);
+      if ('node' in open) tags.element(open.node).add(open.content);
       open = undefined;
     };
-    const openFor = (node: number | undefined, actualText?: string) => {
+    const openFor = (node: number | undefined, actualText?: string, running?: RunningArtifact) => {
       if (node === undefined) {
-        if (open === 'artifact') return;
+        const artifact = running ?? 'layout';
+        if (open !== undefined && 'artifact' in open && open.artifact === artifact) return;
         close();
-        doc.markContent('Artifact', { type: 'Layout' } as never);
-        open = 'artifact';
+        markArtifact(doc, artifact);
+        open = { artifact };
         return;
       }
       // The parts of a hyphenated word on one page share one sequence, whose ActualText is the word.
-      if (open !== undefined && open !== 'artifact' && open.node === node) return;
+      if (open !== undefined && 'node' in open && open.node === node) return;
       close();
       tags.element(node);
       const role = tags.role(node);
@@ -112,7 +117,7 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
     function drawItem(item: LayoutItem) {
       switch (item.type) {
         case 'text':
-          openFor(item.node, item.actualText);
+          openFor(item.node, item.actualText, item.running);
           doc.fillColor(item.color);
           doc.addContent(
             textOperators(useFont(item.fontId), fonts.runs(item.fontId, item.text), fonts.unitsPerEm(item.fontId), {
@@ -131,7 +136,7 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
           else doc.lineWidth(item.lineWidth ?? 1).stroke(item.stroke ?? '#000000');
           break;
         case 'line':
-          openFor(undefined);
+          openFor(undefined, undefined, item.running);
           doc.save().moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width);
           if (item.dash) doc.dash(item.dash, { space: item.dash * 1.5 });
           doc.stroke(item.color).restore();
@@ -150,6 +155,7 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
           } else {
             doc.link(item.x, item.y, item.width, item.height, target, { structParent: element, Contents: new String(item.description) } as never);
           }
+          tags.annotatedOnThisPage(element);
           break;
         }
         case 'image': {
@@ -176,11 +182,15 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
           if (!formReady) {
             useFont(fonts.primary('regular'));
             doc.initForm();
+            // Every field brings its own appearance (addTextField), which PDF/A-2 (6.4.1) requires
+            // viewers to use as it is, instead of making their own.
+            delete (doc as unknown as { _root: { data: { AcroForm: { data: Record<string, unknown> } } } })._root.data.AcroForm.data.NeedAppearances;
             formReady = true;
           }
           close();
           const element = tags.element(item.node);
           addTextField(doc, item, element);
+          tags.annotatedOnThisPage(element);
           break;
         }
       }
@@ -188,14 +198,69 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
     if (tags.destinations.has(index)) doc.addNamedDestination(`page-${index}`);
   });
   tags.finish();
+  embedFontsWithoutCidSet(doc);
   doc.end();
   return done;
 }
 
 /**
- * PDFKit's subsets are exclusive, so with PDF/A the PDF/UA identification is appended by hand; and its
- * XMP writer pastes info values in unescaped, so a title with "&" or "<" would make the metadata invalid.
+ * An artifact's kind as ISO 32000-1 (table 330) names it: running headers and footers are Pagination
+ * with their subtype, so a reader can skip them as such; rules, boxes and marks are Layout. PDFKit's
+ * markContent writes no Subtype, so those sequences are opened here.
  */
+function markArtifact(doc: PdfDoc, artifact: RunningArtifact | 'layout'): void {
+  if (artifact === 'layout') {
+    doc.markContent('Artifact', { type: 'Layout' } as never);
+    return;
+  }
+  const [subtype, edge] = artifact === 'header' ? ['Header', 'Top'] : ['Footer', 'Bottom'];
+  (doc as unknown as { page: { markings: { tag: string }[] } }).page.markings.push({ tag: 'Artifact' });
+  doc.addContent(`/Artifact <</Type /Pagination /Subtype /${subtype} /Attached [/${edge}]>> BDC`);
+}
+
+/**
+ * PDFKit writes a CIDSet when its conformance number is 1, which PDF/A-1 needs and PDF/UA happens to
+ * set too. That CIDSet lists the glyphs text uses but not the components composite glyphs are built
+ * from, which the embedded subset holds as well, so it is wrong. PDF/A-2 (6.2.11.4.2) only asks that a
+ * CIDSet, where there is one, list every glyph of the program, and PDF/UA-1 asks for none: the fonts
+ * are embedded here, with no CIDSet, before PDFKit's end() would embed them with one.
+ */
+function embedFontsWithoutCidSet(doc: PdfDoc): void {
+  const internal = doc as unknown as { subset?: number; _fontFamilies: Record<string, { finalize(): void }> };
+  const subset = internal.subset;
+  internal.subset = undefined;
+  try {
+    for (const font of Object.values(internal._fontFamilies)) font.finalize();
+  } finally {
+    internal.subset = subset;
+  }
+}
+
+/**
+ * A document without a date states none, in the info dictionary and in XMP, rather than one nobody
+ * chose (1970-01-01). PDFKit needs a creation date to make the file ID and to write XMP, so it keeps
+ * the fixed one until then.
+ */
+function leaveUndated(doc: PdfDoc): void {
+  const internal = doc as unknown as {
+    info: Record<string, unknown>;
+    metadata: { _metadata: string };
+    _addInfo(): void;
+  };
+  const creation = internal.info.CreationDate;
+  delete internal.info.CreationDate;
+  const addInfo = internal._addInfo.bind(doc);
+  internal._addInfo = () => {
+    internal.info.CreationDate = creation;
+    try {
+      addInfo();
+    } finally {
+      delete internal.info.CreationDate;
+    }
+    internal.metadata._metadata = internal.metadata._metadata.replace(/\s*<xmp:CreateDate>[^<]*<\/xmp:CreateDate>/, '');
+  };
+}
+
 /**
  * PDF name trees are sorted in byte order (ISO 32000-1, 7.9.6); PDFKit sorts the destinations' names
  * with localeCompare, whose first call starts ICU's collator, about 9 ms of every process that
@@ -206,6 +271,21 @@ function sortNamesByBytes(doc: PdfDoc): void {
   dests._compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 }
 
+/**
+ * PDFKit writes its name and number trees as one node with Limits, but Limits belong to intermediate
+ * and leaf nodes and are not permitted in a root (ISO 32000-1, tables 36 and 37).
+ */
+function rootsWithoutLimits(doc: PdfDoc): void {
+  const root = (doc as unknown as { _root: { data: { Names: { data: { Dests: { limits: boolean } } }; StructTreeRoot: { data: { ParentTree: { limits: boolean } } } } } })._root.data;
+  root.Names.data.Dests.limits = false;
+  root.StructTreeRoot.data.ParentTree.limits = false;
+}
+
+/**
+ * PDFKit's subsets are exclusive, so with PDF/A the PDF/UA identification is appended by hand. Its XMP
+ * writer pastes info values in unescaped, so a title with "&" or "<" would make the metadata invalid,
+ * and it leaves out the modification date, which XMP then gets here as the info dictionary has it.
+ */
 function claimConformance(doc: PdfDoc, pdfa: boolean): void {
   const internal = doc as unknown as {
     info: Record<string, unknown>;
@@ -222,11 +302,17 @@ function claimConformance(doc: PdfDoc, pdfa: boolean): void {
     } finally {
       internal.info = original;
     }
+    if (original.ModDate instanceof Date) {
+      internal.appendXML(
+        `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${original.ModDate.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`,
+      );
+    }
   };
   if (pdfa) {
     const endSubset = internal.endSubset.bind(doc);
     internal.endSubset = () => {
       endSubset();
+      internal.appendXML(pdfuaExtensionSchema);
       internal.appendXML(
         '<rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about=""><pdfuaid:part>1</pdfuaid:part></rdf:Description>',
       );
@@ -234,13 +320,34 @@ function claimConformance(doc: PdfDoc, pdfa: boolean): void {
   }
 }
 
+/**
+ * PDF/A-2 (6.6.2.3.1) allows XMP properties outside its predefined schemas only when the file describes
+ * their schema; pdfuaid is not predefined, so its one property is described here (ISO 14289-1, 5).
+ */
+const pdfuaExtensionSchema = [
+  '<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">',
+  '<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">',
+  '<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>',
+  '<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>',
+  '<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>',
+  '<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">',
+  '<pdfaProperty:name>part</pdfaProperty:name>',
+  '<pdfaProperty:valueType>Integer</pdfaProperty:valueType>',
+  '<pdfaProperty:category>internal</pdfaProperty:category>',
+  '<pdfaProperty:description>Indicates which part of ISO 14289 standard is followed</pdfaProperty:description>',
+  '</rdf:li></rdf:Seq></pdfaSchema:property>',
+  '</rdf:li></rdf:Bag></pdfaExtension:schemas>',
+  '</rdf:Description>',
+].join('');
+
 function escapeXml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**
- * PDFKit's formText() drops the accessible name (TU) and the structure parent, so the widget is built
- * here from the same private helpers formText uses, with both set before the annotation is written.
+ * PDFKit's formText() drops the accessible name (TU) and the structure parent and draws no appearance,
+ * so the widget is built here from the same private helpers formText uses, with all three set before
+ * the annotation is written.
  */
 function addTextField(doc: PdfDoc, item: Extract<LayoutItem, { type: 'field' }>, element: PdfStruct): void {
   const internal = doc as unknown as {
@@ -249,11 +356,16 @@ function addTextField(doc: PdfDoc, item: Extract<LayoutItem, { type: 'field' }>,
     page: { annotations: unknown[] };
   };
   const dict = internal._fieldDict(item.name, 'text', { multiline: item.multiline, fontSize: 10 });
+  // The appearance of an empty text field: nothing inside the marked content that viewers fill in
+  // (ISO 32000-1, 12.7.3.3). The table's lines already show where the field is.
+  const appearance = doc.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, item.width, item.height], Resources: {} });
+  appearance.end('/Tx BMC\nEMC');
   doc.annotate(item.x, item.y, item.width, item.height, {
     ...dict,
     Subtype: 'Widget',
     F: 4,
     TU: new String(item.label),
+    AP: { N: appearance },
     structParent: element,
   } as never);
   internal._addToParent(internal.page.annotations[internal.page.annotations.length - 1]);
@@ -264,6 +376,9 @@ class StructTags {
   private readonly elements = new Map<number, PdfStruct>();
   private readonly nodes = new Map<number, { node: StructNode; parent?: number }>();
   private readonly attached = new Set<number>();
+  private readonly pinned = new Set<PdfStruct>();
+  /** Element identifiers and their elements, for the structure tree's IDTree. */
+  private readonly ids = new Map<string, PdfStruct>();
   readonly destinations = new Set<number>();
   private readonly rootElement: PdfStruct;
 
@@ -297,6 +412,10 @@ class StructTags {
       if (node.actualText) options.actual = node.actualText;
       if (node.scope) options.scope = node.scope;
       element = this.doc.struct(node.role, options);
+      if (node.elementId) {
+        (element as unknown as PdfStructInternal).dictionary.data.ID = new String(node.elementId);
+        this.ids.set(node.elementId, element);
+      }
       this.elements.set(id, element);
     }
     this.attach(id);
@@ -310,11 +429,45 @@ class StructTags {
     this.element(parent).add(this.elements.get(id)!);
   }
 
+  /**
+   * PDFKit writes an annotation's OBJR when its element is written out, at the end, and names the page
+   * current then (the last) as the annotation's page. The annotation just added to `element` keeps the
+   * page it is on, and the element writes that one.
+   */
+  annotatedOnThisPage(element: PdfStruct): void {
+    const internal = element as unknown as PdfStructInternal;
+    const reference = internal._children[internal._children.length - 1] as { annotationRef?: unknown; page?: unknown };
+    reference.page = (this.doc as unknown as { page: { dictionary: unknown } }).page.dictionary;
+    if (this.pinned.has(element)) return;
+    this.pinned.add(element);
+    const flushChild = internal._flushChild.bind(element);
+    internal._flushChild = (child) => {
+      const { annotationRef, page } = child as { annotationRef?: unknown; page?: unknown };
+      if (annotationRef && page) internal.dictionary.data.K.push({ Type: 'OBJR', Obj: annotationRef, Pg: page });
+      else flushChild(child);
+    };
+  }
+
   /** Elements never drawn (an empty table cell) still belong in the tree, after their drawn siblings. */
   finish(): void {
     for (const [id] of this.nodes) this.element(id);
+    if (this.ids.size) {
+      // A structure tree whose elements have IDs maps them in its IDTree (ISO 32000-1, table 322), a
+      // name tree sorted in byte order.
+      const names = [...this.ids.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const tree = this.doc.ref({ Names: names.flatMap((id) => [new String(id), (this.ids.get(id)! as unknown as PdfStructInternal).dictionary]) });
+      tree.end(undefined);
+      (this.doc as unknown as { _root: { data: { StructTreeRoot: { data: Record<string, unknown> } } } })._root.data.StructTreeRoot.data.IDTree = tree;
+    }
     for (const element of this.elements.values()) element.end();
   }
+}
+
+/** The parts of PDFKit's PDFStructureElement that StructTags reaches into. */
+interface PdfStructInternal {
+  dictionary: { data: { ID?: unknown; K: unknown[] } };
+  _children: unknown[];
+  _flushChild(child: unknown): void;
 }
 
 type OutlineItem = { addItem(title: string): OutlineItem };

@@ -16,17 +16,36 @@ async function firstPage(markdown: string) {
 }
 
 describe('task lists', () => {
-  it('draw an empty box for `[ ]` and a ticked one for `[x]`, as written', async () => {
-    const page = await firstPage('- [ ] ikke gjort\n- [x] gjort\n');
-    const boxes = page.items.filter((i) => i.type === 'rect' && i.stroke && !i.fill);
-    expect(boxes).toHaveLength(2);
-    const ticksIn = (box: (typeof boxes)[number]) =>
-      box.type === 'rect'
-        ? page.items.filter((i) => i.type === 'line' && i.x1 >= box.x && i.x2 <= box.x + box.width && i.y1 >= box.y && i.y1 <= box.y + box.height).length
-        : 0;
-    const [open, done] = [...boxes].sort((a, b) => (a.type === 'rect' && b.type === 'rect' ? a.y - b.y : 0));
-    expect(ticksIn(open)).toBe(0);
-    expect(ticksIn(done)).toBe(2);
+  it('set ☐ for `[ ]` and ☑ for `[x]`, as written, each in a Lbl whose Span says the state in words', async () => {
+    const layout = await layOut('- [ ] ikke gjort\n- [x] gjort\n');
+    const boxes = layout.pages[0].items.filter((i) => i.type === 'text' && /[☐☑]/.test(i.text));
+    expect(boxes.map((b) => (b.type === 'text' ? [b.text, b.actualText] : []))).toEqual([
+      ['☐', 'ikke afkrydset'],
+      ['☑', 'afkrydset'],
+    ]);
+    const nodes = new Map<number, StructNode>();
+    const index = (node: StructNode, parent?: StructNode) => {
+      nodes.set(node.id, { ...node, children: parent ? [parent] : [] });
+      node.children.forEach((c) => index(c, node));
+    };
+    index(layout.struct);
+    for (const box of boxes) {
+      const span = nodes.get(box.type === 'text' ? box.node! : -1)!;
+      expect([span.role, span.actualText, span.children[0].role]).toEqual(['Span', box.type === 'text' ? box.actualText : '', 'Lbl']);
+    }
+  });
+});
+
+describe('forms', () => {
+  it('name each field by what to write in it, from the form’s field-N, with {n} for the row', async () => {
+    const layout = await layOut(':::form{field-1="Forslag {n}: hvad vil I prøve?"}\n| Forslag | Hvem |\n|---|---|\n| | |\n| | |\n:::\n');
+    const fields = layout.pages[0].items.filter((i) => i.type === 'field');
+    expect(fields.map((f) => (f.type === 'field' ? [f.name, f.label] : []))).toEqual([
+      ['Forslag 1', 'Forslag 1: hvad vil I prøve?'],
+      ['Hvem 1', 'Hvem 1'],
+      ['Forslag 2', 'Forslag 2: hvad vil I prøve?'],
+      ['Hvem 2', 'Hvem 2'],
+    ]);
   });
 });
 
@@ -50,5 +69,14 @@ describe('struck-through text and footnotes', () => {
     expect(text).toContain('[lov] Forvaltningslovens § 7.');
     const roles = (node: StructNode): string[] => [node.role, ...node.children.flatMap(roles)];
     expect(roles(layout.struct).join(' ')).toContain('Note P');
+  });
+
+  it('gives each Note an element ID of its own, though two notes share a label', async () => {
+    const layout = await layOut('Et[^1].\n\n[^1]: Første.\n\n:::lang{lang=en}\nTwo[^1].\n\n[^1]: Second.\n:::\n');
+    const notes = (node: StructNode): StructNode[] => [...(node.role === 'Note' ? [node] : []), ...node.children.flatMap(notes)];
+    const ids = notes(layout.struct).map((n) => n.elementId);
+    expect(ids).toHaveLength(2);
+    for (const id of ids) expect(id).toMatch(/\S/);
+    expect(new Set(ids).size).toBe(2);
   });
 });

@@ -22,6 +22,19 @@ describe('--pdfa', () => {
     expect(Buffer.from(bytes).toString('latin1')).toContain('/S /GTS_PDFA1');
   });
 
+  it('describes the pdfuaid schema in XMP, as PDF/A-2 requires of a schema it does not predefine (6.6.2.3.1)', async () => {
+    const { shared } = await sharedResources();
+    const result = await buildTopic(referenceTopic, { strict: false, pdfa: true, kinds: ['handout'] }, shared);
+    const { metadata } = await readPdf(output(result, 'handout'));
+    const schema = /<pdfaExtension:schemas>([\s\S]*?)<\/pdfaExtension:schemas>/.exec(metadata)?.[1] ?? '';
+    const described = [...schema.matchAll(/<rdf:li rdf:parseType="Resource">\s*<pdfaSchema:schema>[\s\S]*?<\/pdfaSchema:property>/g)].map((m) => m[0]);
+    const pdfua = described.find((d) => d.includes('<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>'));
+    expect(pdfua).toBeDefined();
+    expect(pdfua).toContain('<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>');
+    expect(pdfua).toMatch(/<pdfaProperty:name>part<\/pdfaProperty:name>\s*<pdfaProperty:valueType>Integer<\/pdfaProperty:valueType>\s*<pdfaProperty:category>internal<\/pdfaProperty:category>/);
+    expect(metadata).toMatch(/xmlns:pdfaExtension="http:\/\/www\.aiim\.org\/pdfa\/ns\/extension\/"/);
+  });
+
   it('writes valid XMP for titles with & and <', async () => {
     const dir = path.join(tmp, 'amp');
     cpSync(referenceTopic, dir, { recursive: true });

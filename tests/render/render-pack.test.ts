@@ -132,7 +132,7 @@ describe('the pack of the reference topic', () => {
     for (const title of ['Formål', 'Drejebog', 'Trin 1: Velkomst og rammesætning', 'Juridisk baggrund', 'Handlingsplan']) expect(titles).toContain(title);
     const fields = pdf.pages.flatMap((p) => p.annotations).filter((a) => a.subtype === 'Widget');
     expect(fields.length).toBe(16);
-    expect(fields.map((f) => f.alternativeText)).toContain('Hvem er ansvarlig 1');
+    expect(fields.map((f) => f.alternativeText)).toContain('Forslag 1: hvem er ansvarlig? Skriv et navn.');
     const links = pdf.pages.flatMap((p) => p.annotations).filter((a) => a.url);
     expect(links.map((l) => l.url)).toContain('https://www.borger.dk/');
   });
