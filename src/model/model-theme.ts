@@ -1,7 +1,8 @@
 /**
  * model (theme): a templates folder's theme.yaml → the Theme layout draws with.
  * Input: the loaded template files. Output: the Theme, the bytes of any fonts it brings, and diagnostics
- * placed in theme.yaml. Never: read files (load did), or accept text colours that fail WCAG contrast.
+ * placed in theme.yaml. Never: read files (load did), or accept text colours or line colours that fail
+ * WCAG contrast (4.5:1 for text, 3:1 for rules, writing lines and field borders).
  */
 import * as z from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -38,6 +39,18 @@ const textPairs: [fg: keyof Theme['colors'], bg: keyof Theme['colors'] | 'white'
 
 export const minimumContrast = 4.5;
 
+/**
+ * colors.rule draws the rules, the lines to write on and the borders of fields and table cells, on
+ * white paper and on a table header's tint: a reader must see where to write, so they need 3:1 (WCAG
+ * 1.4.11, non-text contrast).
+ */
+const linePairs: [fg: keyof Theme['colors'], bg: keyof Theme['colors'] | 'white'][] = [
+  ['rule', 'white'],
+  ['rule', 'tint'],
+];
+
+export const minimumLineContrast = 3;
+
 export function modelTheme(templates: TemplateSource): { theme: Theme; fonts: Map<string, Uint8Array>; diagnostics: Diagnostic[] } {
   const file = templates.files.get('theme.yaml');
   const fonts = new Map<string, Uint8Array>();
@@ -53,16 +66,20 @@ export function modelTheme(templates: TemplateSource): { theme: Theme; fonts: Ma
   const data = result.data;
   const theme: Theme = { ...defaultTheme, name: data.name, colors: { ...defaultTheme.colors, ...data.colors } };
 
-  for (const [fg, bg] of textPairs) {
+  const pairs = [
+    ...textPairs.map((pair) => ({ pair, minimum: minimumContrast, what: 'text' })),
+    ...linePairs.map((pair) => ({ pair, minimum: minimumLineContrast, what: 'lines and borders' })),
+  ];
+  for (const { pair: [fg, bg], minimum, what } of pairs) {
     const background = bg === 'white' ? '#ffffff' : theme.colors[bg];
     const ratio = contrastRatio(theme.colors[fg], background);
-    if (ratio < minimumContrast) {
+    if (ratio < minimum) {
       const at = data.colors?.[fg] ? ['colors', fg] : ['colors', bg];
       diagnostics.push({
         ...locate(yaml, at),
         severity: 'error',
         rule: 'low-contrast',
-        message: `colors.${fg} ${theme.colors[fg]} on ${bg === 'white' ? 'white paper' : `colors.${bg} ${background}`} has contrast ${ratio.toFixed(2)}:1; text needs at least ${minimumContrast}:1`,
+        message: `colors.${fg} ${theme.colors[fg]} on ${bg === 'white' ? 'white paper' : `colors.${bg} ${background}`} has contrast ${ratio.toFixed(2)}:1; ${what} need${what === 'text' ? 's' : ''} at least ${minimum}:1`,
         hint: `darken colors.${fg}${bg === 'white' ? '' : ` or lighten colors.${bg}`}`,
       });
     }

@@ -40,7 +40,7 @@ ${items}
   <style>
     body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0 auto; max-width: 46rem; padding: 1.5rem; color: #1b1b1b; background: #fff; }
     h1 { color: #0b5563; }
-    h2 { color: #0b5563; border-bottom: 1px solid #9fb8bc; padding-bottom: .2rem; margin-top: 2rem; }
+    h2 { color: #0b5563; border-bottom: 1px solid #6b8c91; padding-bottom: .2rem; margin-top: 2rem; }
     a { color: #0a4a8a; }
     a:focus { outline: 3px solid #0b5563; outline-offset: 2px; }
     .details { color: #4d4d4d; }

@@ -35,6 +35,20 @@ describe('modelTheme', () => {
     expect(modelTheme(templates('colors: { muted: "#777777" }\n')).diagnostics.map((d) => d.rule)).toEqual(['low-contrast']);
   });
 
+  it('rejects a rule colour below 3:1 on white or on the tint, as lines to write on and field borders must be seen', () => {
+    const { diagnostics } = modelTheme(templates('colors:\n  tint: "#f6e9ee"\n  rule: "#c9a3b2"\n'));
+    const errors = diagnostics.filter((d) => d.rule === 'low-contrast');
+    expect(errors.map((d) => [d.severity, d.line, d.message])).toEqual([
+      ['error', 3, 'colors.rule #c9a3b2 on white paper has contrast 2.24:1; lines and borders need at least 3:1'],
+      ['error', 3, 'colors.rule #c9a3b2 on colors.tint #f6e9ee has contrast 1.90:1; lines and borders need at least 3:1'],
+    ]);
+    // 3:1 is enough for a line, though it would be too pale for text.
+    expect(modelTheme(templates('colors: { rule: "#858585" }\n')).diagnostics).toEqual([]);
+    // A tint too dark for the default rule is named where the tint is written.
+    const dark = modelTheme(templates('colors:\n  tint: "#9db3b6"\n')).diagnostics.filter((d) => d.message.startsWith('colors.rule'));
+    expect(dark.map((d) => d.line)).toEqual([2]);
+  });
+
   it('requires alt text for a logo and a file that exists', () => {
     const noAlt = modelTheme(templates('logo: { file: logo.svg }\n', { 'logo.svg': '<svg viewBox="0 0 10 5"></svg>' }));
     expect(noAlt.diagnostics.map((d) => [d.rule, d.line])).toEqual([['missing-field', 1]]);
