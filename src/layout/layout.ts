@@ -41,8 +41,9 @@ export interface TextItem {
   color: string;
   node?: number;
   /**
-   * What a text extractor should read for the marked content this item opens: the whole word for the
-   * first part of a hyphenated word, nothing for its later parts.
+   * Set on the first item of each part of a hyphenated word, which opens a marked-content sequence of
+   * its own on its own line: what a text extractor should read for that sequence, the whole word for
+   * the first part, nothing for the later parts.
    */
   actualText?: string;
   running?: RunningArtifact;

@@ -77,6 +77,9 @@ export function lineAtoms(
       for (const seg of fonts.segment(text, face)) {
         items.push({ type: 'text', x: cx, y: baseline, text: seg.text, fontId: seg.fontId, size: style.size, color, node: target.id, actualText });
         cx += fonts.width(seg.fontId, seg.text, style.size);
+        // The part's first item opens its marked content, with the ActualText; the rest of the part
+        // (a glyph from a fallback font) joins that sequence.
+        actualText = undefined;
       }
       if (first.run.strike) {
         // Through the middle of the lower-case letters.

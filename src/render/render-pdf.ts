@@ -98,15 +98,17 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
         open = { artifact };
         return;
       }
-      // The parts of a hyphenated word on one page share one sequence, whose ActualText is the word.
-      if (open !== undefined && 'node' in open && open.node === node) return;
+      // Each part of a hyphenated word is a sequence of its own, on its own line, so an extractor that
+      // places ActualText where its sequence's glyphs are never sees one sequence across two lines.
+      if (open !== undefined && 'node' in open && open.node === node && actualText === undefined) return;
       close();
       tags.element(node);
       const role = tags.role(node);
-      // pdftotext reads ActualText from the marked content, pdf.js from the element: set both.
-      // A later part that opens a sequence of its own (after a page break) must read as nothing; poppler
-      // ignores an empty ActualText, so it gets a zero-width space.
-      const options = actualText !== undefined && role === 'Span' ? { actual: actualText || '\u200b' } : {};
+      // pdftotext reads ActualText from the marked content, pdf.js from the element: set both. The
+      // first part's sequence reads as the whole word, at the end of its line; a later part, which
+      // starts the next line, must read as no more than the space after a word: poppler ignores an
+      // empty ActualText and would read the part's letters again.
+      const options = actualText !== undefined && role === 'Span' ? { actual: actualText || ' ' } : {};
       open = { node, content: doc.markStructureContent(role, options) };
     };
     for (const item of page.items) {
@@ -124,7 +126,6 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
               x: item.x,
               y: item.y,
               size: item.size,
-              pageHeight: page.height,
             }),
           );
           break;

@@ -16,7 +16,6 @@ export interface TextPlacement {
   x: number;
   y: number;
   size: number;
-  pageHeight: number;
 }
 
 /**
@@ -28,10 +27,13 @@ export interface TextPlacement {
 export function textOperators(font: SubsetFont, runs: readonly ShapedRun[], unitsPerEm: number, at: TextPlacement): string {
   const toThousandths = 1000 / unitsPerEm;
   const perUnit = at.size / unitsPerEm;
-  const baseline = at.pageHeight - at.y;
+  const baseline = at.y;
   let x = at.x;
-  // PDFKit's pages draw top-down (a flipped CTM); text needs the PDF's own bottom-up space back.
-  let out = `q 1 0 0 -1 0 ${num(at.pageHeight)} cm BT /${font.id} ${num(at.size)} Tf 1 0 0 1 ${num(x)} ${num(baseline)} Tm `;
+  // PDFKit's pages draw top-down (a flipped CTM), so the text matrix flips the glyphs upright again.
+  // It is not done with `q … cm … Q` around the text: a marked-content sequence ends after the `Q`,
+  // and poppler places a sequence's ActualText with the matrix in force at its end, which would then
+  // be the page's flipped one, putting the words upside down at the mirrored height.
+  let out = `BT /${font.id} ${num(at.size)} Tf 1 0 0 -1 ${num(x)} ${num(baseline)} Tm `;
   let array = '';
   let hex = '';
   let shifted = false;
@@ -51,12 +53,12 @@ export function textOperators(font: SubsetFont, runs: readonly ShapedRun[], unit
       if (position.xOffset || position.yOffset) {
         // A mark placed off its advance (an accent on a letter) gets a text matrix of its own.
         flush();
-        out += `1 0 0 1 ${num(x + position.xOffset * perUnit)} ${num(baseline + position.yOffset * perUnit)} Tm <${gid4(gid)}> Tj `;
+        out += `1 0 0 -1 ${num(x + position.xOffset * perUnit)} ${num(baseline - position.yOffset * perUnit)} Tm <${gid4(gid)}> Tj `;
         shifted = true;
       } else {
         if (shifted) {
           flush();
-          out += `1 0 0 1 ${num(x)} ${num(baseline)} Tm `;
+          out += `1 0 0 -1 ${num(x)} ${num(baseline)} Tm `;
           shifted = false;
         }
         hex += gid4(gid);
@@ -70,7 +72,7 @@ export function textOperators(font: SubsetFont, runs: readonly ShapedRun[], unit
     }
   }
   flush();
-  return `${out}ET Q`;
+  return `${out}ET`;
 }
 
 function gid4(gid: number): string {

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTopic } from '../../src/pipeline/build-topic.js';
@@ -9,13 +12,13 @@ import { qpdfText, readQpdf, type QpdfDict, type QpdfReadBack, type QpdfValue } 
 /** Two section files that both number their footnote [^1], and a task list with ticked and open items. */
 const notesAndTasks = path.join(testFixtures, 'notes-and-tasks');
 
-let reference: { pdf: PdfReadBack; q: QpdfReadBack };
-let notes: { pdf: PdfReadBack; q: QpdfReadBack };
+let reference: { pdf: PdfReadBack; q: QpdfReadBack; bytes: Uint8Array };
+let notes: { pdf: PdfReadBack; q: QpdfReadBack; bytes: Uint8Array };
 
 beforeAll(async () => {
   const read = async (dir: string) => {
     const bytes = output(await buildInMemory(dir, { kinds: ['pack'] }), 'pack');
-    return { pdf: await readPdf(bytes), q: readQpdf(bytes) };
+    return { pdf: await readPdf(bytes), q: readQpdf(bytes), bytes };
   };
   reference = await read(referenceTopic);
   notes = await read(notesAndTasks);
@@ -123,5 +126,19 @@ describe('task lists', () => {
     const items = notes.pdf.pages.flatMap((p) => structNodes(p.struct)).filter((n) => n.role === 'LI');
     const states = items.map((li) => li.children.find((c) => c.role === 'Lbl')).flatMap((lbl) => (lbl ? structNodes(lbl).filter((n) => n.role === 'Span').map((n) => n.alt) : []));
     expect(states).toEqual(['afkrydset', 'ikke afkrydset', 'afkrydset']);
+  });
+
+  it('read through pdftotext with each box’s state where the box is, before its item', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-tasks-'));
+    try {
+      const file = path.join(dir, 'tasks.pdf');
+      writeFileSync(file, notes.bytes);
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      // The ActualText of a marked-content sequence that ended after the text's own `Q` was placed
+      // with the page's flipped matrix, so the words came out at the mirrored height, away from their items.
+      expect(text).toContain('afkrydset Lokalet er booket ikke afkrydset Kaffen er bestilt afkrydset Casen er printet');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
