@@ -6,11 +6,16 @@ export const exitCodes = {
   content: 1,
   usage: 2,
   internal: 3,
+  /** Stopped by Ctrl-C (SIGINT) or SIGTERM: 128 plus the signal's number, as a shell reports it. */
+  interrupted: 130,
+  terminated: 143,
 } as const;
 
-const usageRules = new Set(['path-not-found', 'not-a-topic', 'bad-option', 'unknown-option', 'unknown-command', 'bad-slug', 'topic-exists', 'not-a-shard', 'duplicate-topic']);
-// A shard's file that is missing or not the one its build wrote is a problem of the files on disk, not of content.
-const ioRules = new Set(['io-error', 'internal-error', 'shard-file-missing', 'shard-file-changed', 'shard-file-outside']);
+const usageRules = new Set(['path-not-found', 'not-a-topic', 'bad-option', 'unknown-option', 'unknown-command', 'bad-slug', 'topic-exists', 'not-a-shard', 'duplicate-topic', 'out-overlaps-source']);
+// A shard's file that is missing or not the one its build wrote is a problem of the files on disk, not of
+// content. An output folder another build holds is too: the command and the content are right, and the
+// same command succeeds once the other build is done, as after a busy disk.
+const ioRules = new Set(['io-error', 'internal-error', 'shard-file-missing', 'shard-file-changed', 'shard-file-outside', 'out-busy']);
 
 /** The worst problem decides: I/O over usage over content. Warnings never fail a run. */
 export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { terminalText } from './terminal-text.js';
 
 /**
  * A diagnostic as a GitHub Actions workflow command, `::error file=…,line=…,col=…,title=…::message`,
@@ -18,8 +19,9 @@ export function formatGithub(d: Diagnostic): string {
   return `::${d.severity} ${given.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',')}::${escapeData(message)}`;
 }
 
+/** Line breaks as @actions/core has them; any other control character (ESC, BEL) is shown, not sent. */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalText(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function escapeProperty(text: string): string {

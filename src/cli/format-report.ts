@@ -1,10 +1,15 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { terminalText } from './terminal-text.js';
 
-/** `path:line:column: error: message [rule]` and an indented `hint:` line, as compilers print them. */
+/**
+ * `path:line:column: error: message [rule]` and an indented `hint:` line, as compilers print them.
+ * Every part may hold text from a topic (a folder's name, a quoted title), so each is escaped: one
+ * diagnostic is always exactly these one or two lines.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const place = [d.file, d.line, d.line !== undefined ? d.column : undefined].filter((p) => p !== undefined).join(':');
-  const head = `${place}: ${d.severity}: ${d.message} [${d.rule}]`;
-  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+  const place = [terminalText(d.file), d.line, d.line !== undefined ? d.column : undefined].filter((p) => p !== undefined).join(':');
+  const head = `${place}: ${d.severity}: ${terminalText(d.message)} [${terminalText(d.rule)}]`;
+  return d.hint ? `${head}\n  hint: ${terminalText(d.hint)}` : head;
 }
 
 /** "2 errors, 1 warning in 1 topic" */

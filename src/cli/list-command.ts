@@ -4,6 +4,7 @@ import type { TopicReport } from '../pipeline/run-build.js';
 import { exitCodeFor } from './exit-codes.js';
 import { sortDiagnostics } from './format-report.js';
 import { printDiagnostics, type CliIo, type GlobalFlags } from './print-report.js';
+import { terminalText } from './terminal-text.js';
 
 interface ListedTopic {
   path: string;
@@ -36,7 +37,7 @@ export async function runListCommand(paths: string[], flags: GlobalFlags, io: Cl
   printDiagnostics(problems, flags, io);
   if (topics.length) io.stdout.write(table(topics));
   const troubled = topics.filter((t) => t.errors || t.warnings);
-  if (troubled.length) io.stderr.write(`details: dialogpack check ${troubled.map((t) => t.path).join(' ')}\n`);
+  if (troubled.length) io.stderr.write(`details: dialogpack check ${troubled.map((t) => terminalText(t.path)).join(' ')}\n`);
   return exitCodeFor(problems);
 }
 
@@ -59,9 +60,10 @@ function listed(result: TopicReport, kindsOf: typeof availableKinds): ListedTopi
 
 function table(topics: readonly ListedTopic[]): string {
   const none = '–';
+  // A title or folder name is the topic's text: escaped before the columns are measured.
   const rows = topics.map((t) => [
-    t.path,
-    t.title ?? none,
+    terminalText(t.path),
+    t.title === undefined ? none : terminalText(t.title),
     t.participants ? `${t.participants.min}–${t.participants.max}` : none,
     t.duration !== undefined ? `about ${t.duration} min` : none,
     t.outputs.length ? t.outputs.join(', ') : none,

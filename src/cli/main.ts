@@ -4,22 +4,23 @@
  * one. Heavy modules load only when a command needs them.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadConfig } from '../load/load-config.js';
 import { modelConfig } from '../model/model-config.js';
-import { temporaryFiles } from '../write/write-outputs.js';
+import { stopWrites } from '../write/stop-writes.js';
 import { createProgress } from './progress.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
 import { runInitCommand, type RawInitOptions } from './init-command.js';
 import { runListCommand } from './list-command.js';
+import { lockOwner } from './lock-owner.js';
 import { runNewCommand, type RawNewOptions } from './new-command.js';
 import { parseBuildOptions, type RawBuildOptions } from './parse-options.js';
 import { runPublishCommand, type RawPublishOptions } from './publish-command.js';
 import { printReport, type CliIo, type GlobalFlags } from './print-report.js';
 import { runSchemaCommand } from './schema-command.js';
+import { terminalText } from './terminal-text.js';
 import { runWatchCommand } from './watch-command.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
@@ -212,8 +213,8 @@ A topic.yaml made by \`dialogpack new\` already points editors' YAML tooling at 
       return exitCodes.usage;
     }
     const flags = program.opts<GlobalFlags>();
-    io.stderr.write(`dialogpack: internal error: ${(error as Error).message}\n`);
-    if (flags.debug) io.stderr.write(`${(error as Error).stack}\n`);
+    io.stderr.write(`dialogpack: internal error: ${terminalText((error as Error).message)}\n`);
+    if (flags.debug) io.stderr.write(`${String((error as Error).stack).split('\n').map(terminalText).join('\n')}\n`);
     else io.stderr.write('  hint: run again with --debug for the stack trace\n');
     return exitCodes.internal;
   }
@@ -233,7 +234,7 @@ async function runBuildCommand(
   io: CliIo,
   outGiven: boolean,
 ): Promise<number> {
-  const config = await loadConfig(process.cwd());
+  const config = await loadConfig(process.cwd(), process.cwd());
   const configured = config ? modelConfig(config.file, config.text) : { defaults: {}, diagnostics: [] };
   if (configured.diagnostics.some((d) => d.severity === 'error')) {
     printReport(configured.diagnostics, 0, flags, io);
@@ -241,6 +242,7 @@ async function runBuildCommand(
   }
   // Flags win over dialogpack.yaml; commander's default for --out must not hide the config's.
   const merged = { ...raw, templates: raw.templates ?? configured.defaults.templates, out: outGiven ? raw.out : (configured.defaults.out ?? raw.out) };
+  const outLabel = !outGiven && configured.defaults.out !== undefined ? `out: in ${config!.file}` : '--out';
   const { options, diagnostics: optionProblems } = parseBuildOptions(paths, merged, process.env);
   // One build thread keeps about 1.4 cores busy (V8 collects garbage and compiles on threads of its
   // own): on 2 cores a second worker saved 9 % of the time and took 60 % more memory (docs/performance.md).
@@ -252,12 +254,21 @@ async function runBuildCommand(
     printReport(optionProblems, 0, flags, io);
     return exitCodes.usage;
   }
-  if (command === 'watch') return runWatchCommand(options, flags, io, process);
+  if (command === 'watch') return runWatchCommand(options, flags, io, process, { lockOwner: lockOwner(), outLabel });
   const { runBuild } = await import('../pipeline/run-build.js');
   const progress = command === 'build' && !flags.json ? createProgress(io, process.env) : undefined;
   const removeInterruptHandler = command === 'build' ? cleanUpOnInterrupt(io) : () => {};
   try {
-    const result = await runBuild(options, { write: command === 'build', force: raw.force, jobs, onTopic: progress?.topicDone });
+    // A build runs on worker threads even for one topic, so this thread answers Ctrl-C at once.
+    const result = await runBuild(options, {
+      write: command === 'build',
+      force: raw.force,
+      jobs,
+      isolate: command === 'build',
+      onTopic: progress?.topicDone,
+      lockOwner: command === 'build' ? lockOwner() : undefined,
+      outLabel,
+    });
     progress?.finish();
     const all = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
     printReport(all, result.topics.length, flags, io, command === 'build' ? { outDir: options.outDir, topics: result.topics, removed: result.removed } : undefined);
@@ -282,14 +293,17 @@ function usageDiagnostic(error: CommanderError, argv: string[]): Diagnostic {
 }
 
 /**
- * On Ctrl-C the writes in flight are abandoned: their temporary files are removed and the previous
- * PDFs stay as they were, since a final name is only ever replaced by a finished file.
+ * On Ctrl-C or SIGTERM the build stops at once: its temporary files and its lock on the output folder
+ * are removed and the previous PDFs stay as they were, since files are renamed into place only when
+ * every topic is done (and should the signal come while they are, the next build checks them all).
+ * The topics are built on worker threads, so this thread is free to take the signal whenever it comes;
+ * exiting ends the workers.
  */
 function cleanUpOnInterrupt(io: CliIo): () => void {
   const handler = (signal: NodeJS.Signals) => {
-    for (const temp of temporaryFiles()) rmSync(temp, { force: true });
+    stopWrites();
     io.stderr.write(`dialogpack: interrupted (${signal}); earlier files are unchanged\n`);
-    process.exit(130);
+    process.exit(signal === 'SIGTERM' ? exitCodes.terminated : exitCodes.interrupted);
   };
   process.once('SIGINT', handler);
   process.once('SIGTERM', handler);

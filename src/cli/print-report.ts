@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TopicReport } from '../pipeline/run-build.js';
 import { formatGithub } from './format-github.js';
 import { formatDiagnostic, formatSummary, sortDiagnostics } from './format-report.js';
+import { terminalText } from './terminal-text.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -44,10 +45,10 @@ export function printReport(
   printDiagnostics(sorted, flags, io);
   io.stderr.write(`${formatSummary(sorted, topics)}\n`);
   if (!built) return;
-  for (const file of built.removed ?? []) io.stderr.write(`removed ${built.outDir}/${file}\n`);
+  for (const file of built.removed ?? []) io.stderr.write(`removed ${terminalText(`${built.outDir}/${file}`)}\n`);
   for (const topic of built.topics) {
     if (topic.diagnostics.some((d) => d.severity === 'error')) continue;
-    for (const output of topic.outputs) io.stderr.write(`wrote ${built.outDir}/${output.path} (${output.pages} ${output.pages === 1 ? 'page' : 'pages'})\n`);
+    for (const output of topic.outputs) io.stderr.write(`wrote ${terminalText(`${built.outDir}/${output.path}`)} (${output.pages} ${output.pages === 1 ? 'page' : 'pages'})\n`);
   }
 }
 

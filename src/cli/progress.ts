@@ -1,5 +1,6 @@
 import type { TopicReport } from '../pipeline/run-build.js';
 import type { CliIo } from './print-report.js';
+import { terminalText } from './terminal-text.js';
 
 /**
  * Build progress on stderr: a live counter on a terminal, one plain line per topic when stderr is not
@@ -12,7 +13,7 @@ export function createProgress(io: CliIo, env: NodeJS.ProcessEnv): { topicDone: 
     topicDone(result, done, total) {
       // One topic needs no counter: the report that follows says it all.
       if (total < 2) return;
-      const name = result.slug ?? result.dir;
+      const name = terminalText(result.slug ?? result.dir);
       const state = result.diagnostics.some((d) => d.severity === 'error')
         ? 'failed'
         : result.unchanged

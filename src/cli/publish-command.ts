@@ -1,6 +1,8 @@
 import { exitCodeFor } from './exit-codes.js';
 import { formatSummary, sortDiagnostics } from './format-report.js';
+import { lockOwner } from './lock-owner.js';
 import { printReport, type CliIo, type GlobalFlags } from './print-report.js';
+import { terminalText } from './terminal-text.js';
 
 export interface RawPublishOptions {
   out: string;
@@ -12,7 +14,7 @@ export interface RawPublishOptions {
  */
 export async function runPublishCommand(shards: string[], raw: RawPublishOptions, flags: GlobalFlags, io: CliIo): Promise<number> {
   const { runPublish } = await import('../pipeline/run-publish.js');
-  const report = await runPublish(shards, raw.out);
+  const report = await runPublish(shards, raw.out, { lockOwner: lockOwner() });
   const count = report.topics.length;
   if (flags.json) {
     const sorted = sortDiagnostics(report.diagnostics);
@@ -26,7 +28,7 @@ export async function runPublishCommand(shards: string[], raw: RawPublishOptions
     return exitCodeFor(report.diagnostics);
   }
   printReport(report.diagnostics, count, flags, io);
-  for (const file of report.removed) io.stderr.write(`removed ${raw.out}/${file}\n`);
-  if (count) io.stderr.write(`published ${count} ${count === 1 ? 'topic' : 'topics'} from ${shards.length} ${shards.length === 1 ? 'shard' : 'shards'} into ${raw.out}/\n`);
+  for (const file of report.removed) io.stderr.write(`removed ${terminalText(`${raw.out}/${file}`)}\n`);
+  if (count) io.stderr.write(`published ${count} ${count === 1 ? 'topic' : 'topics'} from ${shards.length} ${shards.length === 1 ? 'shard' : 'shards'} into ${terminalText(raw.out)}/\n`);
   return exitCodeFor(report.diagnostics);
 }

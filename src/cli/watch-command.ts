@@ -1,9 +1,11 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TopicWatcher } from '../load/watch-topics.js';
 import type { BuildOptions } from '../pipeline/build-options.js';
+import type { RunOptions } from '../pipeline/run-build.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
 import { formatDiagnostic } from './format-report.js';
 import { printReport, type CliIo, type GlobalFlags } from './print-report.js';
+import { terminalText } from './terminal-text.js';
 
 /**
  * `dialogpack watch [paths...]`: builds everything once, then rebuilds each topic folder whose files change,
@@ -17,12 +19,13 @@ export async function runWatchCommand(
   flags: GlobalFlags,
   io: CliIo,
   signals: NodeJS.EventEmitter,
+  runOptions: Pick<RunOptions, 'lockOwner' | 'outLabel'> = {},
 ): Promise<number> {
   const { runBuild } = await import('../pipeline/run-build.js');
   const { watchTopics } = await import('../load/watch-topics.js');
 
   const build = async (paths: string[], reloadTemplates = false) => {
-    const result = await runBuild({ ...options, paths }, { write: true, reloadTemplates });
+    const result = await runBuild({ ...options, paths }, { ...runOptions, write: true, reloadTemplates });
     const all = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
     printReport(all, result.topics.length, flags, io, { outDir: options.outDir, topics: result.topics, removed: result.removed });
     return result;
@@ -34,14 +37,14 @@ export async function runWatchCommand(
   let stopping = false;
   const rebuild = async (dirs: string[], reload: boolean) => {
     const started = performance.now();
-    io.stderr.write(`changed: ${[...(reload ? [options.templatesDir!] : []), ...dirs].join(', ')}\n`);
+    io.stderr.write(`changed: ${terminalText([...(reload ? [options.templatesDir!] : []), ...dirs].join(', '))}\n`);
     try {
       await build(dirs, reload);
-      io.stderr.write(`rebuilt ${dirs.join(', ')} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+      io.stderr.write(`rebuilt ${terminalText(dirs.join(', '))} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
     } catch (error) {
       // One bad rebuild must not end the session: the editor fixes the file and saves again.
-      io.stderr.write(`dialogpack: internal error while rebuilding ${dirs.join(', ')}: ${(error as Error).message}\n`);
-      if (flags.debug) io.stderr.write(`${(error as Error).stack}\n`);
+      io.stderr.write(`dialogpack: internal error while rebuilding ${terminalText(dirs.join(', '))}: ${terminalText((error as Error).message)}\n`);
+      if (flags.debug) io.stderr.write(`${String((error as Error).stack).split('\n').map(terminalText).join('\n')}\n`);
     }
   };
   const kick = () => {
@@ -80,6 +83,9 @@ export async function runWatchCommand(
         kick();
       },
       onProblem: (d: Diagnostic) => io.stderr.write(`${formatDiagnostic(d)}\n`),
+      onGone: (dir) =>
+        io.stderr.write(`${terminalText(dir)}: the folder is gone (renamed, moved or deleted); still watching, and it is built again when it is back\n`),
+      onBack: (dir) => io.stderr.write(`${terminalText(dir)}: the folder is back\n`),
     }, { templatesDir: options.templatesDir });
     // Counted as a build in flight, so saves meanwhile queue behind it instead of writing the same files.
     const firstBuild = build(options.paths);
@@ -90,7 +96,7 @@ export async function runWatchCommand(
     if (fatal !== exitCodes.ok || !first.topics.length) return fatal === exitCodes.ok ? exitCodes.usage : fatal;
     if (!stopping) {
       const count = first.topics.length;
-      io.stderr.write(`watching ${count} topic${count === 1 ? '' : 's'} in ${options.paths.join(', ')} for changes; press Ctrl-C to stop\n`);
+      io.stderr.write(`watching ${count} topic${count === 1 ? '' : 's'} in ${terminalText(options.paths.join(', '))} for changes; press Ctrl-C to stop\n`);
     }
     kick();
     await stopped;

@@ -1,6 +1,7 @@
 /**
- * model (config): dialogpack.yaml → defaults for the build options. Paths in it are relative to the
- * file. Input: its text. Output: the defaults and diagnostics placed in the file.
+ * model (config): dialogpack.yaml → defaults for the build options. A relative path in it is relative
+ * to the file's folder; an absolute one (`out: /srv/print`) stays as it is. Input: its path (relative
+ * to the working folder) and its text. Output: the defaults and diagnostics placed in the file.
  * Never: override what a user typed on the command line (the CLI gives flags precedence).
  */
 import path from 'node:path';
@@ -30,7 +31,9 @@ export function modelConfig(file: string, text: string): { defaults: BuildDefaul
   if (!result.success) {
     return { defaults: {}, diagnostics: [...diagnostics, ...zodDiagnostics(result.error.issues, yaml, input, (p) => schemaKeys(configSchema, p))] };
   }
-  const base = path.dirname(file);
-  const resolve = (p?: string) => (p === undefined ? undefined : path.join(base, p));
+  // A relative path is joined to the file's folder as the user sees it (`print/…`, not a path from the
+  // root); joining an absolute one would turn `/srv/print` into `srv/print` under the working folder.
+  const dir = path.dirname(file);
+  const resolve = (p?: string) => (p === undefined ? undefined : path.isAbsolute(p) ? p : path.join(dir, p));
   return { defaults: { templates: resolve(result.data.templates), out: resolve(result.data.out) }, diagnostics };
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TopicResult } from './build-topic.js';
 import type { WorkerTask } from './build-worker.js';
@@ -5,38 +6,86 @@ import type { WorkerTask } from './build-worker.js';
 /**
  * Builds topics on worker threads: each worker parses the fonts once and keeps them for
  * all its topics. Results come back as they finish, through `onResult`, in any order.
+ *
+ * A topic never stops another: an exception while building it, in the worker's code or a dependency's,
+ * comes back as that topic's error; a worker that dies (an uncaught error, running out of memory, or
+ * exiting without a word) fails the topic it had and is replaced for the topics still waiting.
  */
 export async function buildInPool(
   tasks: Omit<WorkerTask, 'id'>[],
   workers: number,
   templatesDir: string | undefined,
   onResult: (index: number, result: TopicResult) => Promise<void>,
+  options: { entry?: URL } = {},
 ): Promise<void> {
   const queue = tasks.map((task, id) => ({ ...task, id }));
   // Workers boot through the same loader as the CLI, so they share its bundle and code cache.
-  const entry = new URL('./load-bundle.cjs', import.meta.url);
-  const pool = Array.from({ length: Math.min(workers, queue.length) }, () => new Worker(entry, { workerData: { role: 'build-worker', templatesDir } }));
+  const entry = options.entry ?? new URL('./load-bundle.cjs', import.meta.url);
+  const live = new Set<Worker>();
+  let delivered = 0;
   try {
-    await Promise.all(
-      pool.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const next = () => {
-              const task = queue.shift();
-              if (!task) return resolve();
-              worker.postMessage(task);
-            };
-            worker.on('message', (message: { id: number; result?: TopicResult; error?: string }) => {
-              if (message.error !== undefined) return reject(new Error(`worker failed on ${tasks[message.id].dir}: ${message.error}`));
-              // Bytes arrive as plain Uint8Arrays after cloning; nothing else needs restoring.
-              onResult(message.id, message.result!).then(next, reject);
-            });
-            worker.on('error', reject);
-            next();
-          }),
-      ),
-    );
+    await new Promise<void>((resolve, reject) => {
+      const deliver = (id: number, result: TopicResult) =>
+        onResult(id, result).then(() => {
+          if (++delivered === tasks.length) resolve();
+        }, reject);
+      const start = () => {
+        const worker = new Worker(entry, { workerData: { role: 'build-worker', templatesDir } });
+        live.add(worker);
+        let current: (typeof queue)[number] | undefined;
+        let failure: Error | undefined;
+        const next = () => {
+          current = queue.shift();
+          if (current) worker.postMessage(current);
+        };
+        worker.on('message', (message: { id: number; result?: TopicResult; error?: string }) => {
+          if (!current || message.id !== current.id) return;
+          const task = current;
+          current = undefined;
+          // Bytes arrive as plain Uint8Arrays after cloning; nothing else needs restoring.
+          const result = message.error !== undefined ? crashedTopic(task.dir, new Error(message.error)) : message.result!;
+          deliver(task.id, result).then(next, reject);
+        });
+        worker.on('error', (error) => {
+          failure = error;
+        });
+        worker.on('exit', (code) => {
+          live.delete(worker);
+          if (!current) return;
+          const task = current;
+          current = undefined;
+          const why = failure ?? new Error(`the build thread stopped (exit code ${code}) without finishing it`);
+          void deliver(task.id, crashedTopic(task.dir, why));
+          if (queue.length) start();
+        });
+        next();
+      };
+      if (!tasks.length) return resolve();
+      for (let i = 0; i < Math.min(workers, queue.length); i++) start();
+    });
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await Promise.all([...live].map((w) => w.terminate()));
   }
+}
+
+/**
+ * A topic whose build threw: its error, placed at its topic.yaml. Content makes it happen (a file
+ * that trips a dependency), so it counts as a content error of that topic, and the other topics build.
+ */
+export function crashedTopic(dir: string, error: Error): TopicResult {
+  // A worker sends the stack, whose first line is `Error: message`.
+  const first = ((error.message || String(error)).split('\n').find((line) => line.trim()) ?? 'unknown error').replace(/^\s*\w*Error: /, '');
+  return {
+    dir,
+    outputs: [],
+    diagnostics: [
+      {
+        file: path.join(dir, 'topic.yaml'),
+        severity: 'error',
+        rule: 'build-crashed',
+        message: `dialogpack stopped with an error while building this topic, and built none of its PDFs: ${first.trim()}`,
+        hint: 'something in this topic (an image, an unusual file) trips dialogpack; the other topics were built. Please report it, with the files if you can',
+      },
+    ],
+  };
 }

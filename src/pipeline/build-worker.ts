@@ -1,6 +1,7 @@
 /**
- * A worker thread of a parallel build: it keeps its own fonts and templates for every topic it is
- * given, builds one topic per message and sends the result back. It never writes files.
+ * A worker thread of a build: it keeps its own fonts and templates for every topic it is given, builds
+ * one topic per message and sends the result back, or the error that stopped it (the pool makes that
+ * the topic's diagnostic). It never writes files.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BuildOptions } from './build-options.js';
@@ -11,7 +12,8 @@ export interface WorkerTask {
   id: number;
   dir: string;
   options: Omit<BuildOptions, 'paths' | 'outDir'>;
-  previousHash?: string;
+  /** Render the PDFs (build), or stop after layout (check). */
+  render: boolean;
 }
 
 /** Serves build tasks on this worker thread's port until the pool terminates it. */
@@ -21,7 +23,7 @@ export function buildWorker(): void {
   port.on('message', async (task: WorkerTask) => {
     try {
       const { shared } = await sharedResources(templatesDir);
-      const result = await buildTopic(task.dir, task.options, shared, true, task.previousHash);
+      const result = await buildTopic(task.dir, task.options, shared, task.render);
       port.postMessage({ id: task.id, result });
     } catch (error) {
       port.postMessage({ id: task.id, error: (error as Error).stack ?? String(error) });

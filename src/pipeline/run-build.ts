@@ -1,23 +1,37 @@
 /**
  * The build and check commands over many topics. Each topic is built in memory and written only when it
- * has no errors, so good topics in a content root still build while a bad one fails. A topic whose
- * inputs match the previous build's manifest is neither rebuilt nor rewritten; many topics are built
- * on worker threads (`--jobs`; by default one per two cores). Files the previous manifest lists and this
+ * has no errors, so good topics in a content root still build while a bad one fails; a topic that makes
+ * a dependency throw fails alone, with a placed error. A topic whose inputs match the previous build's
+ * manifest is neither rebuilt nor rewritten; topics are built on worker threads when the caller asks
+ * (`--jobs`), so this thread stays free to answer Ctrl-C. Files the previous manifest lists and this
  * build no longer produces (a topic gone from a content root it listed or, under `--shard`, now another
  * share's; a kind no longer built) are removed, so the output folder holds what the content says.
+ *
+ * Writing is all or nothing until the very end: each topic's PDFs go to temporary files as it finishes,
+ * and only when every topic is done are they renamed into place, under a journal (write/output-journal)
+ * that stays until the new manifest is written. A build stopped before that leaves the output folder as
+ * it was; one stopped while renaming leaves the journal, and the next build trusts a PDF only if its
+ * sha256 is the one the manifest records, rebuilding the rest. The output folder is locked for the
+ * whole build (write/lock-output-folder), so two builds never write into it at once.
  */
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { hasErrors } from '../diagnostics/diagnostic.js';
+import { escalateWarnings, hasErrors } from '../diagnostics/diagnostic.js';
 import { findTopics } from '../load/find-topics.js';
 import { loadManifest } from '../load/load-manifest.js';
 import { loadToolVersion } from '../load/load-tool-version.js';
+import { loadTopic } from '../load/load-topic.js';
+import { topicSlug } from '../model/topic-slug.js';
 import { buildManifest, describePdf, type Manifest, type ManifestPdf } from '../publish/manifest.js';
 import { renderIndexHtml } from '../publish/render-index-html.js';
+import { lockOutputFolder, type LockOwner } from '../write/lock-output-folder.js';
+import { outputJournal } from '../write/output-journal.js';
 import { removeOutputs } from '../write/remove-outputs.js';
-import { writeOutputs } from '../write/write-outputs.js';
+import { openOutputs, writeOutputs } from '../write/write-outputs.js';
 import type { BuildOptions } from './build-options.js';
-import { buildInPool } from './build-pool.js';
-import { buildTopic, type TopicResult } from './build-topic.js';
+import { buildInPool, crashedTopic } from './build-pool.js';
+import { buildTopic, type SharedResources, type TopicResult } from './build-topic.js';
+import { topicFingerprint } from './input-fingerprint.js';
 import { sharedResources } from './shared-resources.js';
 
 /**
@@ -43,12 +57,24 @@ export interface RunOptions {
   write: boolean;
   /** Rebuild even topics whose inputs are unchanged. */
   force?: boolean;
-  /** Worker threads to use; 1 builds in this thread. */
+  /** Worker threads to build on; 0 or none builds in this thread. */
   jobs?: number;
+  /**
+   * Build on worker threads even for one topic: the command line's build, so that this thread is never
+   * busy for long and a Ctrl-C or SIGTERM is answered at once. Otherwise workers are started only for
+   * several topics and more than one job, where they save more than their start costs.
+   */
+  isolate?: boolean;
   /** Read templates, theme and fonts again instead of using this process's copy (watch, after they changed). */
   reloadTemplates?: boolean;
   /** Called as each topic finishes, for progress. */
   onTopic?: (result: TopicReport, done: number, total: number) => void;
+  /** Who locks the output folder while this build writes (the command line); without it, no lock is taken. */
+  lockOwner?: LockOwner;
+  /** How long to wait for another build's lock on the output folder. */
+  lockWaitMs?: number;
+  /** Where the output folder was named, for messages: `--out` or `dialogpack.yaml`. */
+  outLabel?: string;
 }
 
 /** Below this many topics to build, starting workers costs more than it saves. */
@@ -57,69 +83,224 @@ const minTopicsForWorkers = 3;
 export async function runBuild(options: BuildOptions, runOptions: RunOptions | boolean): Promise<BuildReport> {
   const run: RunOptions = typeof runOptions === 'boolean' ? { write: runOptions } : runOptions;
   const report: BuildReport = { topics: [], diagnostics: [], written: [], removed: [] };
-  const found = await findTopics(options.paths);
+  const found = await findTopics(options.paths, run.write ? { outDir: options.outDir, outLabel: run.outLabel } : {});
   report.diagnostics.push(...found.diagnostics);
-  const { diagnostics } = await sharedResources(options.templatesDir, { reload: run.reloadTemplates });
+  // Nothing at all is written, not even the lock, into an output folder that overlaps the sources.
+  if (found.diagnostics.some((d) => d.rule === 'out-overlaps-source')) return report;
+  const { diagnostics, shared } = await sharedResources(options.templatesDir, { reload: run.reloadTemplates });
   report.diagnostics.push(...diagnostics);
   if (hasErrors(diagnostics)) return report;
 
   const topics = options.shard ? found.topics.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : found.topics;
-  const previous = run.write ? await loadManifest(options.outDir) : { intact: new Set<string>() };
-  const previousHash = (dir: string) => {
-    if (run.force || !previous.manifest) return undefined;
-    const entry = previous.manifest.topics.find((t) => t.slug === slugOf(dir));
-    return entry && previous.intact.has(entry.slug) ? entry.inputHash : undefined;
-  };
-
-  const results: TopicReport[] = new Array(topics.length);
-  let done = 0;
-  const finish = async (index: number, built: TopicResult) => {
-    if (run.write && !built.unchanged && !hasErrors(built.diagnostics) && built.outputs.length) {
-      const outcome = await writeOutputs(options.outDir, built.outputs);
-      built.diagnostics.push(...outcome.diagnostics);
-      report.written.push(...outcome.written);
-    }
-    const result: TopicReport = { ...built, outputs: built.outputs.map(describePdf) };
-    results[index] = result;
-    if (result.unchanged) {
-      // The old build's warnings still hold for the files that stand.
-      const entry = previous.manifest?.topics.find((t) => t.slug === result.slug);
-      result.diagnostics.push(...(entry?.warnings ?? []));
-    }
-    run.onTopic?.(result, ++done, topics.length);
-  };
-
-  const jobs = run.jobs ?? 1;
-  if (jobs > 1 && topics.length >= minTopicsForWorkers) {
-    const tasks = topics.map((dir) => ({ dir, options: taskOptions(options), previousHash: previousHash(dir) }));
-    await buildInPool(tasks, jobs, options.templatesDir, finish);
-  } else {
-    const { shared } = await sharedResources(options.templatesDir);
-    for (const [index, dir] of topics.entries()) {
-      await finish(index, await buildTopic(dir, taskOptions(options), shared, run.write, previousHash(dir)));
-    }
+  if (!run.write) {
+    report.topics = await buildTopics(topics, options, run, shared, () => undefined, async () => {});
+    return report;
   }
-  report.topics = results;
+  let locked: { unlock: () => Promise<void> } | undefined;
+  if (run.lockOwner) {
+    const lock = await lockOutputFolder(options.outDir, run.lockOwner, { waitMs: run.lockWaitMs });
+    if ('diagnostics' in lock) {
+      report.diagnostics.push(...lock.diagnostics);
+      return report;
+    }
+    locked = lock;
+  }
+  try {
+    await buildAndWrite(options, run, found, topics, shared, report);
+  } finally {
+    await locked?.unlock();
+  }
+  return report;
+}
 
-  if (!run.write) return report;
-  const manifest = buildManifest(results, previous.manifest, loadToolVersion(), { outDir: options.outDir, roots: found.roots, found: found.topics, share: topics });
-  const rebuilt = results.some((r) => !r.unchanged && r.outputs.length && !hasErrors(r.diagnostics));
-  if (!rebuilt && !changed(manifest, previous.manifest)) return report;
+async function buildAndWrite(
+  options: BuildOptions,
+  run: RunOptions,
+  found: { roots: string[]; topics: string[] },
+  topics: string[],
+  shared: SharedResources,
+  report: BuildReport,
+): Promise<void> {
+  const previous = await loadManifest(options.outDir);
+  // Holding the lock, every temporary file in the folder is one a stopped writer left.
+  if (previous.temporaries.length) await removeOutputs(options.outDir, previous.temporaries);
+  const trusted = trustedPart(previous.manifest, previous.trusted);
+  const previousHash = (dir: string) => {
+    if (run.force || !trusted) return undefined;
+    const entry = trusted.topics.find((t) => t.slug === slugOf(dir));
+    return entry?.inputHash || undefined;
+  };
+
+  const batch = openOutputs(options.outDir);
+  /** Topics whose PDFs wait in the batch, to be told should it fail. */
+  const pending: TopicReport[] = [];
+  const results = await buildTopics(topics, options, run, shared, previousHash, async (built, result) => {
+    if (built.unchanged || hasErrors(built.diagnostics) || !built.outputs.length) return;
+    for (const file of built.outputs) if (!(await batch.add(file))) break;
+    pending.push(result);
+  });
+  report.topics = results;
+  for (const result of results) {
+    // The old build's warnings still hold for the files that stand.
+    if (result.unchanged) result.diagnostics.push(...(trusted?.topics.find((t) => t.slug === result.slug)?.warnings ?? []));
+  }
+
+  const manifest = buildManifest(results, trusted, loadToolVersion(), { outDir: options.outDir, roots: found.roots, found: found.topics, share: topics });
+  if (!pending.length && !changed(manifest, previous.manifest) && !previous.interrupted) return;
+  const journal = outputJournal(options.outDir);
+  await journal.begin();
+  const committed = await batch.commit();
+  if (hasErrors(committed.diagnostics)) {
+    // The journal stays: some of the renames may have happened.
+    for (const result of pending) result.diagnostics.push(...committed.diagnostics.map((d) => ({ ...d, file: path.join(options.outDir, result.slug ?? '') })));
+    return;
+  }
+  report.written.push(...committed.written);
   // Removed before the manifest is rewritten: should a removal fail, the old manifest still lists the
-  // file, and the next build tries again instead of leaving it behind untracked.
+  // file, and the next build tries again instead of leaving it behind untracked. A PDF the previous
+  // manifest lists but that is not the file it records is removed too, unless rebuilt in its place.
   const kept = new Set(manifest.topics.flatMap((t) => t.pdfs.map((p) => p.path)));
   const stale = (previous.manifest?.topics ?? []).flatMap((t) => t.pdfs.map((p) => p.path)).filter((p) => !kept.has(p));
   const removal = await removeOutputs(options.outDir, stale);
   report.diagnostics.push(...removal.diagnostics);
   report.removed.push(...removal.removed);
-  if (removal.diagnostics.length) return report;
+  if (removal.diagnostics.length) return;
   const outcome = await writeOutputs(options.outDir, [
     { path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },
     { path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(manifest)) },
   ]);
   report.diagnostics.push(...outcome.diagnostics);
   report.written.push(...outcome.written);
-  return report;
+  if (!hasErrors(outcome.diagnostics)) await journal.finish();
+}
+
+/**
+ * Builds the topics of this run, on worker threads or in this one, and hands each result to `keep`
+ * (which writes its PDFs) before dropping its bytes. Folder names that cannot be slugs are refused
+ * here, before anything is built.
+ */
+async function buildTopics(
+  topics: string[],
+  options: BuildOptions,
+  run: RunOptions,
+  shared: SharedResources,
+  previousHash: (dir: string) => string | undefined,
+  keep: (built: TopicResult, result: TopicReport) => Promise<void>,
+): Promise<TopicReport[]> {
+  const refused = slugProblems(topics);
+  const results: TopicReport[] = new Array(topics.length);
+  let done = 0;
+  const finish = async (index: number, built: TopicResult) => {
+    const result: TopicReport = { ...built, outputs: built.outputs.map(describePdf) };
+    await keep(built, result);
+    results[index] = result;
+    run.onTopic?.(result, ++done, topics.length);
+  };
+
+  const toBuild: number[] = [];
+  for (const [index, dir] of topics.entries()) {
+    const problem = refused.get(dir);
+    if (problem) await finish(index, { dir, outputs: [], diagnostics: [problem] });
+    else {
+      // An unchanged topic is recognised here, without a worker: a no-op build starts none.
+      const unchanged = await unchangedTopic(dir, options, shared, previousHash(dir));
+      if (unchanged) await finish(index, unchanged);
+      else toBuild.push(index);
+    }
+  }
+  const jobs = run.jobs ?? 0;
+  if (toBuild.length && (run.isolate ? jobs > 0 : jobs > 1 && toBuild.length >= minTopicsForWorkers)) {
+    const tasks = toBuild.map((index) => ({ dir: topics[index], options: taskOptions(options), render: run.write }));
+    await buildInPool(tasks, jobs, options.templatesDir, (task, built) => finish(toBuild[task], built));
+  } else {
+    for (const index of toBuild) {
+      const dir = topics[index];
+      let built: TopicResult;
+      try {
+        built = await buildTopic(dir, taskOptions(options), shared, run.write);
+      } catch (error) {
+        built = crashedTopic(dir, error as Error);
+      }
+      await finish(index, built);
+    }
+  }
+  return results;
+}
+
+/** The previous build's result for a topic whose inputs have not changed since; otherwise undefined. */
+async function unchangedTopic(dir: string, options: BuildOptions, shared: SharedResources, previousHash: string | undefined): Promise<TopicResult | undefined> {
+  if (!previousHash) return undefined;
+  const loaded = await loadTopic(dir);
+  if (!loaded.source) return undefined;
+  const inputHash = topicFingerprint(loaded.source, shared.fingerprint, taskOptions(options));
+  if (inputHash !== previousHash) return undefined;
+  const diagnostics = options.strict ? escalateWarnings(loaded.diagnostics) : loaded.diagnostics;
+  return { dir, slug: loaded.source.slug, outputs: [], inputHash, unchanged: true, diagnostics };
+}
+
+/**
+ * Each topic folder's name must be a slug (it names a folder in the output folder, the PDFs and a link
+ * on the download page) and name one topic only: two folders of one name in two content roots would
+ * write the same files.
+ */
+function slugProblems(topics: readonly string[]): Map<string, Diagnostic> {
+  const problems = new Map<string, Diagnostic>();
+  const byName = new Map<string, string[]>();
+  for (const dir of topics) {
+    const name = slugOf(dir);
+    const checked = topicSlug(name);
+    if ('slug' in checked) {
+      byName.set(name, [...(byName.get(name) ?? []), dir]);
+      continue;
+    }
+    problems.set(
+      dir,
+      checked.problem === 'reserved'
+        ? {
+            file: dir,
+            severity: 'error',
+            rule: 'reserved-slug',
+            message: `a topic folder cannot be named "${name}": the output folder has a file of its own by that name`,
+            hint: `rename the folder, e.g. to \`${checked.suggestion}\``,
+          }
+        : {
+            file: dir,
+            severity: 'error',
+            rule: 'bad-slug-folder',
+            message: `the folder name "${name}" cannot name the topic's PDFs: use lowercase a–z, digits and single hyphens`,
+            hint: checked.suggestion
+              ? `rename the folder to \`${checked.suggestion}\`; the folder's name becomes the name of its PDF files and of its folder in out/`
+              : 'rename the folder, e.g. to hjaelp-til-mitid; its name becomes the name of its PDF files and of its folder in out/',
+          },
+    );
+  }
+  for (const [name, dirs] of byName) {
+    if (dirs.length < 2) continue;
+    for (const dir of dirs) {
+      problems.set(dir, {
+        file: dir,
+        severity: 'error',
+        rule: 'duplicate-slug',
+        message: `the topic folder name "${name}" is used by ${dirs.length} topics in this build (${dirs.join(', ')}): their PDFs would overwrite each other`,
+        hint: 'rename all but one of the folders, or build them into separate --out folders',
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The previous manifest as far as the files on disk bear it out: a PDF that is not the file it records
+ * is left out, and its topic loses its fingerprint, so it is rebuilt and never taken as unchanged.
+ */
+function trustedPart(manifest: Manifest | undefined, trusted: ReadonlySet<string>): Manifest | undefined {
+  if (!manifest) return undefined;
+  const topics = manifest.topics.flatMap((topic) => {
+    const pdfs = topic.pdfs.filter((p) => trusted.has(p.path));
+    if (pdfs.length === topic.pdfs.length) return [topic];
+    return pdfs.length ? [{ ...topic, inputHash: '', pdfs }] : [];
+  });
+  return { ...manifest, topics };
 }
 
 /** Nothing rebuilt, yet the record differs: a topic removed, a kind dropped, a source now recorded. */
@@ -134,5 +315,5 @@ function taskOptions(options: BuildOptions): Omit<BuildOptions, 'paths' | 'outDi
 }
 
 function slugOf(dir: string): string {
-  return dir.replace(/[\\/]+$/, '').split(/[\\/]/).pop()!;
+  return path.basename(path.resolve(dir));
 }

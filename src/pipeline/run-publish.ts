@@ -13,6 +13,8 @@ import { loadToolVersion } from '../load/load-tool-version.js';
 import { mergeShards } from '../publish/merge-shards.js';
 import { renderIndexHtml } from '../publish/render-index-html.js';
 import { verifyShardPdf } from '../publish/verify-shard-pdf.js';
+import { lockOutputFolder, type LockOwner } from '../write/lock-output-folder.js';
+import { outputJournal } from '../write/output-journal.js';
 import { removeOutputs } from '../write/remove-outputs.js';
 import { openOutputs } from '../write/write-outputs.js';
 
@@ -25,7 +27,11 @@ export interface PublishReport {
   removed: string[];
 }
 
-export async function runPublish(shardDirs: readonly string[], outDir: string): Promise<PublishReport> {
+/**
+ * The folder is locked while publish writes, as a build locks it, and its files are renamed into place
+ * under the same journal: a publish stopped halfway leaves the next build checking every PDF.
+ */
+export async function runPublish(shardDirs: readonly string[], outDir: string, options: { lockOwner?: LockOwner } = {}): Promise<PublishReport> {
   const report: PublishReport = { topics: [], diagnostics: [], written: [], removed: [] };
   const shards = await Promise.all(shardDirs.map(loadShard));
   report.diagnostics.push(...shards.flatMap((s) => s.diagnostics));
@@ -38,6 +44,29 @@ export async function runPublish(shardDirs: readonly string[], outDir: string): 
   report.diagnostics.push(...merged.diagnostics);
   if (hasErrors(report.diagnostics)) return report;
 
+  let locked: { unlock: () => Promise<void> } | undefined;
+  if (options.lockOwner) {
+    const lock = await lockOutputFolder(outDir, options.lockOwner);
+    if ('diagnostics' in lock) {
+      report.diagnostics.push(...lock.diagnostics);
+      return report;
+    }
+    locked = lock;
+  }
+  try {
+    await publishInto(outDir, shards, merged, report);
+  } finally {
+    await locked?.unlock();
+  }
+  return report;
+}
+
+async function publishInto(
+  outDir: string,
+  shards: Awaited<ReturnType<typeof loadShard>>[],
+  merged: ReturnType<typeof mergeShards>,
+  report: PublishReport,
+): Promise<void> {
   const reader = new Map(shards.map((s) => [s.dir, s]));
   const batch = openOutputs(outDir);
   // Every PDF is checked, also after the first bad one, so one run names every file to fix.
@@ -49,7 +78,7 @@ export async function runPublish(shardDirs: readonly string[], outDir: string): 
   }
   if (hasErrors(report.diagnostics)) {
     await batch.abandon();
-    return report;
+    return;
   }
   await batch.add({ path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(merged.manifest, null, 2)}\n`) });
   await batch.add({ path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(merged.manifest)) });
@@ -63,11 +92,14 @@ export async function runPublish(shardDirs: readonly string[], outDir: string): 
   report.removed.push(...removal.removed);
   if (hasErrors(removal.diagnostics)) {
     await batch.abandon();
-    return report;
+    return;
   }
+  const journal = outputJournal(outDir);
+  await journal.begin();
   const outcome = await batch.commit();
   report.diagnostics.push(...outcome.diagnostics);
   report.written.push(...outcome.written);
-  if (!hasErrors(outcome.diagnostics)) report.topics = merged.manifest.topics.map((t) => t.slug);
-  return report;
+  if (hasErrors(outcome.diagnostics)) return;
+  await journal.finish();
+  report.topics = merged.manifest.topics.map((t) => t.slug);
 }

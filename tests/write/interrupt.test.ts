@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,64 +21,89 @@ function leftovers(dir: string): string[] {
 }
 
 /**
- * Starts a one-thread build and sends `signal` once `topics` topics have been reported written (the
- * progress lines under CI=true), so the kill lands mid-build, between or during writes.
+ * Starts a one-job build and sends `signal` once `topics` topics have been reported done (the progress
+ * lines under CI=true) and `delayMs` more, so the signal lands mid-build, while the next topic is built.
+ * Also measures how long the process took to exit after the signal.
  */
-function interrupted(args: string[], signal: NodeJS.Signals, topics: number): Promise<{ code: number | null; signal: string | null }> {
+function interrupted(args: string[], signal: NodeJS.Signals, topics: number, delayMs = 0): Promise<{ code: number | null; signal: string | null; exitMs: number }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(repoRoot, 'bin/dialogpack.js'), ...args, '--jobs', '1'], {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, CI: 'true' },
     });
     let seen = 0;
+    let sent = 0;
+    let armed = false;
     child.stderr.on('data', (chunk: Buffer) => {
       seen += (chunk.toString().match(/^\[\d+\/\d+\]/gm) ?? []).length;
-      if (seen >= topics) child.kill(signal);
+      if (seen >= topics && !armed) {
+        armed = true;
+        setTimeout(() => {
+          sent = performance.now();
+          child.kill(signal);
+        }, delayMs);
+      }
     });
-    child.on('exit', (code, sig) => resolve({ code, signal: sig }));
+    child.on('exit', (code, sig) => resolve({ code, signal: sig, exitMs: performance.now() - sent }));
   });
 }
 
 describe('an interrupted build', () => {
   let old: Map<string, Buffer>;
-  let fresh: Map<string, Buffer>;
 
   beforeAll(() => {
     cpSync(path.join(repoRoot, 'content'), content, { recursive: true });
     cpSync(path.join(testFixtures, 'long-content'), path.join(content, 'long-content'), { recursive: true });
     expect(runCli(['build', content, '--out', out, '--participants', '8']).code).toBe(0);
     old = pdfBytes(out);
-    // What a finished build with other options writes: every file must end up as one or the other.
+    // What a finished build with other options writes: the interrupted builds below must not leave it.
     expect(runCli(['build', content, '--out', path.join(tmp, 'fresh'), '--participants', '16']).code).toBe(0);
-    fresh = pdfBytes(path.join(tmp, 'fresh'));
-    // Packs and facilitator sheets depend on the participant count, so a torn write would show.
+    const fresh = pdfBytes(path.join(tmp, 'fresh'));
+    // Packs and facilitator sheets depend on the participant count, so a file put in place would show.
     const differing = [...old].filter(([file, bytes]) => Buffer.compare(bytes, fresh.get(file)!) !== 0).map(([file]) => file);
     expect(differing.filter((f) => f.endsWith('-pack.pdf')).length).toBe(4);
   }, 120_000);
 
   it.each([
     ['SIGINT', 1],
-    ['SIGINT', 2],
+    ['SIGTERM', 2],
     ['SIGKILL', 1],
     ['SIGKILL', 3],
-  ] as const)('killed with %s after %i of 4 topics leaves every PDF whole: the old one or the finished new one', async (signal, topics) => {
+  ] as const)('stopped with %s after %i of 4 topics leaves every PDF as the last finished build left it', async (signal, topics) => {
     const result = await interrupted(['build', content, '--out', out, '--participants', '16', '--force'], signal, topics);
+    expect(result.code, 'the build finished before the signal').not.toBe(0);
     const now = pdfBytes(out);
     expect([...now.keys()]).toEqual([...old.keys()]);
-    // The kill really landed mid-build: some files are already new, some still old.
-    const renewed = [...now].filter(([file, bytes]) => Buffer.compare(bytes, old.get(file)!) !== 0).map(([file]) => file);
-    const changing = [...now.keys()].filter((file) => Buffer.compare(old.get(file)!, fresh.get(file)!) !== 0);
-    expect(renewed.length, `exit ${result.code ?? result.signal}`).toBeGreaterThan(0);
-    expect(renewed.length).toBeLessThan(changing.length);
-    for (const [file, bytes] of now) {
-      const whole = Buffer.compare(bytes, old.get(file)!) === 0 || Buffer.compare(bytes, fresh.get(file)!) === 0;
-      expect(whole, `${file} after ${signal} (exit ${result.code ?? result.signal})`).toBe(true);
-    }
-    // Ctrl-C cleans up; a kill -9 cannot, but its leftovers are hidden temp names, never final ones.
-    if (signal === 'SIGINT') expect(leftovers(out)).toEqual([]);
+    // Files are renamed into place only when every topic is done: until then, nothing changes.
+    for (const [file, bytes] of now) expect(Buffer.compare(bytes, old.get(file)!), `${file} after ${signal}`).toBe(0);
+    // Ctrl-C and SIGTERM clean up, lock included; a kill -9 cannot, but leaves only hidden names,
+    // which the next build removes.
+    if (signal !== 'SIGKILL') expect(leftovers(out)).toEqual([]);
+    if (signal !== 'SIGKILL') expect(existsSync(path.join(out, '.dialogpack.lock'))).toBe(false);
     for (const name of leftovers(out)) expect(path.basename(name).startsWith('.')).toBe(true);
-    // Put the old files back for the next case.
-    expect(runCli(['build', content, '--out', out, '--participants', '8', '--force']).code).toBe(0);
-    for (const name of leftovers(out)) rmSync(path.join(out, name));
+    const next = runCli(['build', content, '--out', out, '--participants', '8']);
+    expect(next.code, next.stderr).toBe(0);
+    expect(leftovers(out)).toEqual([]);
+    expect(existsSync(path.join(out, '.dialogpack.lock'))).toBe(false);
   }, 60_000);
+
+  it('stops within a second of SIGTERM or Ctrl-C, even while a large topic is being laid out', async () => {
+    // A small topic, then one whose layout takes seconds: the signal comes while that one is built.
+    const heavyRoot = path.join(tmp, 'heavy');
+    const heavyOut = path.join(tmp, 'heavy-out');
+    cpSync(path.join(repoRoot, 'content/hardware'), path.join(heavyRoot, 'a-small'), { recursive: true });
+    cpSync(path.join(testFixtures, 'long-content'), path.join(heavyRoot, 'heavy'), { recursive: true });
+    const tables = readFileSync(path.join(testFixtures, 'long-content/tables.md'), 'utf8');
+    writeFileSync(path.join(heavyRoot, 'heavy/tables.md'), tables.repeat(9));
+    expect(runCli(['build', heavyRoot, '--out', heavyOut, '--participants', '8'], { timeout: 120_000 }).code).toBe(0);
+    const before = pdfBytes(heavyOut);
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const result = await interrupted(['build', heavyRoot, '--out', heavyOut, '--participants', '16', '--force'], signal, 1, 500);
+      expect(result.exitMs, `${signal}: exited ${Math.round(result.exitMs)} ms after the signal`).toBeLessThan(1000);
+      expect(result.code).toBe(signal === 'SIGTERM' ? 143 : 130);
+      for (const [file, bytes] of pdfBytes(heavyOut)) expect(Buffer.compare(bytes, before.get(file)!), file).toBe(0);
+      expect(leftovers(heavyOut)).toEqual([]);
+      expect(existsSync(path.join(heavyOut, '.dialogpack.lock'))).toBe(false);
+    }
+  }, 120_000);
 });
