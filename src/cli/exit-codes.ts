@@ -11,7 +11,7 @@ export const exitCodes = {
   terminated: 143,
 } as const;
 
-const usageRules = new Set(['path-not-found', 'not-a-topic', 'bad-option', 'unknown-option', 'unknown-command', 'bad-slug', 'topic-exists', 'not-a-shard', 'duplicate-topic', 'out-overlaps-source']);
+const usageRules = new Set(['path-not-found', 'not-a-topic', 'bad-option', 'unknown-option', 'unknown-command', 'bad-slug', 'topic-exists', 'not-a-shard', 'duplicate-topic', 'out-overlaps-source', 'not-a-docx', 'import-target-exists']);
 // A shard's file that is missing or not the one its build wrote is a problem of the files on disk, not of
 // content. An output folder another build holds is too: the command and the content are right, and the
 // same command succeeds once the other build is done, as after a busy disk.

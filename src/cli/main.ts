@@ -12,6 +12,7 @@ import { modelConfig } from '../model/model-config.js';
 import { stopWrites } from '../write/stop-writes.js';
 import { createProgress } from './progress.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
+import type { RawImportOptions } from './import-command.js';
 import { runInitCommand, type RawInitOptions } from './init-command.js';
 import { runListCommand } from './list-command.js';
 import { lockOwner } from './lock-owner.js';
@@ -45,6 +46,7 @@ Examples:
   dialogpack check content                           validate without writing anything
   dialogpack init                                    make this folder a content folder with a first topic
   dialogpack new hjaelp-til-mitid                    start a topic in content/hjaelp-til-mitid
+  dialogpack import rapport.docx                     a Word document as markdown for a section
   dialogpack watch content/hjaelp-til-mitid          rebuild on every save while you write
   dialogpack list                                    the topics in content/ and their state
   dialogpack --json list                             the same as JSON
@@ -186,6 +188,33 @@ shard holds any more are removed.`,
       } finally {
         removeInterruptHandler();
       }
+    });
+
+  program
+    .command('import')
+    .description('turn a Word document (.docx) into a markdown file for a section, with its pictures')
+    .argument('<file>', 'the Word document, e.g. rapport.docx')
+    .option('-t, --topic <dir>', 'write into this topic folder, pictures under billeder/ (default: beside the document)')
+    .option('--force', 'replace the markdown file and pictures an earlier import wrote')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  dialogpack import rapport.docx                     writes rapport.md and billeder/rapport-1.png … beside it
+  dialogpack import "Råd om MitID.docx" --topic content/hjaelp-til-mitid
+                                                     writes content/hjaelp-til-mitid/raad-om-mitid.md
+  dialogpack import rapport.docx --topic content/hjaelp-til-mitid --force
+                                                     import again, replacing what the last import wrote
+
+Headings, paragraphs, lists, tables, bold, italic, links, notes and pictures with their alternative text
+come along; warnings (in Danish) name what does not, such as comments, tracked changes and pictures
+without alternative text. Prints the line to add under sections: in topic.yaml. Refuses (exit 2) to
+replace an existing file without --force.`,
+    )
+    .action(async (file: string, raw: RawImportOptions) => {
+      // mammoth and the HTML-to-markdown packages load only for this command.
+      const { runImportCommand } = await import('./import-command.js');
+      code = await runImportCommand(file, raw, program.opts<GlobalFlags>(), io);
     });
 
   program

@@ -73,7 +73,7 @@ export function printRefusal(diagnostics: Diagnostic[], flags: GlobalFlags, io: 
 }
 
 /** What the editor probably meant: Danish letters spelled out, anything else a hyphen. */
-function toKebabCase(text: string): string {
+export function toKebabCase(text: string): string {
   return text
     .toLowerCase()
     .replace(/æ/g, 'ae')
