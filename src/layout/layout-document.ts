@@ -20,7 +20,7 @@ import { pageSetup, type PageSetup } from './page-setup.js';
 import { paginate, type PaginatedPage } from './paginate.js';
 import { StructBuilder } from './struct-builder.js';
 import { scaleTheme, type Theme } from './theme.js';
-import { tilePoster } from './tile-poster.js';
+import { tilePoster, type PosterPlace } from './tile-poster.js';
 
 /** A sheet or card whose content did not fit at the smallest allowed type. */
 export interface Overflow {
@@ -85,10 +85,12 @@ export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontB
     return { width: pageSize.width, height: pageSize.height, items };
   });
   let tiles: Layout['tiles'];
+  let tileAt: ((place: PosterPlace) => number) | undefined;
   if (setup.tiles) {
     const tiled = tilePoster(pages, setup.tiles, doc.meta.lang, fonts, theme);
     pages = tiled.pages;
     tiles = tiled.tiles;
+    tileAt = tiled.tileAt;
   }
 
   // The font book is shared by every document of the process, so this document's own text decides.
@@ -110,7 +112,7 @@ export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontB
     });
   }
   return {
-    layout: { kind: doc.kind, meta: doc.meta, pages, struct: struct.root, outline: buildOutline(paginated), tiles },
+    layout: { kind: doc.kind, meta: doc.meta, pages, struct: struct.root, outline: buildOutline(paginated, tileAt), tiles },
     diagnostics,
     overflows,
   };
@@ -288,13 +290,14 @@ function truncate(text: string, fonts: FontBook, size: number, max: number): str
   return `${shown}…`;
 }
 
-function buildOutline(pages: PaginatedPage[]): OutlineEntry[] {
+/** `tileAt`, for a tiled poster: the tile where a heading starts, which its bookmark leads to. */
+function buildOutline(pages: PaginatedPage[], tileAt?: (place: PosterPlace) => number): OutlineEntry[] {
   const root: OutlineEntry[] = [];
   const stack: { level: number; entry: OutlineEntry }[] = [];
   pages.forEach((p, page) => {
     for (const h of p.headings) {
       if (h.level > 3) continue;
-      const entry: OutlineEntry = { title: h.title, page, children: [] };
+      const entry: OutlineEntry = { title: h.title, page: tileAt ? tileAt({ sheet: page, x: h.x ?? 0, y: h.y ?? 0 }) : page, children: [] };
       while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
       (stack.length ? stack[stack.length - 1].entry.children : root).push(entry);
       stack.push({ level: h.level, entry });

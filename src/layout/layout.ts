@@ -47,6 +47,12 @@ export interface TextItem {
    */
   actualText?: string;
   running?: RunningArtifact;
+  /**
+   * The item's place in the document's reading order, where that differs from the order items are
+   * drawn in: the parts of a poster's line on the tiles it crosses. Render puts tagged content in the
+   * tag tree in this order.
+   */
+  order?: number;
 }
 
 export interface RectItem {
@@ -82,6 +88,8 @@ export interface LinkItem {
   target: string | { page: number };
   description: string;
   node: number;
+  /** See TextItem.order. */
+  order?: number;
 }
 
 export interface FieldItem {
@@ -95,9 +103,14 @@ export interface FieldItem {
   label: string;
   multiline: boolean;
   node: number;
+  /** See TextItem.order. */
+  order?: number;
 }
 
-/** A picture (the theme's logo, or an image of the topic's), tagged as a Figure whose alt text is its node's. */
+/**
+ * A picture (the theme's logo, or an image of the topic's), tagged as a Figure whose alt text is its
+ * node's; without a node it is decoration (a poster's picture again on a tile that does not own it).
+ */
 export interface ImageItem {
   type: 'image';
   x: number;
@@ -105,7 +118,9 @@ export interface ImageItem {
   width: number;
   height: number;
   image: ImageData;
-  node: number;
+  node?: number;
+  /** See TextItem.order. */
+  order?: number;
 }
 
 /** Items drawn through a clipping window and shifted by (dx, dy): a poster tile shows part of its poster. */

@@ -8,7 +8,8 @@ export interface PageFrame {
 
 export interface PaginatedPage {
   items: LayoutItem[];
-  headings: { title: string; level: number; ref: number }[];
+  /** The page's headings, each with the point where its first line starts (x, and y at its baseline). */
+  headings: { title: string; level: number; ref: number; x?: number; y?: number }[];
   pageRefs: PageRef[];
 }
 
@@ -38,7 +39,11 @@ export function paginate(atoms: readonly Atom[], frame: PageFrame): PaginatedPag
     const top = y + space;
     const base = page.items.length;
     page.items.push(...offsetItems(atom.items, 0, top));
-    if (atom.heading) page.headings.push(atom.heading);
+    if (atom.heading) {
+      // A poster's bookmark leads to the tile that shows where its heading starts.
+      const first = atom.items.find((item) => item.type === 'text');
+      page.headings.push({ ...atom.heading, x: first?.x ?? 0, y: top + (first?.y ?? 0) });
+    }
     for (const ref of atom.pageRefs ?? []) {
       page.pageRefs.push({ ...ref, item: base + ref.item, link: ref.link === undefined ? undefined : base + ref.link });
     }

@@ -1,13 +1,26 @@
 import { fill, labels } from '../compose/labels.js';
 import type { FontBook } from '../fonts/font-book.js';
-import type { LayoutItem, LayoutPage, PosterTile, RunningArtifact } from './layout.js';
+import type { LayoutItem, LayoutPage, PosterTile, RunningArtifact, TextItem } from './layout.js';
 import type { PageSetup, Size } from './page-setup.js';
 import type { Theme } from './theme.js';
 
+/** Where a heading starts on a poster: the sheet and the point where its first line begins. */
+export interface PosterPlace {
+  sheet: number;
+  x: number;
+  y: number;
+}
+
 /**
  * Tiles each poster page across printer pages. Tiles overlap by the glue margin; each tile prints its
- * window of the poster through a clip, with cut marks and a label in the printer's margin. Text is tagged
- * on the one tile that owns its starting point, so the tag tree reads every word once.
+ * window of the poster through a clip, with cut marks and a label in the printer's margin.
+ *
+ * Each piece of content is tagged on the one tile that shows it once the tiles are glued (the tile
+ * that owns its place), so the tag tree reads every word once. A line that crosses a vertical cut is
+ * cut there into parts, one for each tile it shows on, and each part is tagged where it shows: a
+ * tile then holds no tagged text that its own paper does not show. Every tagged part gets its place
+ * in the poster's reading order (`order`), so render can put the parts of a line in the tag tree one
+ * after the other, though the tiles are printed, and so drawn, column by column.
  */
 export function tilePoster(
   posters: LayoutPage[],
@@ -15,9 +28,10 @@ export function tilePoster(
   lang: 'da' | 'en',
   fonts: FontBook,
   theme: Theme,
-): { pages: LayoutPage[]; tiles: PosterTile[] } {
+): { pages: LayoutPage[]; tiles: PosterTile[]; tileAt: (place: PosterPlace) => number } {
   const pages: LayoutPage[] = [];
   const tiles: PosterTile[] = [];
+  let order = 0;
   posters.forEach((poster, sheet) => {
     const paper = bestOrientation(poster, config);
     const ww = paper.width - 2 * config.margin;
@@ -26,6 +40,8 @@ export function tilePoster(
     const stepY = wh - config.overlap;
     const columns = Math.max(1, Math.ceil((poster.width - config.overlap) / stepX));
     const rows = Math.max(1, Math.ceil((poster.height - config.overlap) / stepY));
+    const grid: Grid = { stepX, stepY, columns, rows };
+    const parts = posterParts(poster.items, grid, fonts, () => order++);
     for (let row = 0; row < rows; row++) {
       for (let column = 0; column < columns; column++) {
         const window = { x: column * stepX, y: row * stepY, width: ww, height: wh };
@@ -37,11 +53,94 @@ export function tilePoster(
         };
         const tile: PosterTile = { page: pages.length, sheet, row, column, rows, columns, window, own, poster: { width: poster.width, height: poster.height } };
         tiles.push(tile);
-        pages.push({ width: paper.width, height: paper.height, items: tileItems(poster, tile, config, lang, fonts, theme) });
+        pages.push({ width: paper.width, height: paper.height, items: tileItems(parts, tile, config, lang, fonts, theme) });
       }
     }
   });
-  return { pages, tiles };
+  // A bookmark leads to the tile where its heading starts, not to the sheet's first tile.
+  const tileAt = ({ sheet, x, y }: PosterPlace) => {
+    const first = tiles.find((t) => t.sheet === sheet);
+    if (!first) return 0;
+    const grid = { stepX: first.own.width, stepY: first.own.height, columns: first.columns, rows: first.rows };
+    const at = tiles.find((t) => t.sheet === sheet && t.row === rowOf(y, grid) && t.column === columnOf(x, grid));
+    return (at ?? first).page;
+  };
+  return { pages, tiles, tileAt };
+}
+
+/** How a poster is cut: the owned part of every tile but the last in a row or column is step × step. */
+interface Grid {
+  stepX: number;
+  stepY: number;
+  columns: number;
+  rows: number;
+}
+
+const columnOf = (x: number, grid: Grid) => Math.min(grid.columns - 1, Math.max(0, Math.floor(x / grid.stepX)));
+const rowOf = (y: number, grid: Grid) => Math.min(grid.rows - 1, Math.max(0, Math.floor(y / grid.stepY)));
+
+/** A poster item as the tiles print it: tagged on the tile at (row, column), an artifact on the others. */
+interface PosterPart {
+  item: LayoutItem;
+  owner?: { row: number; column: number };
+  /** A text part's advance width: a tile whose window it misses does not draw it at all. */
+  width?: number;
+}
+
+/** The poster's items in reading order, lines cut where they cross a vertical tile cut, each tagged part numbered. */
+function posterParts(items: readonly LayoutItem[], grid: Grid, fonts: FontBook, next: () => number): PosterPart[] {
+  return items.flatMap((item): PosterPart[] => {
+    switch (item.type) {
+      case 'text': {
+        if (item.node === undefined) return [{ item, width: fonts.width(item.fontId, item.text, item.size) }];
+        const row = rowOf(item.y, grid);
+        return cutAtColumns(item, grid, fonts).map((part) => ({ item: { ...part.item, order: next() }, owner: { row, column: part.column }, width: part.width }));
+      }
+      case 'link':
+      case 'field':
+      case 'image':
+        return [{ item: { ...item, order: next() }, owner: { row: rowOf(item.y, grid), column: columnOf(item.x, grid) } }];
+      default:
+        return [{ item }];
+    }
+  });
+}
+
+/**
+ * A text item cut into the parts each tile column shows: a glyph goes with the column its middle is
+ * in, and a mark with no advance, or a space, stays with the glyph before it. Each part is placed where the whole
+ * line's shaping put its first glyph, so the parts join up on the glued poster as the line was set.
+ */
+function cutAtColumns(item: TextItem, grid: Grid, fonts: FontBook): { item: TextItem; column: number; width: number }[] {
+  const start = columnOf(item.x, grid);
+  const width = fonts.width(item.fontId, item.text, item.size);
+  const whole = [{ item, column: start, width }];
+  if (grid.columns === 1 || columnOf(item.x + width, grid) === start) return whole;
+  const scale = item.size / fonts.unitsPerEm(item.fontId);
+  const cuts: { at: number; x: number; column: number }[] = [{ at: 0, x: item.x, column: start }];
+  let pen = item.x;
+  let at = 0;
+  for (const run of fonts.runs(item.fontId, item.text)) {
+    run.glyphs.forEach((glyph, i) => {
+      const advance = run.positions[i].xAdvance * scale;
+      const column = columnOf(pen + advance / 2, grid);
+      // A space ends the part before it, as a line's last space does, so the word boundary is read.
+      const space = glyph.codePoints.every((cp) => cp === 0x20);
+      if (advance > 0 && !space && column !== cuts[cuts.length - 1].column) cuts.push({ at, x: pen, column });
+      at += glyph.codePoints.reduce((n, cp) => n + (cp > 0xffff ? 2 : 1), 0);
+      pen += advance;
+    });
+  }
+  // Shaping that does not account for every character (none known) leaves the line whole, as before.
+  if (at !== item.text.length || cuts.length === 1) return whole;
+  return cuts.map((cut, i) => {
+    const text = item.text.slice(cut.at, cuts[i + 1]?.at ?? item.text.length);
+    // The ActualText of a hyphenated word's part is read where the part begins; its continuation on
+    // the next tile reads as nothing more.
+    const actualText = item.actualText === undefined ? undefined : i === 0 ? item.actualText : '';
+    const end = cuts[i + 1]?.x ?? item.x + width;
+    return { item: { ...item, x: cut.x, text, actualText }, column: cut.column, width: end - cut.x };
+  });
 }
 
 function bestOrientation(poster: Size, config: NonNullable<PageSetup['tiles']>): Size {
@@ -56,7 +155,7 @@ function bestOrientation(poster: Size, config: NonNullable<PageSetup['tiles']>):
 }
 
 function tileItems(
-  poster: LayoutPage,
+  parts: readonly PosterPart[],
   tile: PosterTile,
   config: NonNullable<PageSetup['tiles']>,
   lang: 'da' | 'en',
@@ -64,12 +163,17 @@ function tileItems(
   theme: Theme,
 ): LayoutItem[] {
   const m = config.margin;
-  const { window, own } = tile;
-  const owns = (x: number, y: number) => x >= own.x && x < own.x + own.width && y >= own.y && y < own.y + own.height;
-  const shown = poster.items.flatMap((item): LayoutItem[] => {
-    if (item.type === 'text') return [owns(item.x, item.y) ? item : { ...item, node: undefined }];
-    if (item.type === 'link' || item.type === 'field') return owns(item.x, item.y) ? [item] : [];
-    return [item];
+  const { window } = tile;
+  // Text this tile's window does not show is left out: clipped away, it would still be read.
+  const inWindow = (item: TextItem, width: number) =>
+    item.x < window.x + window.width && item.x + width > window.x && item.y - item.size * 1.5 < window.y + window.height && item.y + item.size * 0.5 > window.y;
+  const shown = parts.flatMap(({ item, owner, width }): LayoutItem[] => {
+    if (item.type === 'text' && !inWindow(item, width ?? 0)) return [];
+    if (!owner || (owner.row === tile.row && owner.column === tile.column)) return [item];
+    // The same content on a tile that does not own it is drawn as decoration, and a link or a field
+    // is made once, on its owner.
+    if (item.type === 'text' || item.type === 'image') return [{ ...item, node: undefined, order: undefined, actualText: undefined } as LayoutItem];
+    return [];
   });
   const items: LayoutItem[] = [];
   const words = labels[lang];

@@ -82,14 +82,14 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
   layout.pages.forEach((page, index) => {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     for (const entry of pageOutline.get(index) ?? []) entry();
-    let open: { node: number; content: PdfContent } | { artifact: RunningArtifact | 'layout' } | undefined;
+    let open: { node: number; content: PdfContent; order?: number; last?: number } | { artifact: RunningArtifact | 'layout' } | undefined;
     const close = () => {
       if (open === undefined) return;
       doc.endMarkedContent();
-      if ('node' in open) tags.element(open.node).add(open.content);
+      if ('node' in open) tags.add(open.node, open.content, open.order);
       open = undefined;
     };
-    const openFor = (node: number | undefined, actualText?: string, running?: RunningArtifact) => {
+    const openFor = (node: number | undefined, actualText?: string, running?: RunningArtifact, order?: number) => {
       if (node === undefined) {
         const artifact = running ?? 'layout';
         if (open !== undefined && 'artifact' in open && open.artifact === artifact) return;
@@ -100,7 +100,11 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
       }
       // Each part of a hyphenated word is a sequence of its own, on its own line, so an extractor that
       // places ActualText where its sequence's glyphs are never sees one sequence across two lines.
-      if (open !== undefined && 'node' in open && open.node === node && actualText === undefined) return;
+      // Content read in an order of its own (a poster's tiles) shares a sequence only with what is next to it in that order.
+      if (open !== undefined && 'node' in open && open.node === node && actualText === undefined && (order === undefined || order === (open.last ?? NaN) + 1)) {
+        open.last = order;
+        return;
+      }
       close();
       tags.element(node);
       const role = tags.role(node);
@@ -109,7 +113,7 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
       // starts the next line, must read as no more than the space after a word: poppler ignores an
       // empty ActualText and would read the part's letters again.
       const options = actualText !== undefined && role === 'Span' ? { actual: actualText || ' ' } : {};
-      open = { node, content: doc.markStructureContent(role, options) };
+      open = { node, content: doc.markStructureContent(role, options), order, last: order };
     };
     for (const item of page.items) {
       drawItem(item);
@@ -119,7 +123,7 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
     function drawItem(item: LayoutItem) {
       switch (item.type) {
         case 'text':
-          openFor(item.node, item.actualText, item.running);
+          openFor(item.node, item.actualText, item.running, item.order);
           doc.fillColor(item.color);
           doc.addContent(
             textOperators(useFont(item.fontId), fonts.runs(item.fontId, item.text), fonts.unitsPerEm(item.fontId), {
@@ -156,17 +160,22 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
           } else {
             doc.link(item.x, item.y, item.width, item.height, target, { structParent: element, Contents: new String(item.description) } as never);
           }
-          tags.annotatedOnThisPage(element);
+          tags.annotatedOnThisPage(element, item.order);
           break;
         }
         case 'image': {
+          if (item.node === undefined) {
+            // A picture that is decoration here: drawn inside an artifact sequence, as a rule would be.
+            openFor(undefined);
+            drawImage(item);
+            break;
+          }
           close();
           tags.element(item.node);
           const content = doc.markStructureContent('Figure');
-          if (item.image.format === 'svg') SVGtoPDF(doc, item.image.svg!, item.x, item.y, { width: item.width, height: item.height, assumePt: true });
-          else doc.image(Buffer.from(item.image.bytes!), item.x, item.y, { width: item.width, height: item.height });
+          drawImage(item);
           doc.endMarkedContent();
-          tags.element(item.node).add(content);
+          tags.add(item.node, content, item.order);
           break;
         }
         case 'group':
@@ -191,10 +200,15 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
           close();
           const element = tags.element(item.node);
           addTextField(doc, item, element);
-          tags.annotatedOnThisPage(element);
+          tags.annotatedOnThisPage(element, item.order);
           break;
         }
       }
+    }
+
+    function drawImage(item: Extract<LayoutItem, { type: 'image' }>) {
+      if (item.image.format === 'svg') SVGtoPDF(doc, item.image.svg!, item.x, item.y, { width: item.width, height: item.height, assumePt: true });
+      else doc.image(Buffer.from(item.image.bytes!), item.x, item.y, { width: item.width, height: item.height });
     }
     if (tags.destinations.has(index)) doc.addNamedDestination(`page-${index}`);
   });
@@ -378,6 +392,8 @@ class StructTags {
   private readonly nodes = new Map<number, { node: StructNode; parent?: number }>();
   private readonly attached = new Set<number>();
   private readonly pinned = new Set<PdfStruct>();
+  /** Where content stands in the reading order, where that is not the order it was drawn in. */
+  private readonly order = new Map<unknown, number>();
   /** Element identifiers and their elements, for the structure tree's IDTree. */
   private readonly ids = new Map<string, PdfStruct>();
   readonly destinations = new Set<number>();
@@ -423,6 +439,12 @@ class StructTags {
     return element;
   }
 
+  /** Marked content of an element; `order`, when given, is its place in the reading order. */
+  add(id: number, content: PdfContent, order?: number): void {
+    this.element(id).add(content);
+    if (order !== undefined) this.order.set(content, order);
+  }
+
   private attach(id: number): void {
     if (this.attached.has(id)) return;
     this.attached.add(id);
@@ -435,10 +457,11 @@ class StructTags {
    * current then (the last) as the annotation's page. The annotation just added to `element` keeps the
    * page it is on, and the element writes that one.
    */
-  annotatedOnThisPage(element: PdfStruct): void {
+  annotatedOnThisPage(element: PdfStruct, order?: number): void {
     const internal = element as unknown as PdfStructInternal;
     const reference = internal._children[internal._children.length - 1] as { annotationRef?: unknown; page?: unknown };
     reference.page = (this.doc as unknown as { page: { dictionary: unknown } }).page.dictionary;
+    if (order !== undefined) this.order.set(reference, order);
     if (this.pinned.has(element)) return;
     this.pinned.add(element);
     const flushChild = internal._flushChild.bind(element);
@@ -452,6 +475,7 @@ class StructTags {
   /** Elements never drawn (an empty table cell) still belong in the tree, after their drawn siblings. */
   finish(): void {
     for (const [id] of this.nodes) this.element(id);
+    if (this.order.size) this.readingOrder(this.rootElement);
     if (this.ids.size) {
       // A structure tree whose elements have IDs maps them in its IDTree (ISO 32000-1, table 322), a
       // name tree sorted in byte order.
@@ -461,6 +485,24 @@ class StructTags {
       (this.doc as unknown as { _root: { data: { StructTreeRoot: { data: Record<string, unknown> } } } })._root.data.StructTreeRoot.data.IDTree = tree;
     }
     for (const element of this.elements.values()) element.end();
+  }
+
+  /**
+   * A poster's tiles are drawn one after the other, so the parts of a line that crosses a tile cut
+   * reach their element out of order (the first tile's lines, then the next tile's ends of them).
+   * Each element's kids are put in reading order here, an element standing where its first content
+   * does; kids with no place in it (an element never drawn) keep their order, after the rest.
+   * Returns the element's own place.
+   */
+  private readingOrder(element: PdfStruct): number {
+    const internal = element as unknown as PdfStructInternal;
+    const keyed = internal._children.map((child, index) => {
+      const nested = typeof child === 'object' && child !== null && '_children' in child;
+      return { child, index, key: nested ? this.readingOrder(child as unknown as PdfStruct) : (this.order.get(child) ?? Infinity) };
+    });
+    keyed.sort((a, b) => a.key - b.key || a.index - b.index);
+    internal._children = keyed.map((k) => k.child);
+    return Math.min(Infinity, ...keyed.map((k) => k.key));
   }
 }
 
