@@ -1,7 +1,7 @@
 /**
  * layout: a composed document (mdast) × theme → pages of positioned boxes, measured with the real fonts.
  * Input: ComposedDocument, Theme, FontBook and the kind's PageSetup. Output: Layout (pages, structure
- * tree, outline), warnings, and the sheets or cards that had to overflow.
+ * tree, outline), warnings, the sheets or cards that had to overflow, and the characters no font has.
  * Never: draw or encode PDF (render does), read files, or place anything outside a page's frame.
  */
 import type { Heading, RootContent } from 'mdast';
@@ -16,6 +16,7 @@ import { offsetItems, type Atom, type PageRef } from './atom.js';
 import type { Layout, LayoutItem, LayoutPage, OutlineEntry, RunningArtifact, StructNode, TextItem } from './layout.js';
 import { hyphenateWord } from './hyphenate-word.js';
 import { layoutBlocks, type BlockContext } from './layout-blocks.js';
+import { missingGlyphs, type MissingGlyph } from './missing-glyphs.js';
 import { pageSetup, type PageSetup } from './page-setup.js';
 import { paginate, type PaginatedPage } from './paginate.js';
 import { StructBuilder } from './struct-builder.js';
@@ -33,6 +34,8 @@ export interface LayoutResult {
   layout: Layout;
   diagnostics: Diagnostic[];
   overflows: Overflow[];
+  /** Characters no font draws, with their places in the topic's files: build-topic reports them once per topic. */
+  missingGlyphs: MissingGlyph[];
 }
 
 export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontBook, setup: PageSetup = pageSetup(doc.kind, theme)): LayoutResult {
@@ -93,28 +96,11 @@ export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontB
     tileAt = tiled.tileAt;
   }
 
-  // The font book is shared by every document of the process, so this document's own text decides.
-  const missing = new Set<string>();
-  const collect = (items: LayoutItem[]) => {
-    for (const item of items) {
-      if (item.type === 'group') collect(item.items);
-      else if (item.type === 'text') for (const char of item.text) if (fonts.missing.has(char)) missing.add(char);
-    }
-  };
-  pages.forEach((p) => collect(p.items));
-  for (const char of missing) {
-    diagnostics.push({
-      file: '',
-      severity: 'warning',
-      rule: 'missing-glyph',
-      message: `no font has the character ${JSON.stringify(char)} (U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`,
-      hint: 'it prints as an empty box; write it another way or bring a font that has it in the theme',
-    });
-  }
   return {
     layout: { kind: doc.kind, meta: doc.meta, pages, struct: struct.root, outline: buildOutline(paginated, tileAt), tiles },
     diagnostics,
     overflows,
+    missingGlyphs: missingGlyphs(doc.tree, pages, fonts),
   };
 }
 

@@ -4,7 +4,10 @@ import { restoreTextDirectives } from './restore-text-directives.js';
 
 declare module 'mdast' {
   interface Data {
-    /** The topic file a directive was written in; its position is a place in that file, wherever compose puts it. */
+    /**
+     * The topic file a block (each top-level node of a file's tree) or a directive was written in; the
+     * positions below it are places in that file, wherever compose puts it.
+     */
     sourceFile?: string;
   }
 }
@@ -15,7 +18,7 @@ declare module 'mdast' {
  */
 const parse = markdownProcessor({ frontMatter: true });
 
-/** `file` is the path as the user named it, kept on directives for warnings that later stages find. */
+/** `file` is the path as the user named it, kept on blocks and directives for diagnostics that later stages find. */
 export function parseMarkdown(text: string, file?: string): Root {
   const tree = parse(text);
   if (file === undefined) restoreTextDirectives(tree);
@@ -23,6 +26,7 @@ export function parseMarkdown(text: string, file?: string): Root {
     restoreTextDirectives(tree, (node) => {
       (node.data ??= {}).sourceFile = file;
     });
+    for (const node of tree.children) (node.data ??= {}).sourceFile = file;
   }
   return tree;
 }

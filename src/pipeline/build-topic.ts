@@ -3,13 +3,15 @@
  * Returns the rendered files in memory with all diagnostics; writing is the caller's decision, so a
  * topic with errors never reaches the disk.
  */
+import path from 'node:path';
 import type { OutputKind } from '../compose/compose-document.js';
 import { hasErrors, escalateWarnings, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontBook } from '../fonts/font-book.js';
 import type { Overflow } from '../layout/layout-document.js';
+import type { MissingGlyph } from '../layout/missing-glyphs.js';
 import type { Theme } from '../layout/theme.js';
 import type { TemplateSource } from '../load/load-templates.js';
-import { loadTopic } from '../load/load-topic.js';
+import { loadTopic, type TopicSource } from '../load/load-topic.js';
 import type { Passage, Topic } from '../model/topic.js';
 import { modelTopic } from '../model/model-topic.js';
 import { parseTopic } from '../parse/parse-topic.js';
@@ -99,19 +101,72 @@ export async function buildTopic(
   }
   // With neither, the PDFs state no date: reproducible, and no 1970-01-01 that nobody chose.
   const date = options.sourceDate ?? (topic.date ? new Date(`${topic.date}T12:00:00Z`) : undefined);
+  // Each document reports the characters it draws that no font has; the topic reports each once.
+  const missing = new Map<string, MissingGlyph>();
   for (const kind of kinds.filter((k) => available.includes(k))) {
     const composed = composeDocument(kind, topic, agenda, shared.templates, { name: shared.theme.name, hasLogo: !!shared.theme.logo });
     diagnostics.push(...composed.diagnostics);
     if (!composed.document) continue;
     const setup = pageSetup(kind, shared.theme, { poster: options.poster, paper: options.paper });
     const laidOut = layoutDocument(composed.document, shared.theme, shared.fonts, setup);
-    diagnostics.push(...laidOut.diagnostics.map((d) => (d.file ? d : { ...d, file: `${topic.dir}/topic.yaml` })));
+    diagnostics.push(...laidOut.diagnostics);
+    for (const glyph of laidOut.missingGlyphs) missing.set(glyph.char, joinPlaces(missing.get(glyph.char), glyph));
     diagnostics.push(...laidOut.overflows.map((o) => overflowDiagnostic(o, kind, topic)));
     if (!renderPdf) continue;
     const bytes = await renderPdf(laidOut.layout, shared.fonts, { date, pdfa: options.pdfa });
     outputs.push({ kind, path: `${topic.slug}/${topic.slug}-${kind}.pdf`, bytes, pages: laidOut.layout.pages.length });
   }
-  return finish({ dir, slug: topic.slug, topic: withoutDocumentData(topic), outputs, inputHash });
+  // A topic with errors has no outputs. The documents were still drawn: every document's text must be
+  // laid out to find each place, and drawing text no font has is something render must survive.
+  diagnostics.push(...missingGlyphDiagnostics([...missing.values()], loaded.source));
+  return finish({ dir, slug: topic.slug, topic: withoutDocumentData(topic), outputs: missing.size ? [] : outputs, inputHash });
+}
+
+function joinPlaces(known: MissingGlyph | undefined, glyph: MissingGlyph): MissingGlyph {
+  if (!known) return glyph;
+  const places = [...known.places, ...glyph.places.filter((p) => !known.places.some((k) => k.file === p.file))];
+  return { char: glyph.char, places, unplaced: known.unplaced || glyph.unplaced };
+}
+
+/**
+ * A character no font has would print as an empty box and read as nothing (U+0000), so it is an
+ * error, at the first place in each file that has it. Text from a string of topic.yaml or a card's
+ * front matter has no place in any file by the time it is laid out: it is placed by finding the
+ * character where the topic's files have it as written.
+ */
+function missingGlyphDiagnostics(glyphs: MissingGlyph[], source: TopicSource): Diagnostic[] {
+  const inFileOrder = (a: Diagnostic, b: Diagnostic) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+  return glyphs.flatMap((glyph) => {
+    const places: Omit<Diagnostic, 'severity' | 'rule' | 'message'>[] = [...glyph.places];
+    if (glyph.unplaced) {
+      const written = whereWritten(glyph.char, source, new Set(places.map((p) => p.file)));
+      if (written) places.push(written);
+      // Written in no file of the topic (a template's own text): named at topic.yaml, with no line.
+      else if (!places.length) places.push({ file: path.join(source.displayDir, 'topic.yaml') });
+    }
+    const code = `U+${glyph.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return places.map((place) => ({
+      ...place,
+      severity: 'error' as const,
+      rule: 'missing-glyph',
+      message: `the character "${glyph.char}" (${code}) is in none of the fonts, so it would print as an empty box`,
+      hint: 'write it another way, or bring a font that has it in the theme (theme.yaml, fonts)',
+    }));
+  }).sort(inFileOrder);
+}
+
+/** The first place the topic's files, topic.yaml first, have a character as written, in a file not yet named. */
+function whereWritten(char: string, source: TopicSource, named: Set<string>): Omit<Diagnostic, 'severity' | 'rule' | 'message'> | undefined {
+  const files = [...source.files.entries()].sort(([a], [b]) => Number(b === 'topic.yaml') - Number(a === 'topic.yaml'));
+  for (const [rel, file] of files) {
+    const display = path.join(source.displayDir, rel);
+    if (file.kind !== 'text' || named.has(display)) continue;
+    const at = file.text.indexOf(char);
+    if (at < 0) continue;
+    const before = file.text.slice(0, at).split('\n');
+    return { file: display, line: before.length, column: before[before.length - 1].length + 1 };
+  }
+  return undefined;
 }
 
 /**
