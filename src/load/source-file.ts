@@ -4,7 +4,7 @@ export type SourceFile =
   | { kind: 'binary'; path: string; bytes: Uint8Array }
   | ({ kind: 'refused'; path: string } & Refusal);
 
-export type RefusalReason = 'too-large' | 'not-utf8' | 'nul-byte' | 'outside-folder' | 'unreadable';
+export type RefusalReason = 'too-large' | 'not-utf8' | 'nul-byte' | 'outside-folder' | 'not-a-file' | 'over-budget' | 'unreadable';
 
 /** Why a file was not read, and where in it the problem is when that is one place (a bad byte). */
 export interface Refusal {
@@ -21,6 +21,8 @@ export const refusalMessages: Record<RefusalReason, string> = {
   'not-utf8': 'is not UTF-8 text',
   'nul-byte': 'holds NUL bytes, so it is not a text file',
   'outside-folder': 'is a link that points outside the topic folder',
+  'not-a-file': 'is not an ordinary file (it is a pipe, a device or a socket), so it is not read',
+  'over-budget': 'would take the files the topic uses over their total size limit',
   unreadable: 'cannot be read',
 };
 

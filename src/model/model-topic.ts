@@ -11,7 +11,7 @@ import { findTopicFile } from './find-topic-file.js';
 import { lintMarkdown } from './lint-markdown.js';
 import { modelImages } from './model-images.js';
 import type { ImageData } from './read-image.js';
-import { locate, type YamlPath } from './locate.js';
+import { formatPath, locate, type YamlPath } from './locate.js';
 import { schemaKeys } from './schema-keys.js';
 import type { Card, Passage, Step, Tip, Topic } from './topic.js';
 import { cardSchema, topicSchema, type TopicData } from './topic-schema.js';
@@ -129,6 +129,8 @@ function isFileReference(value: string): boolean {
 class FileResolver {
   /** The images of the files resolved so far, by path in the topic folder. */
   readonly images = new Map<string, ImageData>();
+  /** Markdown files named so far, with where topic.yaml first names each. */
+  private readonly named = new Map<string, { at: YamlPath; reported: boolean }>();
 
   constructor(
     private readonly parsed: ParsedTopic,
@@ -180,12 +182,26 @@ class FileResolver {
     return { file: md.file, name, age: age === undefined ? undefined : String(age), role, quote, markdown: md.body, tree: md.tree };
   }
 
-  /** The parsed markdown file a reference names, or undefined after reporting why there is none. */
+  /**
+   * The parsed markdown file a reference names, or undefined after reporting why there is none. A file
+   * is one purpose, section or card: named again, it would print twice (or 4 000 times), so the second
+   * naming is an error, reported once however often the file is named.
+   */
   private markdownFile(ref: string, at: YamlPath): ParsedMarkdown | undefined {
     const file = this.resolve(ref, at);
     if (file === undefined) return undefined;
+    const first = this.named.get(file);
+    if (first) {
+      if (!first.reported) {
+        first.reported = true;
+        this.error(at, 'file-named-twice', `\`${ref}\` is named again; ${formatPath(first.at)} on line ${locate(this.yaml, first.at).line} already prints it`, 'name each markdown file once: as the purpose, one section or one card');
+      }
+      return undefined;
+    }
+    this.named.set(file, { at, reported: false });
     const md = this.parsed.markdown.get(file);
     if (!md) this.error(at, 'not-markdown', `\`${ref}\` is not a markdown file`);
+    else this.diagnostics.push(...(md.diagnostics ?? []));
     return md;
   }
 

@@ -2,6 +2,8 @@
  * parse: TopicSource → ParsedTopic (a YAML document with line positions, one mdast tree per markdown file).
  * Input: the loaded files. Output: syntax trees and syntax diagnostics.
  * Never: judge content (that is model's job) or read files.
+ * topic.yaml is parsed at once; a markdown file when the model first names it (load's reader reads it
+ * then), so a file topic.yaml does not name is neither read nor parsed.
  */
 import type { Root, Yaml } from 'mdast';
 import path from 'node:path';
@@ -22,12 +24,19 @@ export interface ParsedMarkdown {
   frontMatter?: ParsedYaml;
   /** The markdown after any front matter, as the compose stage inserts it. */
   body: string;
+  /** Syntax problems in its front matter: reported by the stage that uses the file, once. */
+  diagnostics?: Diagnostic[];
+}
+
+/** The topic's markdown files by path in the folder, each parsed on the first ask; undefined for a file that is no markdown text. */
+export interface MarkdownFiles {
+  get(path: string): ParsedMarkdown | undefined;
 }
 
 export interface ParsedTopic {
   source: TopicSource;
   topic: ParsedYaml;
-  markdown: Map<string, ParsedMarkdown>;
+  markdown: MarkdownFiles;
 }
 
 export function parseTopic(source: TopicSource): { parsed: ParsedTopic; diagnostics: Diagnostic[] } {
@@ -36,23 +45,32 @@ export function parseTopic(source: TopicSource): { parsed: ParsedTopic; diagnost
   const topicText = yamlFile?.kind === 'text' ? yamlFile.text : '';
   const { yaml: topic, diagnostics: topicDiagnostics } = parseYaml(topicText, path.join(source.displayDir, 'topic.yaml'), 0);
   diagnostics.push(...topicDiagnostics);
-  const markdown = new Map<string, ParsedMarkdown>();
-  for (const [rel, file] of source.files) {
-    if (file.kind !== 'text' || !/\.(md|markdown)$/i.test(rel)) continue;
-    const display = path.join(source.displayDir, rel);
-    const tree = parseMarkdown(file.text, display);
-    const entry: ParsedMarkdown = { file: display, path: rel, text: file.text, tree, body: file.text };
-    const first = tree.children[0];
-    if (first?.type === 'yaml') {
-      const yamlNode = first as Yaml;
-      const startLine = yamlNode.position!.start.line; // the opening `---`
-      const front = parseYaml(yamlNode.value, display, startLine);
-      entry.frontMatter = front.yaml;
-      diagnostics.push(...front.diagnostics);
-      entry.body = file.text.slice(yamlNode.position!.end.offset!).replace(/^\n+/, '');
-      tree.children.shift();
-    }
-    markdown.set(rel, entry);
-  }
+  const parsedFiles = new Map<string, ParsedMarkdown | undefined>();
+  const markdown: MarkdownFiles = {
+    get(rel) {
+      if (!parsedFiles.has(rel)) parsedFiles.set(rel, parseMarkdownFile(source, rel));
+      return parsedFiles.get(rel);
+    },
+  };
   return { parsed: { source, topic, markdown }, diagnostics };
+}
+
+function parseMarkdownFile(source: TopicSource, rel: string): ParsedMarkdown | undefined {
+  if (!/\.(md|markdown)$/i.test(rel)) return undefined;
+  const file = source.read(rel);
+  if (file?.kind !== 'text') return undefined;
+  const display = path.join(source.displayDir, rel);
+  const tree = parseMarkdown(file.text, display);
+  const entry: ParsedMarkdown = { file: display, path: rel, text: file.text, tree, body: file.text };
+  const first = tree.children[0];
+  if (first?.type === 'yaml') {
+    const yamlNode = first as Yaml;
+    const startLine = yamlNode.position!.start.line; // the opening `---`
+    const front = parseYaml(yamlNode.value, display, startLine);
+    entry.frontMatter = front.yaml;
+    entry.diagnostics = front.diagnostics;
+    entry.body = file.text.slice(yamlNode.position!.end.offset!).replace(/^\n+/, '');
+    tree.children.shift();
+  }
+  return entry;
 }

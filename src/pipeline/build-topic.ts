@@ -18,7 +18,7 @@ import { parseTopic } from '../parse/parse-topic.js';
 import { planAgenda } from '../plan/plan-agenda.js';
 import type { OutputFile } from '../write/write-outputs.js';
 import type { BuildOptions } from './build-options.js';
-import { topicFingerprint } from './input-fingerprint.js';
+import { usedFilesFingerprint } from './input-fingerprint.js';
 
 export interface BuiltOutput extends OutputFile {
   kind: OutputKind;
@@ -69,12 +69,12 @@ export async function buildTopic(
   const loaded = await loadTopic(dir);
   diagnostics.push(...loaded.diagnostics);
   if (!loaded.source) return finish({ dir, outputs: [] });
-  const inputHash = topicFingerprint(loaded.source, shared.fingerprint, options);
-  if (previousHash === inputHash) return finish({ dir, slug: loaded.source.slug, outputs: [], inputHash, unchanged: true });
   const parsed = parseTopic(loaded.source);
-  diagnostics.push(...parsed.diagnostics);
   const modelled = modelTopic(parsed.parsed);
-  diagnostics.push(...modelled.diagnostics);
+  // Load reads a file when the model names it, so only now does the source hold every file the topic uses.
+  const inputHash = usedFilesFingerprint(loaded.source, shared.fingerprint, options);
+  if (previousHash === inputHash) return finish({ dir, slug: loaded.source.slug, outputs: [], inputHash, unchanged: true });
+  diagnostics.push(...parsed.diagnostics, ...modelled.diagnostics);
   const topic = modelled.topic;
   if (!topic || hasErrors(diagnostics)) return finish({ dir, slug: loaded.source.slug, outputs: [], inputHash });
 

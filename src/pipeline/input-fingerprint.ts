@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { TemplateSource } from '../load/load-templates.js';
 import type { TopicSource } from '../load/load-topic.js';
+import { modelTopic } from '../model/model-topic.js';
+import { parseTopic } from '../parse/parse-topic.js';
 import type { BuildOptions } from './build-options.js';
 
 /** Everything shared by a build's topics: tool version, templates and theme, font files. */
@@ -14,8 +16,22 @@ export function sharedFingerprint(version: string, templates: TemplateSource, fo
   return hash.digest('hex');
 }
 
-/** A topic's inputs: its files, the shared fingerprint and every option that changes the PDFs. */
+/**
+ * A topic's inputs, from its loaded source alone: to tell whether it changed before building it. Load
+ * reads a file only when the model names it, so the parse and model stages run here to learn which
+ * files the topic uses (their results are dropped); hashing the source as loaded would see topic.yaml
+ * alone and miss a changed markdown file or picture.
+ */
 export function topicFingerprint(source: TopicSource, shared: string, options: Omit<BuildOptions, 'paths' | 'outDir'>): string {
+  modelTopic(parseTopic(source).parsed);
+  return usedFilesFingerprint(source, shared, options);
+}
+
+/**
+ * A topic's inputs once the model stage has run on its source: the files it uses, the shared
+ * fingerprint and every option that changes the PDFs. Equal to topicFingerprint for the same folder.
+ */
+export function usedFilesFingerprint(source: TopicSource, shared: string, options: Omit<BuildOptions, 'paths' | 'outDir'>): string {
   const hash = createHash('sha256').update(shared).update('\n');
   const { participants, start, kinds, poster, paper, pdfa, strict, sourceDate } = options;
   hash.update(JSON.stringify({ participants, start, kinds, poster, paper, pdfa, strict, sourceDate: sourceDate?.toISOString() })).update('\n');
