@@ -6,7 +6,7 @@ import type { TopicSource } from '../load/load-topic.js';
 import { describeRefusal } from '../load/source-file.js';
 import type { ParsedMarkdown } from '../parse/parse-topic.js';
 import { findTopicFile } from './find-topic-file.js';
-import { readImage, type ImageData } from './read-image.js';
+import { readImage, type ImageBudget, type ImageData } from './read-image.js';
 
 declare module 'mdast' {
   interface Data {
@@ -21,7 +21,7 @@ declare module 'mdast' {
  * of its own. Those that do are marked with their file and added to `images`; the others get a
  * diagnostic at their place in the file, and print as their alt text.
  */
-export function modelImages(md: ParsedMarkdown, source: TopicSource, images: Map<string, ImageData>): Diagnostic[] {
+export function modelImages(md: ParsedMarkdown, source: TopicSource, images: Map<string, ImageData>, budget: ImageBudget): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   visit(md.tree, 'image', (node: Image, _index, parent: Parent | undefined) => {
     const place = { file: md.file, line: node.position?.start.line, column: node.position?.start.column };
@@ -51,9 +51,22 @@ export function modelImages(md: ParsedMarkdown, source: TopicSource, images: Map
       return problem('error', `file-${found.file.reason}`, `the image \`${url}\` ${describeRefusal(found.file)}`, found.file.hint);
     }
     const { file, path: rel } = found;
-    const read = readImage(rel, file.kind === 'text' ? { text: file.text } : { bytes: file.bytes });
-    if ('problem' in read) return problem('error', 'bad-image', `the image ${read.problem}`);
-    images.set(rel, read.image);
+    if (!images.has(rel)) {
+      // A picture an SVG shows is found from the SVG's own folder, through the same reader, inside the topic.
+      const pictureFile = (href: string) => {
+        const inner = findTopicFile(source, href, path.posix.dirname(rel), (k) => /\.(png|jpe?g)$/i.test(k));
+        if (!('problem' in inner)) return inner.file.kind === 'binary' ? { bytes: inner.file.bytes, path: inner.path } : { problem: `is \`${inner.path}\`, which is not a PNG or JPEG file` };
+        if (inner.problem === 'outside') return { problem: `is \`${href}\`, outside the topic folder` };
+        if (inner.problem === 'missing') return { problem: `is \`${inner.path}\`, which does not exist in ${source.displayDir}` };
+        return { problem: `is \`${inner.path}\`, which ${describeRefusal(inner.file)}` };
+      };
+      const read = readImage(rel, file.kind === 'text' ? { text: file.text } : { bytes: file.bytes }, budget, pictureFile);
+      if ('problem' in read) return problem('error', 'bad-image', `the image ${read.problem}`);
+      if (read.leftOut.length) {
+        problem('warning', 'svg-left-out', `the image \`${rel}\` has parts a printed figure cannot show, and they are left out: ${read.leftOut.join(', ')}`, 'remove them from the drawing, or save it again as plain SVG');
+      }
+      images.set(rel, read.image);
+    }
     (node.data ??= {}).imagePath = rel;
   });
   return diagnostics;

@@ -4,13 +4,14 @@
  * placed in theme.yaml. Never: read files (load did), or accept text colours or line colours that fail
  * WCAG contrast (4.5:1 for text, 3:1 for rules, writing lines and field borders).
  */
+import path from 'node:path';
 import * as z from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { defaultTheme, type Theme, type ThemeLogo } from '../layout/theme.js';
 import type { TemplateSource } from '../load/load-templates.js';
 import { parseYaml, type ParsedYaml } from '../parse/parse-yaml.js';
 import { locate } from './locate.js';
-import { readImage } from './read-image.js';
+import { imageBudget, readImage } from './read-image.js';
 import { schemaKeys } from './schema-keys.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 
@@ -119,8 +120,18 @@ function readLogo(templates: TemplateSource, name: string, alt: string, yaml: Pa
     return undefined;
   };
   if (!file) return fail(`logo \`${name}\` does not exist in the templates folder`);
-  const read = readImage(name, file);
+  // An SVG logo follows a topic's drawings' rules, with the templates folder as its folder.
+  const pictureFile = (href: string) => {
+    const ref = path.posix.normalize(path.posix.join(path.posix.dirname(name), href.replace(/\\/g, '/')));
+    if (path.posix.isAbsolute(href) || /^[a-zA-Z]:/.test(href) || ref === '..' || ref.startsWith('../')) return { problem: `is \`${href}\`, outside the templates folder` };
+    const found = templates.files.get(ref);
+    return found?.bytes ? { bytes: found.bytes, path: ref } : { problem: `is \`${ref}\`, which is not a PNG or JPEG file in the templates folder` };
+  };
+  const read = readImage(name, file, imageBudget(), pictureFile);
   if ('problem' in read) return fail(`logo ${read.problem}`);
+  if (read.leftOut.length) {
+    diagnostics.push({ ...locate(yaml, ['logo', 'file']), severity: 'warning', rule: 'svg-left-out', message: `logo \`${name}\` has parts a printed figure cannot show, and they are left out: ${read.leftOut.join(', ')}` });
+  }
   return { ...read.image, alt };
 }
 

@@ -10,7 +10,7 @@ import type { ParsedMarkdown, ParsedTopic, ParsedYaml } from '../parse/parse-top
 import { findTopicFile } from './find-topic-file.js';
 import { lintMarkdown } from './lint-markdown.js';
 import { modelImages } from './model-images.js';
-import type { ImageData } from './read-image.js';
+import { imageBudget, type ImageData } from './read-image.js';
 import { formatPath, locate, type YamlPath } from './locate.js';
 import { schemaKeys } from './schema-keys.js';
 import type { Card, Passage, Step, Tip, Topic } from './topic.js';
@@ -129,6 +129,8 @@ function isFileReference(value: string): boolean {
 class FileResolver {
   /** The images of the files resolved so far, by path in the topic folder. */
   readonly images = new Map<string, ImageData>();
+  /** Pixels and drawn shapes the topic's pictures may still take. */
+  private readonly pictureBudget = imageBudget();
   /** Markdown files named so far, with where topic.yaml first names each. */
   private readonly named = new Map<string, { at: YamlPath; reported: boolean }>();
 
@@ -141,7 +143,7 @@ class FileResolver {
   passage(ref: string, at: YamlPath): Passage | undefined {
     const md = this.markdownFile(ref, at);
     if (!md) return undefined;
-    this.diagnostics.push(...lintMarkdown(md), ...modelImages(md, this.parsed.source, this.images));
+    this.diagnostics.push(...lintMarkdown(md), ...modelImages(md, this.parsed.source, this.images, this.pictureBudget));
     return { markdown: md.body, tree: md.tree, file: md.file };
   }
 
@@ -177,7 +179,7 @@ class FileResolver {
       this.diagnostics.push(...zodDiagnostics(result.error.issues, front, data, (p) => schemaKeys(cardSchema, p)));
       return undefined;
     }
-    this.diagnostics.push(...lintMarkdown(md), ...modelImages(md, this.parsed.source, this.images));
+    this.diagnostics.push(...lintMarkdown(md), ...modelImages(md, this.parsed.source, this.images, this.pictureBudget));
     const { name, age, role, quote } = result.data;
     return { file: md.file, name, age: age === undefined ? undefined : String(age), role, quote, markdown: md.body, tree: md.tree };
   }

@@ -1,50 +1,112 @@
-/** A picture as layout places it and render embeds it: PNG or JPEG bytes, or SVG text. */
+import { checkJpeg } from './check-jpeg.js';
+import { checkPng } from './check-png.js';
+import { sanitizeSvg, type SvgDrawing, type SvgPicture } from './sanitize-svg.js';
+
+/** A picture as layout places it and render embeds it: PNG or JPEG bytes, or a checked SVG drawing. */
 export interface ImageData {
   format: 'png' | 'jpeg' | 'svg';
   bytes?: Uint8Array;
-  svg?: string;
-  /** Width over height. */
+  svg?: SvgDrawing;
+  /** Width over height, as printed. */
   aspect: number;
   /** Width at the file's own size, in points (pixels at 96 per inch); layout never prints it wider. */
   naturalWidth: number;
 }
 
-/**
- * A loaded file → the image's format and proportions, read from the PNG header, the JPEG frame or the
- * SVG's viewBox (or width and height), or the reason it cannot be printed. `name` is for the message.
- */
-export function readImage(name: string, file: { text?: string; bytes?: Uint8Array }): { image: ImageData } | { problem: string } {
-  if (name.toLowerCase().endsWith('.svg')) {
-    if (file.text === undefined) return { problem: `\`${name}\` is not readable SVG text` };
-    const box = /viewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(file.text);
-    const width = /<svg[^>]*\swidth\s*=\s*["']([\d.]+)/.exec(file.text);
-    const height = /<svg[^>]*\sheight\s*=\s*["']([\d.]+)/.exec(file.text);
-    const w = Number(box?.[1] ?? width?.[1]);
-    const h = Number(box?.[2] ?? height?.[1]);
-    if (!(w > 0 && h > 0)) return { problem: `\`${name}\` has no viewBox or width and height, so its size is unknown` };
-    return { image: { format: 'svg', svg: file.text, aspect: w / h, naturalWidth: Number(width?.[1] ?? w) * 0.75 } };
-  }
-  if (!file.bytes) return { problem: `\`${name}\` must be PNG, JPEG or SVG` };
-  const size = pixelSize(file.bytes);
-  if (!size || !(size.width > 0 && size.height > 0)) return { problem: `\`${name}\` is not a PNG or JPEG image` };
-  return { image: { format: size.format, bytes: file.bytes, aspect: size.width / size.height, naturalWidth: size.width * 0.75 } };
+/** Documented for editors in docs/authoring.md, "Grænser". */
+export const imageLimits = {
+  /** Pixels of one PNG or JPEG: a 48-megapixel phone photo fits; PDFKit decodes a PNG whole in memory. */
+  maxPixels: 50_000_000,
+  /** Pixels of every picture a topic shows, together. */
+  maxTopicPixels: 200_000_000,
+  svg: {
+    maxElements: 10_000,
+    maxDepth: 64,
+    maxAttributes: 200,
+    maxStyleRules: 1_000,
+    /** Shapes one drawing draws once its references are followed: svg-to-pdfkit draws about 5 000 a second. */
+    maxDrawn: 10_000,
+  },
+  /** Shapes every SVG drawing of a topic draws, together. */
+  maxTopicDrawn: 30_000,
+};
+
+/** What a topic may still spend on pictures; each picture read takes its share. */
+export interface ImageBudget {
+  pixels: number;
+  drawn: number;
 }
 
-/** Width and height from a PNG's IHDR or a JPEG's SOF marker. */
-function pixelSize(bytes: Uint8Array): { format: 'png' | 'jpeg'; width: number; height: number } | undefined {
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.length > 24 && view.readUInt32BE(0) === 0x89504e47) return { format: 'png', width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
-  if (view.length > 4 && view[0] === 0xff && view[1] === 0xd8) {
-    let at = 2;
-    while (at + 9 < view.length) {
-      if (view[at] !== 0xff) return undefined;
-      const marker = view[at + 1];
-      const length = view.readUInt16BE(at + 2);
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { format: 'jpeg', height: view.readUInt16BE(at + 5), width: view.readUInt16BE(at + 7) };
-      }
-      at += 2 + length;
+export function imageBudget(): ImageBudget {
+  return { pixels: imageLimits.maxTopicPixels, drawn: imageLimits.maxTopicDrawn };
+}
+
+/** A picture an SVG's `<image>` names by path: its bytes, found through load's reader, or why not. */
+export type PictureFile = (href: string) => { bytes: Uint8Array; path: string } | { problem: string };
+
+export interface ReadImageResult {
+  image: ImageData;
+  /** What an SVG had that a print figure cannot show and was left out, for a warning. */
+  leftOut: string[];
+}
+
+/**
+ * A loaded file → the picture's format and proportions, checked so render can embed it without a
+ * surprise, or the reason it cannot be printed (completing "the image `name` …"). PNG and JPEG are
+ * checked whole within the pixel limits; an SVG is reduced to what a print figure needs, and the
+ * pictures it shows are found with `pictureFile` (relative to the SVG) or read from data: URIs.
+ */
+export function readImage(name: string, file: { text?: string; bytes?: Uint8Array }, budget: ImageBudget, pictureFile?: PictureFile): ReadImageResult | { problem: string } {
+  const at = `\`${name}\``;
+  if (name.toLowerCase().endsWith('.svg')) {
+    if (file.text === undefined) return { problem: `${at} is not readable SVG text` };
+    const checked = sanitizeSvg(file.text, imageLimits.svg, (href) => svgPicture(href, budget, pictureFile));
+    if ('problem' in checked) {
+      const place = checked.line === undefined ? '' : ` (line ${checked.line}, column ${checked.column})`;
+      return { problem: `${at}${place} cannot be printed: ${checked.problem}` };
     }
+    if (checked.drawn > budget.drawn) {
+      return { problem: `${at} cannot be printed: the topic's drawings together would draw more than ${imageLimits.maxTopicDrawn.toLocaleString('en')} shapes` };
+    }
+    budget.drawn -= checked.drawn;
+    return { image: { format: 'svg', svg: checked.drawing, aspect: checked.aspect, naturalWidth: checked.naturalWidth }, leftOut: checked.leftOut };
   }
-  return undefined;
+  if (!file.bytes) return { problem: `${at} must be PNG, JPEG or SVG` };
+  const raster = checkRaster(file.bytes, budget);
+  if ('problem' in raster) return { problem: `${at} ${raster.problem}` };
+  return { image: { format: raster.format, bytes: file.bytes, aspect: raster.width / raster.height, naturalWidth: raster.width * 0.75 }, leftOut: [] };
+}
+
+/** A PNG or JPEG, by its first bytes (a misnamed file is judged by what it is), within the topic's pixels. */
+function checkRaster(bytes: Uint8Array, budget: ImageBudget): ({ format: 'png' | 'jpeg'; width: number; height: number }) | { problem: string } {
+  const format = bytes[0] === 0x89 && bytes[1] === 0x50 ? 'png' : bytes[0] === 0xff && bytes[1] === 0xd8 ? 'jpeg' : undefined;
+  if (!format) return { problem: 'is not a PNG or JPEG image' };
+  const checked = format === 'png' ? checkPng(bytes, { maxPixels: imageLimits.maxPixels }) : checkJpeg(bytes, { maxPixels: imageLimits.maxPixels });
+  if ('problem' in checked) return checked;
+  const pixels = checked.width * checked.height;
+  if (pixels > budget.pixels) {
+    return { problem: `would take the topic's pictures over ${imageLimits.maxTopicPixels / 1e6} megapixels together; make some of them smaller` };
+  }
+  budget.pixels -= pixels;
+  return { format, ...checked };
+}
+
+function svgPicture(href: string, budget: ImageBudget, pictureFile: PictureFile | undefined): SvgPicture | { problem: string } {
+  let bytes: Uint8Array;
+  if (href.startsWith('data:')) {
+    const match = /^data:image\/(png|jpe?g);base64,/i.exec(href.slice(0, 40));
+    if (!match) return { problem: 'is given as data other than a base64 PNG or JPEG' };
+    const data = href.slice(match[0].length);
+    if (!/^[A-Za-z0-9+/=\s]*$/.test(data)) return { problem: 'is given as base64 data that is damaged' };
+    bytes = new Uint8Array(Buffer.from(data, 'base64'));
+  } else {
+    if (!pictureFile) return { problem: 'is not inside the drawing, and the drawing has no folder to find it in' };
+    const found = pictureFile(href);
+    if ('problem' in found) return found;
+    if (!/\.(png|jpe?g)$/i.test(found.path)) return { problem: `is \`${found.path}\`, which is not a PNG or JPEG file` };
+    bytes = found.bytes;
+  }
+  const raster = checkRaster(bytes, budget);
+  if ('problem' in raster) return raster;
+  return { format: raster.format, bytes, pixels: raster.width * raster.height };
 }

@@ -5,9 +5,9 @@
  * Never: measure or move anything (layout decided every position) or write files.
  */
 import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
 import type { FontBook } from '../fonts/font-book.js';
 import type { Layout, LayoutItem, OutlineEntry, RunningArtifact, StructNode } from '../layout/layout.js';
+import { drawSvg } from './draw-svg.js';
 import { textOperators, type SubsetFont } from './text-operators.js';
 
 export interface RenderOptions {
@@ -207,7 +207,13 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
     }
 
     function drawImage(item: Extract<LayoutItem, { type: 'image' }>) {
-      if (item.image.format === 'svg') SVGtoPDF(doc, item.image.svg!, item.x, item.y, { width: item.width, height: item.height, assumePt: true });
+      if (item.image.format === 'svg') {
+        drawSvg(doc, item.image.svg!, item, (face) => {
+          const fontId = fonts.primary(face);
+          useFont(fontId);
+          return fontId;
+        });
+      }
       else doc.image(Buffer.from(item.image.bytes!), item.x, item.y, { width: item.width, height: item.height });
     }
     if (tags.destinations.has(index)) doc.addNamedDestination(`page-${index}`);
