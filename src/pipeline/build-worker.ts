@@ -20,9 +20,15 @@ export interface WorkerTask {
 export function buildWorker(): void {
   const port = parentPort!;
   const { templatesDir } = workerData as { templatesDir?: string };
+  // Loaded before the first task comes: the pool starts workers early, while the main thread is still
+  // finding the topics, so fonts, templates and the stages are ready when it has work. A failure here
+  // is reported with the first task.
+  const prepared = sharedResources(templatesDir);
+  prepared.catch(() => {});
+  void Promise.all([import('../compose/compose-document.js'), import('../layout/layout-document.js'), import('../render/render-pdf.js')]).catch(() => {});
   port.on('message', async (task: WorkerTask) => {
     try {
-      const { shared } = await sharedResources(templatesDir);
+      const { shared } = await prepared;
       const result = await buildTopic(task.dir, task.options, shared, task.render);
       port.postMessage({ id: task.id, result });
     } catch (error) {
