@@ -77,7 +77,8 @@ function toSvgNodes(root: SvgNode): PdfkitSvgNode {
   const text = new Map<PdfkitSvgNode, string>();
   const make = (name: string, type: number, value: string | null, attributes: Record<string, string>, parent: PdfkitSvgNode | null): PdfkitSvgNode => {
     const node: PdfkitSvgNode = {
-      nodeName: name,
+      // The model has turned links into groups already; should one slip through, it still makes no link annotation.
+      nodeName: name === 'a' ? 'g' : name,
       nodeType: type,
       nodeValue: value,
       attributes: Object.assign(Object.create(null), attributes),
