@@ -11,14 +11,17 @@
  * a kill is still a journal. It is not flushed to the disk (fsync): a kill leaves what was written in
  * the system's cache, and a power cut is not among the interruptions it guards against.
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { journalFileName } from '../load/load-manifest.js';
 
 export function outputJournal(outDir: string): { begin(): Promise<void>; finish(): Promise<void> } {
   const file = path.join(outDir, journalFileName);
   return {
-    begin: () => writeFile(file, 'dialogpack was putting files in place here; the next build checks each PDF against manifest.json\n'),
+    async begin() {
+      await mkdir(outDir, { recursive: true });
+      await writeFile(file, 'dialogpack was putting files in place here; the next build checks each PDF against manifest.json\n');
+    },
     finish: () => rm(file, { force: true }),
   };
 }
