@@ -12,6 +12,7 @@
 // 3. dist/fonts/: the catalog's font files, copied out of the @fontsource packages (24 MB, most of it
 //    formats and weights never read), with each package's licence; and dist/THIRD-PARTY-LICENSES.txt,
 //    the licence of every package the bundle holds, since the installed package no longer has them.
+//    dist/pdfjs/: pdf.js's browser build, for `dialogpack preview`'s page.
 // 4. dist/cli/dialogpack.cjs.v8cache: V8's cache of the bundle, taken after building the bundled
 //    topics in this process, so it holds the bytecode of every function a build runs, not only of
 //    the top level. `--no-cache` skips this step (the CLI then compiles as usual).
@@ -70,6 +71,13 @@ for (const spec of allFontFiles()) {
   fontPackages.add(spec.package);
 }
 for (const name of fontPackages) copyFileSync(licenceFile(packageDir(name)), path.join(fontsDir, `LICENSE-${name.replace(/^@fontsource\//, '')}.txt`));
+
+// dist/pdfjs/: the two files of pdf.js's modern browser build that `dialogpack preview`'s page draws
+// PDFs with (src/load/load-preview-file.ts), and its licence. pdfjs-dist is a dev dependency: copied,
+// they cost the installed package 1.6 MB instead of the whole 41 MB package.
+const pdfjsDir = path.join(root, 'dist/pdfjs');
+mkdirSync(pdfjsDir, { recursive: true });
+for (const file of ['build/pdf.min.mjs', 'build/pdf.worker.min.mjs', 'LICENSE']) copyFileSync(path.join(packageDir('pdfjs-dist'), file), path.join(pdfjsDir, path.basename(file)));
 
 // Each bundled package's folder, from the paths esbuild read (the last node_modules segment, for nested copies).
 const bundled = new Map();

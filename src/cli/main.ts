@@ -48,6 +48,7 @@ Examples:
   dialogpack new hjaelp-til-mitid                    start a topic in content/hjaelp-til-mitid
   dialogpack import rapport.docx                     a Word document as markdown for a section
   dialogpack watch content/hjaelp-til-mitid          rebuild on every save while you write
+  dialogpack preview content/hjaelp-til-mitid        see the PDFs in the browser, updated on every save
   dialogpack list                                    the topics in content/ and their state
   dialogpack --json list                             the same as JSON
   dialogpack publish shard-1 shard-2 --out site      merge sharded builds into one folder
@@ -55,11 +56,11 @@ Examples:
   dialogpack schema > topic.schema.json              the JSON Schema of topic.yaml`,
     );
 
-  const buildLike = (name: 'build' | 'check' | 'watch', description: string) =>
+  const buildLike = (name: 'build' | 'check' | 'watch' | 'preview', description: string) =>
     program
       .command(name)
       .description(description)
-      .argument('[paths...]', 'topic folders or content roots', [])
+      .argument('[paths...]', name === 'preview' ? 'the topic folder to show (or a content root: all its topics)' : 'topic folders or content roots', [])
       .option('-o, --out <dir>', 'output folder', 'out')
       .option('-p, --participants <n>', 'tailor the agenda to this many participants')
       .option('-s, --start <HH:MM>', 'clock time the dialogue starts')
@@ -97,15 +98,32 @@ Examples:
   dialogpack check content --strict                  fail on warnings too, as CI does
   dialogpack --json check content                    diagnostics as JSON on stdout`,
   );
-  buildLike('watch', 'build, then rebuild each topic whose files change, until Ctrl-C').addHelpText(
+  buildLike('watch', 'build, then rebuild each topic whose files change, until Ctrl-C')
+    .option('--poll', 'compare the files every second instead of waiting for events: for network drives (SMB, NFS)')
+    .addHelpText(
     'after',
     `
 Examples:
   dialogpack watch content/hardware                  rebuild into out/hardware/ on every save
   dialogpack watch content --participants 12         every topic in content/, tailored to 12
   dialogpack watch content/hardware --kind pack      only the pack, for the quickest turnaround
+  dialogpack watch --poll content/hardware           the topic is on a network drive
 
 Errors are shown and watching goes on; fix the file and save again.`,
+  );
+  buildLike('preview', 'show the PDFs in the browser, page by page, rebuilt and reloaded on every save')
+    .option('--poll', 'compare the files every second instead of waiting for events: for network drives (SMB, NFS)')
+    .option('--port <n>', 'the port on 127.0.0.1 to serve the page on (default: a free one)')
+    .addHelpText(
+    'after',
+    `
+Examples:
+  dialogpack preview content/hardware                open the address it prints in a browser
+  dialogpack preview content/hardware --kind handout only the handout, for the quickest turnaround
+  dialogpack preview content/hardware --port 8080    always the same address
+
+The page is served to this computer only (127.0.0.1). Errors are listed on the page beside their file and
+line; fix the file and save again. Ctrl-C stops it.`,
   );
 
   program
@@ -253,10 +271,12 @@ A topic.yaml made by \`dialogpack new\` already points editors' YAML tooling at 
 interface BuildRunFlags {
   force?: boolean;
   jobs?: string;
+  poll?: boolean;
+  port?: string;
 }
 
 async function runBuildCommand(
-  command: 'build' | 'check' | 'watch',
+  command: 'build' | 'check' | 'watch' | 'preview',
   paths: string[],
   raw: RawBuildOptions & BuildRunFlags,
   flags: GlobalFlags,
@@ -283,7 +303,11 @@ async function runBuildCommand(
     printReport(optionProblems, 0, flags, io);
     return exitCodes.usage;
   }
-  if (command === 'watch') return runWatchCommand(options, flags, io, process, { lockOwner: lockOwner(), outLabel });
+  if (command === 'watch') return runWatchCommand(options, flags, io, process, { lockOwner: lockOwner(), outLabel }, { poll: raw.poll });
+  if (command === 'preview') {
+    const { runPreviewCommand } = await import('./preview-command.js');
+    return runPreviewCommand(options, { poll: raw.poll, port: raw.port }, flags, io, process, { lockOwner: lockOwner(), outLabel });
+  }
   const { runBuild } = await import('../pipeline/run-build.js');
   const progress = command === 'build' && !flags.json ? createProgress(io, process.env) : undefined;
   const removeInterruptHandler = command === 'build' ? cleanUpOnInterrupt(io) : () => {};

@@ -1,18 +1,30 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TopicWatcher } from '../load/watch-topics.js';
 import type { BuildOptions } from '../pipeline/build-options.js';
-import type { RunOptions } from '../pipeline/run-build.js';
+import type { BuildReport, RunOptions } from '../pipeline/run-build.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
 import { formatDiagnostic } from './format-report.js';
 import { printReport, type CliIo, type GlobalFlags } from './print-report.js';
 import { terminalText } from './terminal-text.js';
+
+export interface WatchSession {
+  /** Compare the files every second instead of waiting for the file system's events (network drives). */
+  poll?: boolean;
+  /** A build of these topic folders starts. */
+  onBuilding?: (dirs: string[]) => void;
+  /** A build ended, with what it built and every diagnostic; or failed inside (`error`). */
+  onBuilt?: (result: BuildReport | undefined, error?: Error) => void | Promise<void>;
+  /** The first build is done and watching has begun. */
+  onWatching?: () => void;
+}
 
 /**
  * `dialogpack watch [paths...]`: builds everything once, then rebuilds each topic folder whose files change,
  * and every topic when a file in the `--templates` folder changes, one build at a time so reports never
  * interleave. Content errors are reported and watching goes on; only
  * paths that name no topic at all end it. SIGINT and SIGTERM stop it after the build in flight, so no
- * output is left half-written, and it exits 0.
+ * output is left half-written, and it exits 0. `dialogpack preview` runs the same loop, told of each build
+ * through `session`.
  */
 export async function runWatchCommand(
   options: BuildOptions,
@@ -20,14 +32,23 @@ export async function runWatchCommand(
   io: CliIo,
   signals: NodeJS.EventEmitter,
   runOptions: Pick<RunOptions, 'lockOwner' | 'outLabel'> = {},
+  session: WatchSession = {},
 ): Promise<number> {
   const { runBuild } = await import('../pipeline/run-build.js');
   const { watchTopics } = await import('../load/watch-topics.js');
 
   const build = async (paths: string[], reloadTemplates = false) => {
-    const result = await runBuild({ ...options, paths }, { ...runOptions, write: true, reloadTemplates });
+    session.onBuilding?.(paths);
+    let result: BuildReport;
+    try {
+      result = await runBuild({ ...options, paths }, { ...runOptions, write: true, reloadTemplates });
+    } catch (error) {
+      await session.onBuilt?.(undefined, error as Error);
+      throw error;
+    }
     const all = [...result.diagnostics, ...result.topics.flatMap((t) => t.diagnostics)];
     printReport(all, result.topics.length, flags, io, { outDir: options.outDir, topics: result.topics, removed: result.removed });
+    await session.onBuilt?.(result);
     return result;
   };
 
@@ -86,7 +107,7 @@ export async function runWatchCommand(
       onGone: (dir) =>
         io.stderr.write(`${terminalText(dir)}: the folder is gone (renamed, moved or deleted); still watching, and it is built again when it is back\n`),
       onBack: (dir) => io.stderr.write(`${terminalText(dir)}: the folder is back\n`),
-    }, { templatesDir: options.templatesDir });
+    }, { templatesDir: options.templatesDir, poll: session.poll });
     // Counted as a build in flight, so saves meanwhile queue behind it instead of writing the same files.
     const firstBuild = build(options.paths);
     running = firstBuild.then(() => undefined, () => undefined);
@@ -96,7 +117,9 @@ export async function runWatchCommand(
     if (fatal !== exitCodes.ok || !first.topics.length) return fatal === exitCodes.ok ? exitCodes.usage : fatal;
     if (!stopping) {
       const count = first.topics.length;
-      io.stderr.write(`watching ${count} topic${count === 1 ? '' : 's'} in ${terminalText(options.paths.join(', '))} for changes; press Ctrl-C to stop\n`);
+      const how = session.poll ? ', comparing the files every second' : '';
+      io.stderr.write(`watching ${count} topic${count === 1 ? '' : 's'} in ${terminalText(options.paths.join(', '))} for changes${how}; press Ctrl-C to stop\n`);
+      session.onWatching?.();
     }
     kick();
     await stopped;
