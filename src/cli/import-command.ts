@@ -3,10 +3,11 @@ import { stringify } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { findTopics } from '../load/find-topics.js';
 import { loadDocx } from '../load/load-docx.js';
+import { toKebabCase } from '../model/topic-slug.js';
 import { parseDocx } from '../parse/parse-docx.js';
 import { writeImport } from '../write/write-import.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
-import { printRefusal, toKebabCase } from './new-command.js';
+import { printRefusal } from './new-command.js';
 import { printDiagnostics, type CliIo, type GlobalFlags } from './print-report.js';
 
 export interface RawImportOptions {

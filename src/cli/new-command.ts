@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { toKebabCase } from '../model/topic-slug.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
 import { printDiagnostics, printReport, type CliIo, type GlobalFlags } from './print-report.js';
 
@@ -70,17 +71,4 @@ export async function runNewCommand(slug: string, raw: RawNewOptions, flags: Glo
 export function printRefusal(diagnostics: Diagnostic[], flags: GlobalFlags, io: CliIo): void {
   if (flags.json) printReport(diagnostics, 0, flags, io);
   else printDiagnostics(diagnostics, flags, io);
-}
-
-/** What the editor probably meant: Danish letters spelled out, anything else a hyphen. */
-export function toKebabCase(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }

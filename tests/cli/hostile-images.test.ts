@@ -11,11 +11,12 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { deflateSync, crc32, createDeflate } from 'node:zlib';
+import { createDeflate, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, testFixtures } from '../helpers/build-fixture.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { runCli, stackFrame, type CliRun } from '../helpers/run-cli.js';
+import { pngChunk } from '../helpers/png-chunk.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-hostile-images-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -41,14 +42,6 @@ function topic(name: string, picture: string, files: Record<string, string | Uin
 const svg = (body: string, attributes = 'viewBox="0 0 100 100"') =>
   `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${attributes}>${body}</svg>`;
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length);
-  head.write(type, 4, 'latin1');
-  const tail = Buffer.alloc(4);
-  tail.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
-  return Buffer.concat([head, data, tail]);
-}
 
 function pngFile(width: number, height: number, colour: number, idat: Uint8Array): Buffer {
   const ihdr = Buffer.alloc(13);
@@ -56,7 +49,7 @@ function pngFile(width: number, height: number, colour: number, idat: Uint8Array
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8;
   ihdr[9] = colour;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', new Uint8Array())]);
 }
 
 /** 8 000 × 8 000 RGBA pixels of nothing: a quarter of a megabyte that unpacks to 256 MB. */

@@ -1,15 +1,8 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { checkPng } from '../../src/model/check-png.js';
+import { pngChunk } from '../helpers/png-chunk.js';
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length);
-  head.write(type, 4, 'latin1');
-  const tail = Buffer.alloc(4);
-  tail.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])));
-  return Buffer.concat([head, data, tail]);
-}
 
 function png(width: number, height: number, options: { depth?: number; colour?: number; interlaced?: boolean; data: Uint8Array; extra?: Buffer[] }): Buffer {
   const ihdr = Buffer.alloc(13);
@@ -19,7 +12,7 @@ function png(width: number, height: number, options: { depth?: number; colour?: 
   ihdr[9] = options.colour ?? 2;
   ihdr[12] = options.interlaced ? 1 : 0;
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), ...(options.extra ?? []), chunk('IDAT', deflateSync(options.data)), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([signature, pngChunk('IHDR', ihdr), ...(options.extra ?? []), pngChunk('IDAT', deflateSync(options.data)), pngChunk('IEND', new Uint8Array())]);
 }
 
 const limits = { maxPixels: 1_000_000 };
@@ -47,8 +40,8 @@ describe('checkPng', () => {
   });
 
   it('refuses kinds that PDFKit would print as noise, and kinds that do not exist', () => {
-    const palette = chunk('PLTE', Buffer.alloc(6));
-    const transparent = chunk('tRNS', Buffer.from([0]));
+    const palette = pngChunk('PLTE', Buffer.alloc(6));
+    const transparent = pngChunk('tRNS', Buffer.from([0]));
     expect(checkPng(png(8, 1, { depth: 4, colour: 3, data: Buffer.alloc(5), extra: [palette, transparent] }), limits)).toEqual({ problem: expect.stringContaining('cannot print') });
     expect(checkPng(png(8, 1, { depth: 4, colour: 3, data: Buffer.alloc(5), extra: [palette] }), limits)).toEqual({ width: 8, height: 1 });
     expect(checkPng(png(8, 1, { depth: 3, colour: 2, data: Buffer.alloc(5) }), limits)).toEqual({ problem: expect.stringContaining('does not exist') });
