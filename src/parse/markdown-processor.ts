@@ -12,6 +12,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
+import { linearEditMap } from './linear-edit-map.js';
+
+linearEditMap();
 
 /**
  * Where a GFM literal autolink (`www.…`, `http…`, `a@b.dk`, `mailto:`/`xmpp:` with an `@`) could

@@ -9,7 +9,10 @@ import type { Root, Yaml } from 'mdast';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TopicSource } from '../load/load-topic.js';
+import { directiveWarning, escapeAuthorDirectives } from './escape-author-directives.js';
 import { parseMarkdown } from './markdown-parser.js';
+import { guardDiagnostic, markdownGuard } from './markdown-guard.js';
+import { resolveImageReferences } from './resolve-image-references.js';
 import { parseYaml, type ParsedYaml } from './parse-yaml.js';
 
 export type { ParsedYaml };
@@ -60,16 +63,21 @@ function parseMarkdownFile(source: TopicSource, rel: string): ParsedMarkdown | u
   const file = source.read(rel);
   if (file?.kind !== 'text') return undefined;
   const display = path.join(source.displayDir, rel);
-  const tree = parseMarkdown(file.text, display);
-  const entry: ParsedMarkdown = { file: display, path: rel, text: file.text, tree, body: file.text };
+  const diagnostics: Diagnostic[] = [];
+  const guarded = markdownGuard(file.text);
+  for (const finding of guarded.findings) diagnostics.push(guardDiagnostic(display, finding));
+  const { text, tree, directives } = escapeAuthorDirectives(guarded.text, (t) => parseMarkdown(t, display));
+  resolveImageReferences(tree);
+  for (const d of directives) diagnostics.push(directiveWarning(d.written, { file: display, line: d.line, column: d.column }));
+  const entry: ParsedMarkdown = { file: display, path: rel, text: file.text, tree, body: text, diagnostics };
   const first = tree.children[0];
   if (first?.type === 'yaml') {
     const yamlNode = first as Yaml;
     const startLine = yamlNode.position!.start.line; // the opening `---`
     const front = parseYaml(yamlNode.value, display, startLine);
     entry.frontMatter = front.yaml;
-    entry.diagnostics = front.diagnostics;
-    entry.body = file.text.slice(yamlNode.position!.end.offset!).replace(/^\n+/, '');
+    diagnostics.unshift(...front.diagnostics);
+    entry.body = text.slice(yamlNode.position!.end.offset!).replace(/^\n+/, '');
     tree.children.shift();
   }
   return entry;

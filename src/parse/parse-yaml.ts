@@ -35,6 +35,13 @@ export interface ParsedYaml {
 /** yaml's own default; a topic has no reason to come near it. */
 const maxAliasCount = 100;
 
+/**
+ * Characters of text the document may hold with its aliases expanded: as much as a topic.yaml without
+ * aliases may hold. yaml's maxAliasCount counts aliases, not what they repeat: 99 aliases of an 18 KB
+ * text took 131 s and 1.3 GB to make a flip-chart of more than a thousand pages.
+ */
+export const maxExpandedCharacters = 1024 * 1024;
+
 type Place = Pick<Diagnostic, 'line' | 'column'>;
 
 export function parseYaml(text: string, file: string, lineOffset: number): { yaml: ParsedYaml; diagnostics: Diagnostic[] } {
@@ -86,6 +93,11 @@ export function parseYaml(text: string, file: string, lineOffset: number): { yam
   const aliases = resolveAliases(doc, at);
   if (aliases.problems.length) {
     aliases.problems.forEach((d) => push(d));
+    return { yaml, diagnostics };
+  }
+  const swollen = aliases.targets.size ? explainSwollenAliases(doc, aliases.targets, at) : undefined;
+  if (swollen) {
+    push(swollen);
     return { yaml, diagnostics };
   }
   try {
@@ -332,6 +344,38 @@ function resolveAliases(doc: Document, at: (offset: number) => Place): { targets
     },
   });
   return { targets, problems };
+}
+
+/**
+ * The characters of text (keys and values) the document holds once every alias is written out,
+ * counted without writing them out; past maxExpandedCharacters, an error at the alias that repeats
+ * the most.
+ */
+function explainSwollenAliases(doc: Document, targets: Map<Alias, Node>, at: (offset: number) => Place): Omit<Diagnostic, 'file'> | undefined {
+  const sizes = new Map<unknown, number>();
+  const size = (node: unknown): number => {
+    if (node === null || node === undefined) return 0;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    let n = 0;
+    if (isAlias(node)) n = size(targets.get(node));
+    else if (isPair(node)) n = size(node.key) + size(node.value);
+    else if (isCollection(node)) n = (node.items as unknown[]).reduce<number>((sum, item) => sum + size(item), 0);
+    else if (isScalar(node)) n = String(node.value ?? '').length;
+    sizes.set(node, n);
+    return n;
+  };
+  const total = size(doc.contents);
+  if (total <= maxExpandedCharacters) return undefined;
+  const worst = [...targets.keys()].reduce((a, b) => (size(b) > size(a) ? b : a));
+  const kb = (n: number) => `${Math.ceil(n / 1024).toLocaleString('en')} KB`;
+  return {
+    ...at(worst.range?.[0] ?? 0),
+    severity: 'error',
+    rule: 'yaml-alias-bomb',
+    message: `with its aliases written out the file would hold ${kb(total)} of text, more than the ${kb(maxExpandedCharacters)} a topic.yaml may hold; \`*${worst.source}\` here repeats ${kb(size(worst))}`,
+    hint: 'write the text once, or use fewer aliases of long texts',
+  };
 }
 
 /** Places an expansion yaml refused at the alias that expands most, with the sizes that make it a bomb. */
