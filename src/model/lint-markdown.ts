@@ -2,12 +2,14 @@ import type { Heading, Html, Link } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedMarkdown } from '../parse/parse-topic.js';
+import { contentLimits } from './content-limits.js';
+import { markdownLimits } from './markdown-limits.js';
 
 export const allowedLinkSchemes = ['http:', 'https:', 'mailto:'];
 
 /** Content checks on one markdown file: things that parse but would print wrongly or unsafely. */
 export function lintMarkdown(md: ParsedMarkdown): Diagnostic[] {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = markdownLimits(md.tree, (node) => ({ file: md.file, line: node.position?.start.line, column: node.position?.start.column }));
   let previousDepth = 1;
   visit(md.tree, (node) => {
     const at = { file: md.file, line: node.position?.start.line, column: node.position?.start.column };
@@ -33,7 +35,15 @@ export function lintMarkdown(md: ParsedMarkdown): Diagnostic[] {
     } else if (node.type === 'link') {
       const url = (node as Link).url;
       const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url)?.[1]?.toLowerCase();
-      if (scheme && !allowedLinkSchemes.includes(scheme)) {
+      if (url.length > contentLimits.linkCharacters) {
+        out.push({
+          ...at,
+          severity: 'warning',
+          rule: 'link-too-long',
+          message: `a link's address is ${url.length.toLocaleString('en')} characters long, so it is printed but not linked; at most ${contentLimits.linkCharacters.toLocaleString('en')} are`,
+          hint: 'link to a shorter address, e.g. the page the long one leads to',
+        });
+      } else if (scheme && !allowedLinkSchemes.includes(scheme)) {
         out.push({
           ...at,
           severity: 'warning',

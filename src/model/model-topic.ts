@@ -11,10 +11,12 @@ import { findTopicFile } from './find-topic-file.js';
 import { lintMarkdown } from './lint-markdown.js';
 import { modelImages } from './model-images.js';
 import { imageBudget, type ImageData } from './read-image.js';
+import { contentLimits } from './content-limits.js';
 import { formatPath, locate, type YamlPath } from './locate.js';
 import { schemaKeys } from './schema-keys.js';
 import type { Card, Passage, Step, Tip, Topic } from './topic.js';
 import { cardSchema, topicSchema, type TopicData } from './topic-schema.js';
+import { yamlMarkdown } from './yaml-markdown.js';
 import { describeValue, zodDiagnostics } from './zod-diagnostics.js';
 
 export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: Diagnostic[] } {
@@ -36,14 +38,18 @@ export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: D
   // Files are checked from the raw data, before and whatever the schema says, so a run reports a missing
   // file together with a wrong value elsewhere instead of one after the other.
   const raw = input as Record<string, unknown>;
-  const files = new FileResolver(parsed, yaml, diagnostics);
+  diagnostics.push(...overLimits(raw, yaml));
+  const yamlText = textOf(raw, yaml);
+  if (yamlText.over) diagnostics.push(yamlText.over);
+  const files = new FileResolver(parsed, yaml, diagnostics, yamlText.over ? -1 : contentLimits.textBytes - yamlText.bytes);
   const purposeRef = typeof raw.purpose === 'string' && isFileReference(raw.purpose) ? raw.purpose : undefined;
   const purposeFile = purposeRef === undefined ? undefined : files.passage(purposeRef, ['purpose']);
-  const sectionFiles = listOf(raw.sections).map((s, i) => {
+  // Past the limit the files are not even looked up: the list is an error already.
+  const sectionFiles = listOf(raw.sections, contentLimits.listEntries).map((s, i) => {
     const file = isRecord(s) && typeof s.file === 'string' && s.file ? s.file : undefined;
     return file === undefined ? undefined : files.passage(file, ['sections', i, 'file']);
   });
-  const cardsRead = listOf(raw.cards).map((c, i) => (typeof c === 'string' && c ? files.card(c, ['cards', i]) : undefined));
+  const cardsRead = listOf(raw.cards, contentLimits.listEntries).map((c, i) => (typeof c === 'string' && c ? files.card(c, ['cards', i]) : undefined));
 
   const result = topicSchema.safeParse(input);
   if (!result.success) {
@@ -51,7 +57,13 @@ export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: D
     return { diagnostics };
   }
   const data = result.data;
-  const purpose: Passage | undefined = data.purpose === undefined ? undefined : purposeRef !== undefined ? purposeFile : { markdown: data.purpose };
+  const text = (markdown: string, at: YamlPath) => {
+    const checked = yamlMarkdown(markdown, () => locate(yaml, at));
+    diagnostics.push(...checked.diagnostics);
+    return checked.markdown;
+  };
+  const texts = (list: string[], at: YamlPath) => list.map((markdown, i) => text(markdown, [...at, i]));
+  const purpose: Passage | undefined = data.purpose === undefined ? undefined : purposeRef !== undefined ? purposeFile : { markdown: text(data.purpose, ['purpose']) };
   const sections = data.sections.map((s, i) => ({
     title: s.title,
     handout: s.handout,
@@ -74,17 +86,17 @@ export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: D
     duration: data.duration,
     durationPlace: locate(yaml, ['duration']),
     purpose,
-    questions: data.questions,
-    preparation: data.preparation,
+    questions: texts(data.questions, ['questions']),
+    preparation: { materials: texts(data.preparation.materials, ['preparation', 'materials']), checklist: texts(data.preparation.checklist, ['preparation', 'checklist']) },
     sections,
-    steps: data.steps.map((s, i) => toStep(s, i, yaml)),
+    steps: data.steps.map((s, i) => toStep(s, i, yaml, text)),
     cards,
     images: files.images,
   };
   return { topic: diagnostics.some((d) => d.severity === 'error') ? undefined : topic, diagnostics };
 }
 
-function toStep(s: TopicData['steps'][number], index: number, yaml: ParsedYaml): Step {
+function toStep(s: TopicData['steps'][number], index: number, yaml: ParsedYaml, text: (markdown: string, at: YamlPath) => string): Step {
   const minutes: Step['minutes'] =
     typeof s.minutes === 'number'
       ? { kind: 'fixed', minutes: s.minutes }
@@ -96,9 +108,9 @@ function toStep(s: TopicData['steps'][number], index: number, yaml: ParsedYaml):
         };
   const tips: Tip[] = s.tips.map((t, j) => {
     const place = locate(yaml, ['steps', index, 'tips', j]);
-    if (typeof t === 'string') return { text: t, place };
+    if (typeof t === 'string') return { text: text(t, ['steps', index, 'tips', j]), place };
     const when = t.when && { minParticipants: t.when['min-participants'], maxParticipants: t.when['max-participants'] };
-    return { text: t.text, when, place };
+    return { text: text(t.text, ['steps', index, 'tips', j, 'text']), when, place };
   });
   return {
     number: index + 1,
@@ -106,15 +118,72 @@ function toStep(s: TopicData['steps'][number], index: number, yaml: ParsedYaml):
     minutes,
     grouping: s.grouping,
     groupSize: s['group-size'],
-    instructions: s.instructions,
-    questions: s.questions,
+    instructions: s.instructions.map((m, i) => text(m, ['steps', index, 'instructions', i])),
+    questions: s.questions.map((m, i) => text(m, ['steps', index, 'questions', i])),
     tips,
     place: locate(yaml, ['steps', index]),
   };
 }
 
-function listOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
+function listOf(value: unknown, most = Number.POSITIVE_INFINITY): unknown[] {
+  return Array.isArray(value) ? value.slice(0, most) : [];
+}
+
+const kib = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en')} KiB`;
+const textTooLong = `the topic's text is more than ${kib(contentLimits.textBytes)} (about 10 000 words), the most a topic may have`;
+const textTooLongHint = 'a dialogue of a few hours needs far less; shorten the texts, or split the topic in two';
+
+/**
+ * Bytes of the texts in topic.yaml (every string, with aliases written out), and an error at the one
+ * that takes them past the topic's text limit, in the order of the file.
+ */
+function textOf(raw: unknown, yaml: ParsedYaml): { bytes: number; over?: Diagnostic } {
+  let bytes = 0;
+  let over: Diagnostic | undefined;
+  const walk = (value: unknown, at: YamlPath) => {
+    if (over) return;
+    if (typeof value === 'string') {
+      bytes += Buffer.byteLength(value);
+      if (bytes > contentLimits.textBytes) over = { ...locate(yaml, at), severity: 'error', rule: 'topic-text-too-long', message: `with this text ${textTooLong}`, hint: textTooLongHint };
+    } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...at, i]));
+    else if (isRecord(value)) for (const [key, item] of Object.entries(value)) walk(item, [...at, key]);
+  };
+  walk(raw, []);
+  return { bytes, over };
+}
+
+/** Lists longer than a topic may hold, and a title longer than a line, at the entry or place that goes too far. */
+function overLimits(raw: Record<string, unknown>, yaml: ParsedYaml): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { listEntries, titleCharacters } = contentLimits;
+  if (typeof raw.title === 'string') {
+    const length = [...raw.title].length;
+    if (length > titleCharacters) {
+      out.push({
+        ...locate(yaml, ['title']),
+        severity: 'error',
+        rule: 'title-too-long',
+        message: `the title is ${length} characters long; at most ${titleCharacters} fit on the cover and in the running header`,
+        hint: 'shorten the title, and say the rest in `subtitle` or in the purpose',
+      });
+    }
+  }
+  const check = (value: unknown, at: YamlPath) => {
+    if (!Array.isArray(value) || value.length <= listEntries) return;
+    out.push({
+      ...locate(yaml, [...at, listEntries]),
+      severity: 'error',
+      rule: 'too-many-entries',
+      message: `\`${formatPath(at)}\` has ${value.length} entries; a topic may have at most ${listEntries}, and this is number ${listEntries + 1}`,
+      hint: 'a dialogue of a few hours needs far fewer; split the topic in two, or merge entries',
+    });
+  };
+  for (const key of ['steps', 'sections', 'cards', 'questions']) check(raw[key], [key]);
+  if (isRecord(raw.preparation)) for (const key of ['materials', 'checklist']) check(raw.preparation[key], ['preparation', key]);
+  listOf(raw.steps, listEntries).forEach((step, i) => {
+    if (isRecord(step)) for (const key of ['instructions', 'questions', 'tips']) check(step[key], ['steps', i, key]);
+  });
+  return out;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -138,6 +207,8 @@ class FileResolver {
     private readonly parsed: ParsedTopic,
     private readonly yaml: ParsedYaml,
     private readonly diagnostics: Diagnostic[],
+    /** Bytes of text the topic's markdown files may still have; below 0 once they went past it. */
+    private textLeft: number,
   ) {}
 
   passage(ref: string, at: YamlPath): Passage | undefined {
@@ -201,6 +272,15 @@ class FileResolver {
       return undefined;
     }
     this.named.set(file, { at, reported: false });
+    // Counted before the file is parsed: parsing is what a long text costs.
+    const read = this.parsed.source.read(file);
+    const bytes = read?.kind === 'text' ? Buffer.byteLength(read.text) : 0;
+    if (bytes > this.textLeft) {
+      if (this.textLeft >= 0) this.error(at, 'topic-text-too-long', `with \`${ref}\` (${kib(bytes)}) ${textTooLong}`, textTooLongHint);
+      this.textLeft = -1;
+      return undefined;
+    }
+    this.textLeft -= bytes;
     const md = this.parsed.markdown.get(file);
     if (!md) this.error(at, 'not-markdown', `\`${ref}\` is not a markdown file`);
     else this.diagnostics.push(...(md.diagnostics ?? []));
