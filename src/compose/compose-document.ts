@@ -8,10 +8,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TemplateSource } from '../load/load-templates.js';
 import type { ImageData } from '../model/read-image.js';
 import type { Topic } from '../model/topic.js';
+import { markdownGuard } from '../parse/markdown-guard.js';
 import type { Agenda } from '../plan/agenda.js';
 import { parseDocumentMarkdown } from './document-parser.js';
 import { createMarkdownHandlebars } from './markdown-handlebars.js';
 import { registerTemplateHelpers } from './template-helpers.js';
+import { templateBudget, TemplateTooLong } from './template-budget.js';
 import { templateView } from './template-view.js';
 
 export type OutputKind = 'pack' | 'facilitator' | 'handout' | 'flipchart' | 'cards';
@@ -36,10 +38,11 @@ export interface ComposedDocument {
   markdown: string;
 }
 
-type Compiled = (context: unknown) => string;
+type Compiled = (context: unknown, options?: unknown) => string;
 const compiledCache = new Map<string, Compiled>();
 const env = createMarkdownHandlebars();
 registerTemplateHelpers(env);
+const budget = templateBudget(env);
 
 /** What templates may print of the theme: the municipality's name, and whether a logo exists to place. */
 export interface Brand {
@@ -64,15 +67,23 @@ export function composeDocument(
     if (!file.text || !file.path.startsWith(`${kind}/`) || !file.path.endsWith('.hbs') || file === main) continue;
     const name = file.path.slice(kind.length + 1, -4);
     const compiled = compile(file.text, file.displayPath, diagnostics);
-    if (compiled) partials[name] = compiled;
+    if (compiled) partials[name] = budget.partial(file.displayPath, compiled);
   }
   const template = compile(main.text, main.displayPath, diagnostics);
   if (!template || diagnostics.length) return { diagnostics };
   let markdown: string;
   try {
-    markdown = (template as unknown as (ctx: unknown, opts: unknown) => string)({ ...templateView(topic, agenda), brand }, { partials });
+    const view = { ...templateView(topic, agenda), brand };
+    markdown = budget.run(budget.limitFor(topic), main.displayPath, () => template(view, { partials }));
   } catch (error) {
+    if (error instanceof TemplateTooLong) return { diagnostics: [tooLong(error)] };
     return { diagnostics: [templateError(error, main.displayPath)] };
+  }
+  // The topic's own text was guarded by parse and model; this catches what a template itself writes.
+  const found = markdownGuard(markdown).findings[0];
+  if (found) {
+    const what = found.kind === 'deep' ? `lists, quotes or \`:::\` blocks nested about ${found.count} levels deep` : `a paragraph of ${found.count} closing brackets`;
+    return { diagnostics: [{ file: main.displayPath, severity: 'error', rule: found.kind === 'deep' ? 'markdown-too-deep' : 'too-many-brackets', message: `the template writes ${what}, too much for the markdown parser` }] };
   }
   const tree = parseDocumentMarkdown(markdown, [...(topic.purpose ? [topic.purpose] : []), ...topic.sections, ...topic.cards]);
   return {
@@ -93,6 +104,16 @@ export function composeDocument(
       },
     },
     diagnostics,
+  };
+}
+
+function tooLong(error: TemplateTooLong): Diagnostic {
+  return {
+    ...error.place,
+    severity: 'error',
+    rule: 'template-too-long',
+    message: `the template writes more than ${Math.round(error.limit / 1024).toLocaleString('en')} KB of markdown for this topic, four times the topic's own text and 1 MiB besides`,
+    hint: 'a loop inside a loop writes its text over and over; loop over one list at a time',
   };
 }
 

@@ -3,11 +3,12 @@
  * folder (`--templates DIR`) is read over the built-in one, so it needs to hold only what it changes.
  * Input: folder paths. Output: TemplateSource. Never: compile or interpret the templates.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { decodeText } from './decode-text.js';
+import { topicLimits } from './load-topic.js';
+import { readTopicFile } from './read-topic-file.js';
 import { describeRefusal } from './source-file.js';
 
 export interface TemplateFile {
@@ -39,25 +40,57 @@ export async function loadTemplates(customDir?: string): Promise<{ source: Templ
   return { source: { files }, diagnostics };
 }
 
+/**
+ * What one file of a template set may hold. A municipality's templates can come from anyone, as a
+ * topic can: a 10 MB template took 30 s and 1.8 GB to build, and files no template uses were read whole.
+ */
+export const templateLimits = {
+  /** A `.hbs` template or `theme.yaml`: the built-in ones are 1–3 KB. */
+  maxTextBytes: 256 * 1024,
+  /** A logo (PNG, JPEG or SVG). */
+  maxImageBytes: topicLimits.maxSvgBytes,
+  /** A typeface the theme brings. */
+  maxFontBytes: 32 * 1024 * 1024,
+  /** Everything one template folder is read for, together. */
+  maxSetBytes: topicLimits.maxTopicBytes,
+};
+
+const textExtensions = ['.hbs', '.yaml', '.yml', '.svg'];
+const binaryExtensions = ['.png', '.jpg', '.jpeg', '.woff', '.ttf', '.otf'];
+
 async function readInto(dir: string, display: string, files: Map<string, TemplateFile>, diagnostics: Diagnostic[]): Promise<void> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const root = await realpath(dir);
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  let budget = templateLimits.maxSetBytes;
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
-    const rel = path.relative(dir, full).split(path.sep).join('/');
+    const rel = path.relative(root, full).split(path.sep).join('/');
     const ext = path.extname(rel).toLowerCase();
-    const bytes = new Uint8Array(await readFile(full));
+    const isText = textExtensions.includes(ext);
+    // Only what a template set is made of is read, and each file no further than its limit.
+    if (!isText && !binaryExtensions.includes(ext)) continue;
     const displayPath = path.join(display, rel);
-    if (['.hbs', '.yaml', '.yml', '.svg'].includes(ext)) {
-      const decoded = decodeText(bytes);
-      if ('refused' in decoded) {
-        const { reason, line, column, hint } = decoded.refused;
-        diagnostics.push({ file: displayPath, line, column, severity: 'error', rule: `file-${reason}`, message: `${rel} ${describeRefusal(decoded.refused)}`, hint });
-        continue;
-      }
-      files.set(rel, { path: rel, displayPath, text: decoded.text });
-    } else if (['.png', '.jpg', '.jpeg', '.woff', '.ttf', '.otf'].includes(ext)) {
-      files.set(rel, { path: rel, displayPath, bytes });
+    const file = readTopicFile(root, rel, 'file', isText, { ...limitsFor(ext), budget });
+    if (file.kind === 'refused') {
+      const { reason, line, column, hint } = file;
+      diagnostics.push({ file: displayPath, line, column, severity: 'error', rule: `file-${reason}`, message: `${rel} ${describeRefusal(file)}`, hint });
+      continue;
+    }
+    if (file.kind === 'text') {
+      budget -= Buffer.byteLength(file.text);
+      files.set(rel, { path: rel, displayPath, text: file.text });
+    } else {
+      budget -= file.bytes.byteLength;
+      files.set(rel, { path: rel, displayPath, bytes: file.bytes });
     }
   }
+}
+
+function limitsFor(ext: string): { maxBytes: number; what: string; hint: string } {
+  if (ext === '.hbs' || ext === '.yaml' || ext === '.yml') {
+    return { maxBytes: templateLimits.maxTextBytes, what: 'a template file', hint: 'a template arranges the topic\'s text; keep long text in the topics, or split the template into partials' };
+  }
+  if (ext === '.woff' || ext === '.ttf' || ext === '.otf') return { maxBytes: templateLimits.maxFontBytes, what: 'a typeface', hint: 'use a subset of the typeface, or WOFF instead of TTF' };
+  return { maxBytes: templateLimits.maxImageBytes, what: 'a logo', hint: 'save the logo smaller' };
 }
