@@ -1,4 +1,5 @@
 import type { FontBook } from '../fonts/font-book.js';
+import type { FaceKey } from '../fonts/font-catalog.js';
 import { faceOf, type InlineRun } from './inline-runs.js';
 
 /** Part of a word broken with a hyphen: every part names the whole word, so it can be read back whole. */
@@ -71,12 +72,19 @@ export function breakLines(
   width: number,
   hyphenate?: (word: string, sentenceStart: boolean) => string[],
 ): Line[] {
-  const words = toWords(runs, fonts, size);
+  const words = toWords(runs, fonts, size, width);
   const lines: Line[] = [];
   let current: Line = { pieces: [], width: 0 };
   const flush = () => {
     lines.push(current);
     current = { pieces: [], width: 0 };
+  };
+  const placeHeads = (heads: WordPart[]) => {
+    for (const head of heads) {
+      if (current.pieces.length) flush();
+      place(current, [head]);
+    }
+    flush();
   };
   for (let word of words) {
     for (let n = 0; n < word.hardBreaksBefore; n++) {
@@ -86,19 +94,22 @@ export function breakLines(
     const space = current.pieces.length ? word.space : undefined;
     if (current.pieces.length && current.width + (space?.width ?? 0) + word.width > width) {
       // Hyphenate only where the line needs it, so most words stay whole.
-      const split = hyphenate && splitWord(word, width - current.width - (space?.width ?? 0), fonts, size, hyphenate);
+      const split = hyphenate && splitWord(word, width - current.width - (space?.width ?? 0), width, fonts, size, hyphenate);
       if (split) {
-        place(current, [split.head], space);
+        place(current, [split.heads[0]], space);
+        placeHeads(split.heads.slice(1));
         word = split.tail;
-      } else current.endsWithSpace = !!word.space;
-      flush();
+      } else {
+        current.endsWithSpace = !!word.space;
+        flush();
+      }
     }
-    while (hyphenate && !current.pieces.length && word.width > width) {
-      const split = splitWord(word, width, fonts, size, hyphenate);
-      if (!split) break;
-      place(current, [split.head]);
-      flush();
-      word = split.tail;
+    if (hyphenate && !current.pieces.length && word.width > width) {
+      const split = splitWord(word, width, width, fonts, size, hyphenate);
+      if (split) {
+        placeHeads(split.heads);
+        word = split.tail;
+      }
     }
     if (!current.pieces.length && word.width > width) {
       for (const chunk of cutWord(word, fonts, size, width)) {
@@ -124,39 +135,42 @@ function place(line: Line, parts: WordPart[], space?: WordSpace): void {
   }
 }
 
-/** The longest hyphenated head of a one-style word that fits `room`, and the rest as a word of its own. */
+/**
+ * A one-style word broken at its hyphenation points: the longest head that fits `room` on the current
+ * line, then as many full lines (`width`) as the rest needs, and the rest as a word of its own once it
+ * fits a line or no head of it does. The word is hyphenated once and each line's head is found by
+ * galloping and bisection, so nothing longer than twice a line is measured: a 50 KB word ran for more
+ * than two minutes when each line hyphenated and measured all that was left of it.
+ */
 function splitWord(
   word: Word,
   room: number,
+  width: number,
   fonts: FontBook,
   size: number,
   hyphenate: (word: string, sentenceStart: boolean) => string[],
-): { head: WordPart; tail: Word } | undefined {
+): { heads: WordPart[]; tail: Word } | undefined {
   if (word.parts.length !== 1 || word.parts[0].run.code) return undefined;
   const part = word.parts[0];
   const pieces = hyphenate(part.text, word.sentenceStart);
   if (pieces.length < 2) return undefined;
   const face = faceOf(part.run);
   const whole = part.hyphen?.word ?? part.text;
-  // A head grows with every piece, so the longest that fits is found by bisection: a word of thousands
-  // of letters (a pasted string) took seconds when every head was built and measured in turn.
-  const headText = (k: number) => `${pieces.slice(0, k).join('')}-`;
-  let fits = 0;
-  let fitWidth = 0;
-  for (let low = 1, high = pieces.length - 1; low <= high; ) {
-    const k = (low + high) >> 1;
-    const width = fonts.measure(headText(k), face, size);
-    if (width <= room) {
-      fits = k;
-      fitWidth = width;
-      low = k + 1;
-    } else high = k - 1;
+  const heads: WordPart[] = [];
+  let from = 0;
+  for (;;) {
+    const headText = (k: number) => `${pieces.slice(from, from + k).join('')}-`;
+    const fits = longestFit(pieces.length - from - 1, (k) => fonts.measure(headText(k), face, size), heads.length ? width : room);
+    if (!fits.count) break;
+    heads.push({ text: headText(fits.count), run: part.run, width: fits.width, hyphen: { word: whole, first: heads.length ? false : (part.hyphen?.first ?? true) } });
+    from += fits.count;
+    if (restFits(pieces, from, fonts, face, size, width)) break;
   }
-  if (!fits) return undefined;
-  const tailText = pieces.slice(fits).join('');
-  const tailWidth = fonts.measure(tailText, face, size);
+  if (!heads.length) return undefined;
+  const tailText = pieces.slice(from).join('');
+  const tailWidth = measureCapped(tailText, fonts, face, size, width);
   return {
-    head: { text: headText(fits), run: part.run, width: fitWidth, hyphen: { word: whole, first: part.hyphen?.first ?? true } },
+    heads,
     tail: {
       parts: [{ text: tailText, run: part.run, width: tailWidth, hyphen: { word: whole, first: false } }],
       width: tailWidth,
@@ -166,7 +180,59 @@ function splitWord(
   };
 }
 
-function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Word[] {
+/**
+ * The largest count in 1..most whose width (growing with the count) is at most `room`, or 0. The count
+ * doubles until it is too wide, then bisection narrows it, so a measured candidate is never much more
+ * than a line however long the whole.
+ */
+function longestFit(most: number, widthOf: (count: number) => number, room: number): { count: number; width: number } {
+  let fit = { count: 0, width: 0 };
+  let over = most + 1;
+  for (let k = 1; k <= most; k = Math.min(most, k * 2)) {
+    const width = widthOf(k);
+    if (width > room) {
+      over = k;
+      break;
+    }
+    fit = { count: k, width };
+    if (k === most) return fit;
+  }
+  for (let low = fit.count + 1, high = over - 1; low <= high; ) {
+    const k = (low + high) >> 1;
+    const width = widthOf(k);
+    if (width <= room) {
+      fit = { count: k, width };
+      low = k + 1;
+    } else high = k - 1;
+  }
+  return fit;
+}
+
+/** Whether the pieces from `from` on fit `width`, joined only as far as it takes to tell. */
+function restFits(pieces: readonly string[], from: number, fonts: FontBook, face: FaceKey, size: number, width: number): boolean {
+  let text = '';
+  let next = from;
+  for (let n = 64; ; n *= 2) {
+    while (next < pieces.length && text.length < n) text += pieces[next++];
+    if (next === pieces.length) return fonts.measure(text, face, size) <= width;
+    if (fonts.measure(text, face, size) > width) return false;
+  }
+}
+
+/**
+ * A word's width when it is at most `cap`, else Infinity: a word wider than a line is broken anyway,
+ * so a very long one is measured in growing heads only until one is too wide, and never shaped whole.
+ */
+function measureCapped(text: string, fonts: FontBook, face: FaceKey, size: number, cap: number): number {
+  for (let n = 64; n < text.length; n *= 2) {
+    // A head never ends between the two halves of a character outside the BMP.
+    const end = /[\uD800-\uDBFF]/.test(text[n - 1]) ? n + 1 : n;
+    if (fonts.measure(text.slice(0, end), face, size) > cap) return Number.POSITIVE_INFINITY;
+  }
+  return fonts.measure(text, face, size);
+}
+
+function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number, width: number): Word[] {
   const words: Word[] = [];
   let current: Word | undefined;
   let pendingSpace: WordSpace | undefined;
@@ -191,7 +257,7 @@ function toWords(runs: readonly InlineRun[], fonts: FontBook, size: number): Wor
       }
       const text = indent + token;
       indent = '';
-      const part = { text, run, width: fonts.measure(text, face, size) };
+      const part = { text, run, width: measureCapped(text, fonts, face, size, width) };
       if (current) {
         current.parts.push(part);
         current.width += part.width;
@@ -225,7 +291,7 @@ function cutWord(word: Word, fonts: FontBook, size: number, width: number): Word
   const chars: { char: string; run: InlineRun }[] = [];
   for (const part of word.parts) for (const char of part.text) chars.push({ char, run: part.run });
   // Widths of a string are not the sum of its characters' widths (kerning, shaping), so each
-  // candidate chunk is measured whole; binary search keeps that cheap for very long words.
+  // candidate chunk is measured whole; galloping and bisection keep that cheap for very long words.
   const partsOf = (from: number, to: number): WordPart[] => {
     const parts: WordPart[] = [];
     for (let j = from; j < to; j++) {
@@ -240,14 +306,8 @@ function cutWord(word: Word, fonts: FontBook, size: number, width: number): Word
   const chunks: WordPart[][] = [];
   let i = 0;
   while (i < chars.length) {
-    let low = i + 1;
-    let high = chars.length;
-    while (low < high) {
-      const mid = Math.ceil((low + high) / 2);
-      if (widthOf(partsOf(i, mid)) <= width) low = mid;
-      else high = mid - 1;
-    }
-    let end = low;
+    // At least one character a line, however narrow the line.
+    let end = i + Math.max(1, longestFit(chars.length - i, (k) => widthOf(partsOf(i, i + k)), width).count);
     if (end < chars.length) {
       for (let j = end - 1; j > i + (end - i) * 0.4; j--) {
         if (PREFERRED_CUT.test(chars[j].char)) {

@@ -1,5 +1,6 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { FaceKey } from '../fonts/font-catalog.js';
+import { contentLimits } from '../model/content-limits.js';
 
 /** A stretch of inline text in one style, belonging to one structure element. */
 export interface InlineRun {
@@ -50,11 +51,12 @@ export function inlineRuns(nodes: readonly (PhrasingContent | RootContent)[], st
         push(`[${node.label ?? node.identifier}]`);
         break;
       case 'link': {
-        const url = linkSchemes.test(node.url) ? node.url : undefined;
+        const url = linkSchemes.test(node.url) && node.url.length <= contentLimits.linkCharacters ? node.url : undefined;
         runs.push(...inlineRuns(node.children, { ...style, link: url }));
         break;
       }
       case 'image':
+      case 'imageReference':
         push(node.alt ?? '');
         break;
       case 'break':

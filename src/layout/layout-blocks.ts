@@ -192,8 +192,8 @@ function list(node: List, parent: StructNode, box: Box, ctx: BlockContext): Atom
   const start = node.start ?? 1;
   const depth = ctx.listDepth ?? 0;
   const marks = node.children.map((_, i) => (node.ordered ? `${start + i}.` : depth % 2 === 0 ? '•' : '–'));
-  const labelWidth = Math.max(...marks.map((l) => fonts.measure(l, 'regular', size)));
-  const indent = Math.max(size * 1.3, labelWidth + size * 0.6);
+  const labelWidth = marks.reduce((widest, l) => Math.max(widest, fonts.measure(l, 'regular', size)), Number.NEGATIVE_INFINITY);
+  const indent = indentation(Math.max(size * 1.3, labelWidth + size * 0.6), box, ctx);
   const atoms: Atom[] = [];
   node.children.forEach((item: ListItem, i) => {
     const LI = ctx.struct.add(L, 'LI');
@@ -230,6 +230,18 @@ function list(node: List, parent: StructNode, box: Box, ctx: BlockContext): Atom
   return atoms;
 }
 
+/**
+ * Room a list or quote takes from the text inside it. Each level nested deeper is indented further,
+ * until the text would have less than MIN_TEXT_EMS of body text to itself: past that the levels stand
+ * at the same place, so every word stays on the page (30 levels of quotes left no room for a letter,
+ * 40 of lists ran off the page). The model allows far fewer levels than this in a topic's text.
+ */
+function indentation(wanted: number, box: Box, ctx: BlockContext): number {
+  return Math.max(0, Math.min(wanted, box.width - MIN_TEXT_EMS * ctx.theme.size.body));
+}
+
+const MIN_TEXT_EMS = 8;
+
 function firstBaseline(atom: Atom): number | undefined {
   const text = atom.items.find((i) => i.type === 'text');
   return text?.type === 'text' ? text.y : undefined;
@@ -238,7 +250,7 @@ function firstBaseline(atom: Atom): number | undefined {
 function blockquote(children: RootContent[], parent: StructNode, box: Box, ctx: BlockContext): Atom[] {
   const { theme } = ctx;
   const quote = ctx.struct.add(parent, 'BlockQuote');
-  const indent = theme.size.body * 1.45;
+  const indent = indentation(theme.size.body * 1.45, box, ctx);
   const inner = layoutBlocks(children, quote, { x: box.x + indent, width: box.width - indent }, ctx, true);
   for (const atom of inner) {
     for (const item of atom.items) if (item.type === 'text') item.color = theme.colors.muted;
@@ -392,7 +404,17 @@ function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, for
   const pad = theme.size.body * 0.45;
   const style = bodyStyle(ctx, size);
   const rows = node.children;
-  const columns = Math.max(...rows.map((r) => r.children.length));
+  const columns = rows.reduce((most, r) => Math.max(most, r.children.length), 0);
+  // Columns narrower than a letter and their padding cannot hold their words: a table wider than
+  // that is set as several tables, each with as many of its columns as fit (a 500-column table ran
+  // off the page). The model allows far fewer columns than this in a topic's text.
+  const fitting = Math.max(1, Math.floor(box.width / (2 * pad + size)));
+  if (columns > fitting) {
+    return Array.from({ length: Math.ceil(columns / fitting) }, (_, g) => {
+      const slice = (r: Table['children'][number]) => ({ ...r, children: r.children.slice(g * fitting, (g + 1) * fitting) });
+      return table({ ...node, align: node.align?.slice(g * fitting, (g + 1) * fitting), children: rows.map(slice) }, parent, box, ctx, form);
+    }).flat();
+  }
   // A form's columns are for handwriting, so they share the width equally whatever their headers say.
   const widths = form
     ? Array<number>(columns).fill(box.width / columns)
