@@ -100,8 +100,8 @@ describe('a very long title', () => {
 });
 
 describe('nesting past the page', () => {
-  it('keeps the text of 30 nested quotes on the page', async () => {
-    const layout = await layOut(`${'> '.repeat(30)}Tekst, der var væk før\n`);
+  it('keeps the text of 36 nested quotes on the page (past 30 it was set beyond the page’s edge)', async () => {
+    const layout = await layOut(`${'> '.repeat(36)}Tekst, der var væk før\n`);
     expect(await expectOnPages(layout)).toContain('Tekst, der var væk før');
   });
 
