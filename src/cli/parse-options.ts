@@ -18,6 +18,9 @@ export interface RawBuildOptions {
 }
 
 /** Maps commander's strings to BuildOptions, reporting every bad value as a usage diagnostic. */
+/** 9999-12-31T23:59:59Z, the last moment a PDF date (D:YYYY…) can state. */
+const lastPdfSecond = 253402300799;
+
 export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: NodeJS.ProcessEnv): { options: BuildOptions; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const bad = (option: string, message: string, hint?: string) =>
@@ -62,6 +65,8 @@ export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: No
   if (env.SOURCE_DATE_EPOCH !== undefined) {
     const seconds = Number(env.SOURCE_DATE_EPOCH);
     if (!/^\d+$/.test(env.SOURCE_DATE_EPOCH)) bad('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH must be seconds since 1970, not "${env.SOURCE_DATE_EPOCH}"`);
+    // A PDF date has four digits for the year: past 9999-12-31 the date cannot be written at all.
+    else if (seconds > lastPdfSecond) bad('SOURCE_DATE_EPOCH', `SOURCE_DATE_EPOCH is past the year 9999, which a PDF date cannot hold: "${env.SOURCE_DATE_EPOCH}"`, 'use the seconds of a real date, e.g. git log -1 --format=%ct');
     else sourceDate = new Date(seconds * 1000);
   }
   return {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { referenceTopic } from '../helpers/build-fixture.js';
-import { runCli } from '../helpers/run-cli.js';
+import { runCli, stackFrame } from '../helpers/run-cli.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-repro-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -52,5 +52,20 @@ describe('reproducible builds', () => {
     const topicDate = readFileSync(path.join(tmp, 'topic-date/samtykke-og-fuldmagt/samtykke-og-fuldmagt-pack.pdf'), 'latin1');
     expect(epoch).toContain('D:20231114221320Z');
     expect(topicDate).toContain('D:20260302120000Z');
+  });
+
+  it.each(['99999999999999', '253402300800'])('refuses SOURCE_DATE_EPOCH=%s, past the year a PDF date can hold, as a usage error', (epoch) => {
+    const out = path.join(tmp, `epoch-${epoch}`);
+    const run = runCli(['build', referenceTopic, '--kind', 'pack', '--out', out], { env: { SOURCE_DATE_EPOCH: epoch } });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`SOURCE_DATE_EPOCH: error: SOURCE_DATE_EPOCH is past the year 9999, which a PDF date cannot hold: "${epoch}" [bad-option]`);
+    expect(run.stderr).not.toMatch(stackFrame);
+    expect(() => readdirSync(out)).toThrow();
+  });
+
+  it('takes the last second of 9999 as a date', () => {
+    const run = runCli(['build', referenceTopic, '--kind', 'pack', '--out', path.join(tmp, 'epoch-max')], { env: { SOURCE_DATE_EPOCH: '253402300799' } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(path.join(tmp, 'epoch-max/samtykke-og-fuldmagt/samtykke-og-fuldmagt-pack.pdf'), 'latin1')).toContain('D:99991231235959Z');
   });
 });
