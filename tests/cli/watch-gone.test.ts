@@ -1,40 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/build-fixture.js';
+import { startWatch } from '../helpers/watch-process.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-watch-gone-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** A running `dialogpack watch` whose stderr can be awaited for a pattern. */
-function watch(cwd: string, args: string[]): { child: ChildProcess; waitFor: (pattern: RegExp, ms: number, from?: number) => Promise<string>; exited: Promise<number | null>; stderr: () => string } {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'bin/dialogpack.js'), 'watch', ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  const listeners = new Set<() => void>();
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    for (const listener of listeners) listener();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = (pattern: RegExp, ms: number, from = 0) =>
-    new Promise<string>((resolve, reject) => {
-      const check = () => {
-        if (!pattern.test(stderr.slice(from))) return;
-        listeners.delete(check);
-        clearTimeout(timer);
-        resolve(stderr);
-      };
-      const timer = setTimeout(() => {
-        listeners.delete(check);
-        reject(new Error(`no ${pattern} within ${ms} ms (exit ${child.exitCode}); stderr:\n${stderr}`));
-      }, ms);
-      listeners.add(check);
-      check();
-    });
-  return { child, waitFor, exited, stderr: () => stderr };
-}
 
 describe('dialogpack watch when the watched folder goes away', () => {
   it.each([
@@ -43,7 +15,7 @@ describe('dialogpack watch when the watched folder goes away', () => {
   ])('keeps running when %s is renamed, says it is gone, and builds it again when it is back', async (_case, given, moved) => {
     const cwd = path.join(tmp, given.replace(/\W/g, '-'));
     cpSync(path.join(repoRoot, 'content/hardware'), path.join(cwd, 'content/hardware'), { recursive: true });
-    const watched = watch(cwd, [given, '--kind', 'handout']);
+    const watched = startWatch(cwd, [given, '--kind', 'handout']);
     try {
       await watched.waitFor(/watching 1 topic in /, 30_000);
       renameSync(path.join(cwd, moved), path.join(cwd, `${moved}-omdøbt`));

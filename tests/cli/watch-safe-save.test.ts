@@ -1,40 +1,13 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/build-fixture.js';
+import { startWatch } from '../helpers/watch-process.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-watch-safe-save-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-/** A running `dialogpack watch` whose stderr can be awaited for a pattern from a mark on. */
-function watch(cwd: string, args: string[]) {
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'bin/dialogpack.js'), 'watch', ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  const listeners = new Set<() => void>();
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    for (const listener of listeners) listener();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = (pattern: RegExp, ms: number, from = 0) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (!pattern.test(stderr.slice(from))) return;
-        listeners.delete(check);
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        listeners.delete(check);
-        reject(new Error(`no ${pattern} within ${ms} ms (exit ${child.exitCode}); stderr:\n${stderr}`));
-      }, ms);
-      listeners.add(check);
-      check();
-    });
-  return { child, waitFor, exited, stderr: () => stderr };
-}
 
 /** What editors do: the new text goes to a temporary file beside the original, which is renamed over it. */
 function safeSave(file: string, text: string, temp: string) {
@@ -50,7 +23,7 @@ describe('dialogpack watch after safe saves', () => {
     const cwd = path.join(tmp, extra.length ? 'poll' : 'events');
     cpSync(path.join(repoRoot, 'content/hardware'), path.join(cwd, 'content/hardware'), { recursive: true });
     const advice = path.join(cwd, 'content/hardware/advice.md');
-    const watched = watch(cwd, ['content/hardware', '--kind', 'handout', ...extra]);
+    const watched = startWatch(cwd, ['content/hardware', '--kind', 'handout', ...extra]);
     const rebuiltAfter = async (change: () => void, what: string) => {
       // The file system's times are coarse; a save in the same instant as the last would look the same to --poll.
       await new Promise((resolve) => setTimeout(resolve, 50));
