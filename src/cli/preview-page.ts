@@ -5,6 +5,7 @@
  * away, so the page does not jump while an editor reads it.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { pdfKindNames } from '../publish/pdf-kind-names.js';
 
 export interface PreviewPdf {
   url: string;
@@ -76,8 +77,8 @@ export function previewPage(): string {
 import * as pdfjs from '/pdfjs/pdf.min.mjs';
 pdfjs.GlobalWorkerOptions.workerSrc = '/pdfjs/pdf.worker.min.mjs';
 
-// The names out/index.html gives the same PDFs (publish/render-index-html).
-const kinds = { pack: 'Hele dialogmaterialet', facilitator: 'Facilitatorens ark', handout: 'Deltagerark', flipchart: 'Flipover-ark', cards: 'Casekort' };
+// The names out/index.html gives the same PDFs.
+const kinds = ${JSON.stringify(pdfKindNames)};
 const status = document.getElementById('status');
 const main = document.getElementById('pdfs');
 const list = document.getElementById('diagnostics');

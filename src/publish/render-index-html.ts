@@ -1,13 +1,7 @@
 import { topicSlug } from '../model/topic-slug.js';
 import type { Manifest, ManifestPdf, ManifestTopic } from './manifest.js';
+import { pdfKindNames } from './pdf-kind-names.js';
 
-const kindNames: Record<string, string> = {
-  pack: 'Hele dialogmaterialet',
-  facilitator: 'Facilitatorens ark',
-  handout: 'Deltagerark',
-  flipchart: 'Flipover-ark',
-  cards: 'Casekort',
-};
 
 /**
  * The download page: plain, accessible HTML in Danish, one section per topic with a list of its PDFs.
@@ -27,7 +21,7 @@ export function renderIndexHtml(manifest: Manifest): string {
         .flatMap((pdf) => {
           const href = linkOf(topic, pdf);
           if (href === undefined) return [];
-          const name = kindNames[pdf.kind];
+          const name = pdfKindNames[pdf.kind];
           const details = `PDF, ${count(pdf.pages)} ${pdf.pages === 1 ? 'side' : 'sider'}, ${formatSize(count(pdf.bytes))}`;
           return [`        <li><a href="${escapeAttribute(href)}" download>${escapeHtml(name)}</a> <span class="details">(${details})</span></li>`];
         })
@@ -69,7 +63,7 @@ ${sections || '    <p>Der er endnu ingen emner.</p>'}
 
 /** The relative URL of a PDF a build wrote, or undefined for one that is not where a build puts it. */
 function linkOf(topic: ManifestTopic, pdf: ManifestPdf): string | undefined {
-  if (!Object.hasOwn(kindNames, pdf.kind)) return undefined;
+  if (!Object.hasOwn(pdfKindNames, pdf.kind)) return undefined;
   const file = `${topic.slug}-${pdf.kind}.pdf`;
   if (pdf.path !== `${topic.slug}/${file}`) return undefined;
   return `${encodeURIComponent(topic.slug)}/${encodeURIComponent(file)}`;

@@ -1,0 +1,8 @@
+/** What each PDF is called where users pick one: the download page and the preview page. */
+export const pdfKindNames: Readonly<Record<string, string>> = {
+  pack: 'Hele dialogmaterialet',
+  facilitator: 'Facilitatorens ark',
+  handout: 'Deltagerark',
+  flipchart: 'Flipover-ark',
+  cards: 'Casekort',
+};
