@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Language, ReportedDiagnostic } from '../diagnostics/diagnostic.js';
 import { terminalText } from './terminal-text.js';
 
 /**
@@ -7,7 +7,7 @@ import { terminalText } from './terminal-text.js';
  * so text from a topic (a title, a quoted line) can neither end the command early nor start a second
  * one on a line of its own.
  */
-export function formatGithub(d: Diagnostic): string {
+export function formatGithub(d: ReportedDiagnostic, language: Language): string {
   const properties: [string, string | number | undefined][] = [
     ['file', d.file],
     ['line', d.line],
@@ -15,7 +15,7 @@ export function formatGithub(d: Diagnostic): string {
     ['title', `dialogpack [${d.rule}]`],
   ];
   const given = properties.filter(([, value]) => value !== undefined && value !== '');
-  const message = d.hint ? `${d.message}\nhint: ${d.hint}` : d.message;
+  const message = d.hint ? `${d.message}\n${language === 'da' ? 'sådan retter du det' : 'hint'}: ${d.hint}` : d.message;
   return `::${d.severity} ${given.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',')}::${escapeData(message)}`;
 }
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { inLanguage, type Language, type ReportedDiagnostic } from '../diagnostics/diagnostic.js';
 import type { availableKinds } from '../pipeline/build-topic.js';
 import type { TopicReport } from '../pipeline/run-build.js';
 import { exitCodeFor } from './exit-codes.js';
@@ -16,7 +16,7 @@ interface ListedTopic {
   outputs: string[];
   errors: number;
   warnings: number;
-  diagnostics: Diagnostic[];
+  diagnostics: ReportedDiagnostic[];
 }
 
 /**
@@ -28,21 +28,22 @@ export async function runListCommand(paths: string[], flags: GlobalFlags, io: Cl
   const { runBuild } = await import('../pipeline/run-build.js');
   const { availableKinds: kindsOf } = await import('../pipeline/build-topic.js');
   const report = await runBuild({ paths: paths.length ? paths : ['content'], outDir: 'out', strict: false }, false);
-  const topics = report.topics.map((t) => listed(t, kindsOf));
-  const problems = sortDiagnostics(report.diagnostics);
+  const language = flags.language ?? 'da';
+  const topics = report.topics.map((t) => listed(t, kindsOf, language));
   if (flags.json) {
+    const problems = sortDiagnostics(report.diagnostics.map((d) => inLanguage(d, language)));
     io.stdout.write(`${JSON.stringify({ topics, diagnostics: problems }, null, 2)}\n`);
-    return exitCodeFor(problems);
+    return exitCodeFor(report.diagnostics);
   }
-  printDiagnostics(problems, flags, io);
+  printDiagnostics(report.diagnostics, flags, io);
   if (topics.length) io.stdout.write(table(topics));
   const troubled = topics.filter((t) => t.errors || t.warnings);
   if (troubled.length) io.stderr.write(`details: dialogpack check ${troubled.map((t) => terminalText(t.path)).join(' ')}\n`);
-  return exitCodeFor(problems);
+  return exitCodeFor(report.diagnostics);
 }
 
 /** `kindsOf` is passed in because the pipeline module loads only once a command needs it. */
-function listed(result: TopicReport, kindsOf: typeof availableKinds): ListedTopic {
+function listed(result: TopicReport, kindsOf: typeof availableKinds, language: Language): ListedTopic {
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const topic = result.topic;
   return {
@@ -54,7 +55,7 @@ function listed(result: TopicReport, kindsOf: typeof availableKinds): ListedTopi
     outputs: topic ? kindsOf(topic) : [],
     errors,
     warnings: result.diagnostics.length - errors,
-    diagnostics: sortDiagnostics(result.diagnostics),
+    diagnostics: sortDiagnostics(result.diagnostics.map((d) => inLanguage(d, language))),
   };
 }
 

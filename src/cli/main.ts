@@ -10,6 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadConfig } from '../load/load-config.js';
 import { modelConfig } from '../model/model-config.js';
 import { stopWrites } from '../write/stop-writes.js';
+import { chooseLanguage } from './choose-language.js';
 import { createProgress } from './progress.js';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
 import type { RawImportOptions } from './import-command.js';
@@ -34,6 +35,7 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
     .option('--json', 'print diagnostics and the summary as JSON on stdout')
     .addOption(new Option('--format <format>', 'diagnostics as text (default) or github: workflow commands that GitHub Actions shows as annotations').choices(['text', 'github']))
     .option('--debug', 'show stack traces of internal errors')
+    .addOption(new Option('--lang <language>', 'language of messages: da (default) or en; an English locale also gives en').choices(['da', 'en']))
     .exitOverride()
     // Commander's own error lines are replaced by diagnostics in the catch below, in the house format.
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: () => {} })
@@ -72,7 +74,7 @@ Examples:
       .option('--pdfa', 'also claim PDF/A-2a (archival) conformance alongside PDF/UA')
       .action(async (paths: string[], raw: RawBuildOptions & BuildRunFlags, command: Command) => {
         const outGiven = command.getOptionValueSource('out') === 'cli';
-        code = await runBuildCommand(name, paths, raw, program.opts<GlobalFlags>(), io, outGiven);
+        code = await runBuildCommand(name, paths, raw, globalFlags(program), io, outGiven);
       });
 
   buildLike('build', 'build topics into PDFs')
@@ -143,7 +145,7 @@ Writes only files that are not there yet, except content/topic.schema.json, whic
 again after upgrading dialogpack.`,
     )
     .action(async (dir: string | undefined, raw: RawInitOptions) => {
-      code = await runInitCommand(dir, raw, program.opts<GlobalFlags>(), io);
+      code = await runInitCommand(dir, raw, globalFlags(program), io);
     });
 
   program
@@ -161,7 +163,7 @@ Examples:
 Refuses (exit 2) a slug that is not kebab-case or a folder that already exists.`,
     )
     .action(async (slug: string, raw: RawNewOptions) => {
-      code = await runNewCommand(slug, raw, program.opts<GlobalFlags>(), io);
+      code = await runNewCommand(slug, raw, globalFlags(program), io);
     });
 
   program
@@ -179,7 +181,7 @@ Examples:
 A topic with errors is listed as such; the exit code is 0 unless a path names no topic.`,
     )
     .action(async (paths: string[]) => {
-      code = await runListCommand(paths, program.opts<GlobalFlags>(), io);
+      code = await runListCommand(paths, globalFlags(program), io);
     });
 
   program
@@ -202,7 +204,7 @@ shard holds any more are removed.`,
     .action(async (shards: string[], raw: RawPublishOptions) => {
       const removeInterruptHandler = cleanUpOnInterrupt(io);
       try {
-        code = await runPublishCommand(shards, raw, program.opts<GlobalFlags>(), io);
+        code = await runPublishCommand(shards, raw, globalFlags(program), io);
       } finally {
         removeInterruptHandler();
       }
@@ -232,7 +234,7 @@ replace an existing file without --force.`,
     .action(async (file: string, raw: RawImportOptions) => {
       // mammoth and the HTML-to-markdown packages load only for this command.
       const { runImportCommand } = await import('./import-command.js');
-      code = await runImportCommand(file, raw, program.opts<GlobalFlags>(), io);
+      code = await runImportCommand(file, raw, globalFlags(program), io);
     });
 
   program
@@ -256,16 +258,22 @@ A topic.yaml made by \`dialogpack new\` already points editors' YAML tooling at 
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return exitCodes.ok;
-      printReport([usageDiagnostic(error, argv)], 0, program.opts<GlobalFlags>(), io);
+      printReport([usageDiagnostic(error, argv)], 0, globalFlags(program), io);
       return exitCodes.usage;
     }
-    const flags = program.opts<GlobalFlags>();
+    const flags = globalFlags(program);
     io.stderr.write(`dialogpack: internal error: ${terminalText((error as Error).message)}\n`);
     if (flags.debug) io.stderr.write(`${String((error as Error).stack).split('\n').map(terminalText).join('\n')}\n`);
     else io.stderr.write('  hint: run again with --debug for the stack trace\n');
     return exitCodes.internal;
   }
   return code;
+}
+
+/** The global options, with the language of messages settled once for the whole run. */
+function globalFlags(program: Command): GlobalFlags {
+  const flags = program.opts<GlobalFlags>();
+  return { ...flags, language: chooseLanguage(flags.lang, process.env, Intl.DateTimeFormat().resolvedOptions().locale) };
 }
 
 interface BuildRunFlags {

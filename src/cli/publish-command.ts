@@ -1,3 +1,4 @@
+import { inLanguage } from '../diagnostics/diagnostic.js';
 import { exitCodeFor } from './exit-codes.js';
 import { formatSummary, sortDiagnostics } from './format-report.js';
 import { lockOwner } from './lock-owner.js';
@@ -17,10 +18,11 @@ export async function runPublishCommand(shards: string[], raw: RawPublishOptions
   const report = await runPublish(shards, raw.out, { lockOwner: lockOwner() });
   const count = report.topics.length;
   if (flags.json) {
-    const sorted = sortDiagnostics(report.diagnostics);
+    const language = flags.language ?? 'da';
+    const sorted = sortDiagnostics(report.diagnostics.map((d) => inLanguage(d, language)));
     const summary = {
       diagnostics: sorted,
-      summary: formatSummary(sorted, count),
+      summary: formatSummary(sorted, count, language),
       topics: report.topics,
       removed: report.removed.map((p) => `${raw.out}/${p}`),
     };

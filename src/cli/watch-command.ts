@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { inLanguage, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TopicWatcher } from '../load/watch-topics.js';
 import type { BuildOptions } from '../pipeline/build-options.js';
 import type { BuildReport, RunOptions } from '../pipeline/run-build.js';
@@ -103,7 +103,7 @@ export async function runWatchCommand(
         templatesChanged = true;
         kick();
       },
-      onProblem: (d: Diagnostic) => io.stderr.write(`${formatDiagnostic(d)}\n`),
+      onProblem: (d: Diagnostic) => io.stderr.write(`${formatDiagnostic(inLanguage(d, flags.language ?? 'da'), flags.language ?? 'da')}\n`),
       onGone: (dir) =>
         io.stderr.write(`${terminalText(dir)}: the folder is gone (renamed, moved or deleted); still watching, and it is built again when it is back\n`),
       onBack: (dir) => io.stderr.write(`${terminalText(dir)}: the folder is back\n`),

@@ -4,6 +4,18 @@
  */
 export type Severity = 'error' | 'warning';
 
+/** The languages dialogpack speaks to its users: Danish first, English on request. */
+export type Language = 'da' | 'en';
+
+/**
+ * A message in both languages, written where the problem is found; the CLI picks one when it reports.
+ * Danish is written for editors who have never seen YAML: "linje", "felt", "liste", "tekst".
+ */
+export interface Text {
+  da: string;
+  en: string;
+}
+
 export interface Diagnostic {
   /** Path as the user would type it (relative to the working directory where possible). */
   file: string;
@@ -12,8 +24,22 @@ export interface Diagnostic {
   severity: Severity;
   /** Stable kebab-case id, shown as `[rule]`, usable in tests and `--json`. */
   rule: string;
+  // TODO(#17): `string` goes once every stage writes both languages.
+  message: Text | string;
+  /** The corrected line or the next step, in the same words as the message. */
+  hint?: Text | string;
+}
+
+/** A diagnostic as a user reads it: its message and hint in one language. */
+export interface ReportedDiagnostic extends Omit<Diagnostic, 'message' | 'hint'> {
   message: string;
   hint?: string;
+}
+
+export function inLanguage(d: Diagnostic, language: Language): ReportedDiagnostic {
+  const { message, hint, ...rest } = d;
+  const pick = (text: Text | string) => (typeof text === 'string' ? text : text[language]);
+  return hint === undefined ? { ...rest, message: pick(message) } : { ...rest, message: pick(message), hint: pick(hint) };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

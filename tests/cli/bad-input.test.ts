@@ -113,7 +113,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `path:line:column: severity: message [rule]`, then an optional `  hint:` line (and the closing count). */
 const diagnosticLine = /^.+?: (error|warning): .+ \[[a-z0-9-]+\]$/;
-const otherLine = /^( {2}hint: .+|wrote .+|\[\d+\/\d+\] \S+: (failed|unchanged|\d+ PDFs?)|\d+ errors?, \d+ warnings? in \d+ topics?)$/;
+const otherLine = /^( {2}hint: .+|wrote .+|\[\d+\/\d+\] \S+: (failed|unchanged|\d+ PDFs?)|\d+ errors?, \d+ warnings? in \d+ topics?|Fix the first error first, then run again: the ones after it may follow from it\.)$/;
 
 describe('dialogpack build on bad input', () => {
   it('has an expect.json for every fixture', () => {

@@ -66,11 +66,11 @@ describe('control characters from a topic never reach the terminal raw', () => {
 
   it('the formatters escape every field, a hint and a rule included', () => {
     const d = { file: `a${payload}`, line: 1, column: 2, severity: 'error' as const, rule: `r${payload}`, message: payload, hint: payload };
-    const text = formatDiagnostic(d);
+    const text = formatDiagnostic(d, 'en');
     expect(text.split('\n')).toHaveLength(2);
     expect(text).not.toMatch(raw);
     expect(text).toContain('\\u001b[2J');
-    expect(formatGithub(d)).not.toMatch(raw);
-    expect(formatGithub(d).split('\n')).toHaveLength(1);
+    expect(formatGithub(d, 'en')).not.toMatch(raw);
+    expect(formatGithub(d, 'en').split('\n')).toHaveLength(1);
   });
 });

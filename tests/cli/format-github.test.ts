@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatGithub } from '../../src/cli/format-github.js';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { ReportedDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { repoRoot } from '../helpers/build-fixture.js';
 import { runCli, stackFrame } from '../helpers/run-cli.js';
 
@@ -19,25 +19,25 @@ function parseCommand(line: string): { command: string; properties: Record<strin
   return { command: match[1], properties, message: unescape(match[3]) };
 }
 
-const base: Diagnostic = { file: 'content/hardware/topic.yaml', line: 6, column: 5, severity: 'error', rule: 'unknown-key', message: 'unknown key `minuts`' };
+const base: ReportedDiagnostic = { file: 'content/hardware/topic.yaml', line: 6, column: 5, severity: 'error', rule: 'unknown-key', message: 'unknown key `minuts`' };
 
 describe('formatGithub', () => {
   it('writes a workflow command with the place, the rule as title and the hint after the message', () => {
-    expect(formatGithub({ ...base, hint: 'did you mean `minutes`?' })).toBe(
+    expect(formatGithub({ ...base, hint: 'did you mean `minutes`?' }, 'en')).toBe(
       '::error file=content/hardware/topic.yaml,line=6,col=5,title=dialogpack [unknown-key]::unknown key `minuts`%0Ahint: did you mean `minutes`?',
     );
-    expect(formatGithub({ ...base, severity: 'warning' })).toMatch(/^::warning file=/);
-    expect(formatGithub({ file: 'content', severity: 'error', rule: 'not-a-topic', message: 'no topics' })).toBe('::error file=content,title=dialogpack [not-a-topic]::no topics');
+    expect(formatGithub({ ...base, severity: 'warning' }, 'en')).toMatch(/^::warning file=/);
+    expect(formatGithub({ file: 'content', severity: 'error', rule: 'not-a-topic', message: 'no topics' }, 'en')).toBe('::error file=content,title=dialogpack [not-a-topic]::no topics');
   });
 
   it('escapes as @actions/core does: data %, CR, LF; properties also : and ,', () => {
-    const line = formatGithub({ ...base, file: 'C:\\topics\\a,b%c/topic.yaml', message: '100% done\r\nnext', hint: 'a: b, c' });
+    const line = formatGithub({ ...base, file: 'C:\\topics\\a,b%c/topic.yaml', message: '100% done\r\nnext', hint: 'a: b, c' }, 'en');
     expect(line).toBe('::error file=C%3A\\topics\\a%2Cb%25c/topic.yaml,line=6,col=5,title=dialogpack [unknown-key]::100%25 done%0D%0Anext%0Ahint: a: b, c');
   });
 
   it('keeps a message with a newline and `::` inside one command: a topic cannot inject a second one', () => {
     const message = 'unknown key `oops\n::error file=evil.yaml::pwned\r\n::add-mask::x`';
-    const line = formatGithub({ ...base, file: 'a::b,c=d/topic.yaml', message });
+    const line = formatGithub({ ...base, file: 'a::b,c=d/topic.yaml', message }, 'en');
     expect(line.split(/\r?\n|\r/)).toHaveLength(1);
     const parsed = parseCommand(line);
     expect(parsed).toEqual({ command: 'error', properties: { file: 'a::b,c=d/topic.yaml', line: '6', col: '5', title: 'dialogpack [unknown-key]' }, message });

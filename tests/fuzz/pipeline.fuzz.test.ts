@@ -32,6 +32,7 @@ import { buildTopic, type SharedResources, type TopicResult } from '../../src/pi
 import { sharedResources } from '../../src/pipeline/shared-resources.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { markdownCase, topicCase, type TopicCase } from './arbitraries.js';
+import { messageText } from '../helpers/message-text.js';
 
 const numberFromEnv = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -143,7 +144,7 @@ async function runCase(c: TopicCase, tally: Tally): Promise<void> {
       await expectSoundResult(result);
     } finally {
       if (verbose) {
-        const errors = [...new Map(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.rule, `${d.rule} (${d.message.slice(0, 80)})`])).values()];
+        const errors = [...new Map(result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.rule, `${d.rule} (${messageText(d).slice(0, 80)})`])).values()];
         process.stderr.write(
           `[fuzz] case ${caseNumber}: ${describeCase(c, result)}; build ${Math.round(ms)} ms, check ${Math.round(performance.now() - readStarted)} ms` +
             `${errors.length ? `; errors ${errors.join(', ')}` : ''}\n`,
@@ -194,7 +195,7 @@ function expectWellFormed(d: Diagnostic): void {
   expect(typeof d.rule, `rule of ${shown}`).toBe('string');
   expect(d.rule.length, `rule of ${shown}`).toBeGreaterThan(0);
   expect(typeof d.message, `message of ${shown}`).toBe('string');
-  expect(d.message.length, `message of ${shown}`).toBeGreaterThan(0);
+  expect(messageText(d).length, `message of ${shown}`).toBeGreaterThan(0);
   expect(['error', 'warning'], `severity of ${shown}`).toContain(d.severity);
   for (const key of ['line', 'column'] as const) {
     const value = d[key];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TemplateSource } from '../../src/load/load-templates.js';
 import { contrastRatio, modelTheme } from '../../src/model/model-theme.js';
+import { messageText } from '../helpers/message-text.js';
 
 function templates(themeYaml: string, extra: Record<string, string> = {}): TemplateSource {
   const files = new Map(Object.entries({ 'theme.yaml': themeYaml, ...extra }).map(([path, text]) => [path, { path, displayPath: `t/${path}`, text }]));
@@ -25,7 +26,7 @@ describe('modelTheme', () => {
   it('rejects text colours below 4.5:1, naming the pair and the line', () => {
     const { diagnostics } = modelTheme(templates('colors:\n  accent: "#9ecbd6"\n  muted: "#777777"\n'));
     const errors = diagnostics.filter((d) => d.rule === 'low-contrast');
-    expect(errors.map((d) => [d.line, d.message.split(' has ')[0]])).toEqual([
+    expect(errors.map((d) => [d.line, messageText(d).split(' has ')[0]])).toEqual([
       [3, 'colors.muted #777777 on white paper'],
       [2, 'colors.accent #9ecbd6 on white paper'],
       [2, 'colors.accent #9ecbd6 on colors.tint #e8f1f2'],
@@ -45,7 +46,7 @@ describe('modelTheme', () => {
     // 3:1 is enough for a line, though it would be too pale for text.
     expect(modelTheme(templates('colors: { rule: "#858585" }\n')).diagnostics).toEqual([]);
     // A tint too dark for the default rule is named where the tint is written.
-    const dark = modelTheme(templates('colors:\n  tint: "#9db3b6"\n')).diagnostics.filter((d) => d.message.startsWith('colors.rule'));
+    const dark = modelTheme(templates('colors:\n  tint: "#9db3b6"\n')).diagnostics.filter((d) => messageText(d).startsWith('colors.rule'));
     expect(dark.map((d) => d.line)).toEqual([2]);
   });
 

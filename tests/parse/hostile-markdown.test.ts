@@ -16,6 +16,7 @@ import { markdownProcessor } from '../../src/parse/markdown-processor.js';
 import { guardDepth, markdownGuard, maxBrackets } from '../../src/parse/markdown-guard.js';
 import { parseTopic } from '../../src/parse/parse-topic.js';
 import { repoRoot, testFixtures } from '../helpers/build-fixture.js';
+import { messageText } from '../helpers/message-text.js';
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -182,7 +183,7 @@ describe("an author's directives", () => {
       if (node.type === 'leafDirective' || node.type === 'containerDirective') directives.push((node as { name: string }).name);
     });
     expect(directives).toEqual([]);
-    expect(md.diagnostics?.map((d) => [d.line, d.column, d.rule, d.message.split(' is printed')[0]])).toEqual([
+    expect(md.diagnostics?.map((d) => [d.line, d.column, d.rule, messageText(d).split(' is printed')[0]])).toEqual([
       [3, 1, 'unknown-directive', '::toc'],
       [5, 1, 'unknown-directive', '::page-break'],
       [7, 1, 'unknown-directive', '::lines'],
@@ -199,7 +200,7 @@ describe("an author's directives", () => {
 
   it('include :::content, with which the fuzzer once moved headings: fuzz-found/content-depth-nan now prints it, so its pack changed', () => {
     const md = parsedFile(readFileSync(path.join(testFixtures, 'fuzz-found', 'content-depth-nan', 'purpose.md'), 'utf8'));
-    expect(md.diagnostics?.map((d) => [d.line, d.column, d.rule, d.message.split(' is printed')[0]])).toEqual([[1, 1, 'unknown-directive', ':::content']]);
+    expect(md.diagnostics?.map((d) => [d.line, d.column, d.rule, messageText(d).split(' is printed')[0]])).toEqual([[1, 1, 'unknown-directive', ':::content']]);
     expect(md.tree.children.map((n) => n.type)).toEqual(['paragraph', 'heading', 'paragraph']);
   });
 

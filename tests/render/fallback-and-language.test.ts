@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildInMemory, output, testFixtures } from '../helpers/build-fixture.js';
 import { readPdf, structNodes, structText } from '../helpers/read-pdf.js';
+import { messageText } from '../helpers/message-text.js';
 
 const fixture = path.join(testFixtures, 'glyphs-and-languages');
 
@@ -21,7 +22,7 @@ describe('glyphs beyond Latin and passages in another language', () => {
     const result = await buildInMemory(path.join(testFixtures, 'bad', 'missing-glyph'));
     const missing = result.diagnostics.filter((d) => d.rule === 'missing-glyph');
     const where = (d: (typeof missing)[number]) => `${path.basename(d.file)}:${d.line}:${d.column} ${d.severity}`;
-    expect(missing.map((d) => [where(d), /"(.)" \((U\+[0-9A-F]{4})\)/u.exec(d.message)?.slice(1).join(' ')])).toEqual([
+    expect(missing.map((d) => [where(d), /"(.)" \((U\+[0-9A-F]{4})\)/u.exec(messageText(d))?.slice(1).join(' ')])).toEqual([
       ['case.md:4:1 error', '漢 U+6F22'],
       ['case.md:4:2 error', '字 U+5B57'],
       ['topic.yaml:10:29 error', '漢 U+6F22'],
