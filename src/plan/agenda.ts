@@ -4,6 +4,8 @@ import type { Step, Tip } from '../model/topic.js';
 export interface GroupPlan {
   /** Size of each group, largest first; sums to the participant count. */
   sizes: number[];
+  /** The groups are the pairs of the step before, joined: the same people stay together. */
+  joinsPairs?: boolean;
 }
 
 export interface AgendaStep {

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Tip, TipCondition, Topic } from '../model/topic.js';
 import type { Agenda, AgendaStep } from './agenda.js';
 import { interpolateMinutes } from './interpolate-minutes.js';
-import { planGroups } from './plan-groups.js';
+import { planGroups, type EarlierGrouping } from './plan-groups.js';
 
 export interface PlanOptions {
   participants?: number;
@@ -35,6 +35,7 @@ export function planAgenda(topic: Topic, options: PlanOptions = {}): { agenda: A
 
   let clock = options.start === undefined ? undefined : parseClock(options.start);
   let offset = 0;
+  let before: EarlierGrouping | undefined;
   const steps: AgendaStep[] = topic.steps.map((step) => {
     const planned = interpolateMinutes(step.minutes, participants);
     if (planned.outside) {
@@ -51,12 +52,13 @@ export function planAgenda(topic: Topic, options: PlanOptions = {}): { agenda: A
       step,
       minutes: planned.minutes,
       range,
-      groups: planGroups(participants, step.grouping, step.groupSize),
+      groups: planGroups(participants, step.grouping, step.groupSize, before),
       tips: tailored ? step.tips.filter((t) => conditionHolds(t.when, participants)) : step.tips,
       applicableTips: step.tips.filter((t) => conditionHolds(t.when, participants)),
       offset,
     };
     offset += planned.minutes;
+    before = { grouping: step.grouping, groupSize: step.groupSize, groups: entry.groups };
     if (clock !== undefined) {
       entry.start = formatClock(clock);
       clock += planned.minutes;

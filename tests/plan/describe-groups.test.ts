@@ -139,3 +139,15 @@ describe('describeGroups: properties', () => {
     );
   });
 });
+
+describe('describeGroups: groups made of the pairs before them', () => {
+  it('says the sizes and that the pairs join up, in both languages', () => {
+    const joined = planGroups(14, 'groups', 4, { grouping: 'pairs', groups: planGroups(14, 'pairs') })!;
+    expect(describeGroups(joined, 'da', 'groups')).toBe('3 grupper (1 på 6 og 2 på 4) – makkerparrene slår sig sammen');
+    expect(describeGroups(joined, 'en', 'groups')).toBe('3 groups (1 of 6 and 2 of 4) – the pairs join up');
+  });
+
+  it('20 in groups of 3 has no group of 2', () => {
+    expect(describeGroups(planGroups(20, 'groups', 3)!, 'da', 'groups')).toBe('6 grupper (2 på 4 og 4 på 3)');
+  });
+});

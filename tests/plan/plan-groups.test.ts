@@ -5,14 +5,20 @@ import { planGroups } from '../../src/plan/plan-groups.js';
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
+/** The smallest group still called a group of this size: the size up to 3, a quarter less above it. */
+const smallestGroup = (size: number) => (size <= 3 ? size : size - Math.max(1, Math.floor(size / 4)));
+
 /**
  * The number of groups the spec asks for: the whole number nearest count/size (halves up, so 14/4 → 4),
- * at least 1, and never so many that a group gets fewer than 2 (when count ≥ 2).
+ * at least 1, never so many that a group gets fewer than 2 (when count ≥ 2), and lowered until no group
+ * is smaller than smallestGroup(size): 20 in threes is six groups, not seven with a pair among them.
  * Whole-number arithmetic: floor(count/size + 1/2) = floor((2·count + size) / (2·size)).
  */
 function expectedGroupCount(count: number, size: number): number {
   const nearest = Math.max(1, Math.floor((2 * count + size) / (2 * size)));
-  return count >= 2 ? Math.min(nearest, Math.floor(count / 2)) : 1;
+  let groups = count >= 2 ? Math.min(nearest, Math.floor(count / 2)) : 1;
+  while (groups > 1 && Math.floor(count / groups) < smallestGroup(size)) groups--;
+  return groups;
 }
 
 /** The invariants every plan must hold. */
@@ -128,11 +134,14 @@ describe('planGroups: groups with a group size', () => {
         const plan = planGroups(p, 'groups', size);
         expectBalancedCover(plan, p);
         expect(plan.sizes.length).toBe(expectedGroupCount(p, size));
-        // Nearest: within half a group of count/size, unless capped to keep groups of at least 2.
+        // Nearest: within half a group of count/size, unless lowered to keep every group a real one.
         if (p >= 2) {
-          expect(Math.min(...plan.sizes)).toBeGreaterThanOrEqual(2);
+          expect(Math.min(...plan.sizes)).toBeGreaterThanOrEqual(Math.min(p, 2));
+          if (plan.sizes.length > 1) expect(Math.min(...plan.sizes)).toBeGreaterThanOrEqual(smallestGroup(size));
           if (plan.sizes.length < Math.floor(p / 2)) {
-            expect(Math.abs(plan.sizes.length - p / size)).toBeLessThanOrEqual(0.5);
+            const nearest = Math.abs(plan.sizes.length - p / size) <= 0.5;
+            const oneMoreTooSmall = Math.floor(p / (plan.sizes.length + 1)) < smallestGroup(size);
+            expect(nearest || oneMoreTooSmall, `${p} in groups of ${size}: ${plan.sizes}`).toBe(true);
           }
         }
       }),
@@ -150,11 +159,53 @@ describe('planGroups: groups with a group size', () => {
     }
   });
 
+  it('20 in groups of 3: six groups (two of 4), not six of 3 and a pair', () => {
+    expect(planGroups(20, 'groups', 3)).toEqual({ sizes: [4, 4, 3, 3, 3, 3] });
+    expect(planGroups(8, 'groups', 3)).toEqual({ sizes: [4, 4] });
+  });
+
   it('property: with groups of 2 the plan matches pairs', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), (p) => {
         expect(planGroups(p, 'groups', 2)).toEqual(planGroups(p, 'pairs'));
       }),
     );
+  });
+});
+
+describe('planGroups: groups made from the step before', () => {
+  it('14 after pairs, groups of 4: the seven pairs join into 6 + 4 + 4, the same people together', () => {
+    const pairs = planGroups(14, 'pairs')!;
+    expect(planGroups(14, 'groups', 4, { grouping: 'pairs', groups: pairs })).toEqual({ sizes: [6, 4, 4], joinsPairs: true });
+  });
+
+  it('13 after pairs (a trio among them): 5 + 4 + 4; 5 after pairs: one group of all', () => {
+    expect(planGroups(13, 'groups', 4, { grouping: 'pairs', groups: planGroups(13, 'pairs') })).toEqual({ sizes: [5, 4, 4], joinsPairs: true });
+    expect(planGroups(5, 'groups', 4, { grouping: 'pairs', groups: planGroups(5, 'pairs') })).toEqual({ sizes: [5], joinsPairs: true });
+  });
+
+  it('property: joined pairs cover everyone, and each group is whole pairs of the step before', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 40 }), fc.constantFrom(4, 6, 8), (p, size) => {
+        const pairs = planGroups(p, 'pairs')!;
+        const plan = planGroups(p, 'groups', size, { grouping: 'pairs', groups: pairs })!;
+        expect(sum(plan.sizes)).toBe(p);
+        expect(plan.sizes.length).toBe(Math.max(1, Math.floor(pairs.sizes.length / (size / 2))));
+        // Groups of whole pairs: an even size, or odd only by the one trio.
+        expect(plan.sizes.filter((s) => s % 2 === 1).length).toBe(p % 2);
+      }),
+    );
+  });
+
+  it('an odd group size, or groups of 2, do not join pairs', () => {
+    const pairs = planGroups(14, 'pairs')!;
+    expect(planGroups(14, 'groups', 3, { grouping: 'pairs', groups: pairs })).toEqual(planGroups(14, 'groups', 3));
+    expect(planGroups(14, 'groups', 2, { grouping: 'pairs', groups: pairs })).toEqual(planGroups(14, 'pairs'));
+  });
+
+  it('the next step in groups of the same size keeps the groups; another size makes new ones', () => {
+    const joined = planGroups(14, 'groups', 4, { grouping: 'pairs', groups: planGroups(14, 'pairs') })!;
+    expect(planGroups(14, 'groups', 4, { grouping: 'groups', groupSize: 4, groups: joined })).toEqual(joined);
+    expect(planGroups(14, 'groups', 3, { grouping: 'groups', groupSize: 4, groups: joined })).toEqual(planGroups(14, 'groups', 3));
   });
 });
