@@ -21,8 +21,7 @@ const imageDir = 'billeder';
 /**
  * `dialogpack import <file.docx> [--topic DIR] [--force]`: a Word document as a section's markdown file
  * with its pictures, beside the document or in a topic folder, and the line to add under `sections:`.
- * Its lines are Danish: it is the command of editors who write in Word. Refuses (exit 2) to replace
- * a file unless given --force.
+ * Refuses (exit 2) to replace a file unless given --force.
  */
 export async function runImportCommand(file: string, raw: RawImportOptions, flags: GlobalFlags, io: CliIo): Promise<number> {
   if (raw.topic !== undefined) {
@@ -52,14 +51,29 @@ export async function runImportCommand(file: string, raw: RawImportOptions, flag
   }
   printDiagnostics(parsed.diagnostics, flags, io);
   const replaced = new Set(written.replaced);
-  const lines = written.written.map((f) => `${replaced.has(f) ? 'erstattede' : 'skrev'} ${f}`);
+  const da = flags.language !== 'en';
+  const lines = written.written.map((f) => `${replaced.has(f) ? (da ? 'erstattede' : 'replaced') : da ? 'skrev' : 'wrote'} ${f}`);
   const warnings = parsed.diagnostics.length;
-  if (warnings) lines.push(`${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'} om det, der ikke kom med fra Word som i Word: se ovenfor`);
+  if (warnings) {
+    lines.push(
+      da
+        ? `${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'} om det, der ikke kom med fra Word som i Word: se ovenfor`
+        : `${warnings} ${warnings === 1 ? 'warning' : 'warnings'} about what did not come across from Word as it was: see above`,
+    );
+  }
   const topicYaml = raw.topic !== undefined ? path.join(raw.topic, 'topic.yaml') : undefined;
+  const moved = `${name}.md${parsed.pictures.length ? (da ? ` og ${imageDir}/` : ` and ${imageDir}/`) : ''}`;
+  const check = `dialogpack check${raw.topic !== undefined ? ` ${raw.topic}` : ''}`;
   lines.push(
-    topicYaml ? `tilføj afsnittet i ${topicYaml} under sections:` : `læg ${name}.md${parsed.pictures.length ? ` og ${imageDir}/` : ''} i emnets mappe, og tilføj afsnittet i topic.yaml under sections:`,
+    da
+      ? topicYaml
+        ? `tilføj afsnittet i ${topicYaml} under sections:`
+        : `læg ${moved} i emnets mappe, og tilføj afsnittet i topic.yaml under sections:`
+      : topicYaml
+        ? `add the section to ${topicYaml} under sections:`
+        : `put ${moved} in the topic folder, and add the section to topic.yaml under sections:`,
     `  - ${section}`,
-    `tjek det bagefter: dialogpack check${raw.topic !== undefined ? ` ${raw.topic}` : ''}`,
+    da ? `tjek det bagefter: ${check}` : `then check it: ${check}`,
     '',
   );
   io.stderr.write(lines.join('\n'));
@@ -75,8 +89,13 @@ async function notATopic(dir: string): Promise<Diagnostic | undefined> {
     file: dir,
     severity: 'error',
     rule: missing ? 'path-not-found' : 'not-a-topic',
-    message: missing ? `mappen ${dir} findes ikke` : `${dir} er ikke en emnemappe: der er ingen topic.yaml i den`,
-    hint: 'giv --topic den mappe, der har emnets topic.yaml, fx --topic content/hjaelp-til-mitid; et nyt emne laver du med dialogpack new',
+    message: missing
+      ? { da: `mappen ${dir} findes ikke`, en: `the folder ${dir} does not exist` }
+      : { da: `${dir} er ikke en emnemappe: der er ingen topic.yaml i den`, en: `${dir} is not a topic folder: it holds no topic.yaml` },
+    hint: {
+      da: 'giv --topic den mappe, der har emnets topic.yaml, fx --topic content/hjaelp-til-mitid; et nyt emne laver du med dialogpack new',
+      en: "give --topic the folder that holds the topic's topic.yaml, e.g. --topic content/hjaelp-til-mitid; dialogpack new makes a new topic",
+    },
   };
 }
 

@@ -19,7 +19,13 @@ const firstTopic = 'mit-foerste-emne';
 export async function runInitCommand(dir: string | undefined, raw: RawInitOptions, flags: GlobalFlags, io: CliIo): Promise<number> {
   const folder = dir ?? '.';
   if (raw.ci !== undefined && raw.ci !== 'github') {
-    const problem: Diagnostic = { file: '--ci', severity: 'error', rule: 'bad-option', message: `--ci knows only github, not "${raw.ci}"`, hint: 'e.g. dialogpack init --ci github' };
+    const problem: Diagnostic = {
+      file: '--ci',
+      severity: 'error',
+      rule: 'bad-option',
+      message: { da: `--ci kender kun github, ikke "${raw.ci}"`, en: `--ci knows only github, not "${raw.ci}"` },
+      hint: { da: 'skriv dialogpack init --ci github', en: 'e.g. dialogpack init --ci github' },
+    };
     return refuse([problem], flags, io);
   }
   const [{ findTopics }, { loadToolVersion }, { scaffoldContentFolder }, { schemaCopy }, { writeStarterFiles }] = await Promise.all([
@@ -53,11 +59,22 @@ export async function runInitCommand(dir: string | undefined, raw: RawInitOption
     io.stdout.write(`${JSON.stringify({ folder, written, kept }, null, 2)}\n`);
     return exitCodes.ok;
   }
-  const lines = [...written.map((f) => `wrote ${f}`), ...kept.map((f) => `kept ${f} (it exists; dialogpack init never overwrites it)`)];
+  const da = flags.language !== 'en';
+  const lines = [
+    ...written.map((f) => `${da ? 'skrev' : 'wrote'} ${f}`),
+    ...kept.map((f) => (da ? `beholdt ${f} (den findes; dialogpack init skriver aldrig oven i den)` : `kept ${f} (it exists; dialogpack init never overwrites it)`)),
+  ];
   const inFolder = folder === '.' ? '' : `cd ${folder}\n  `;
-  lines.push('next: open the folder in VS Code (the YAML extension checks every topic.yaml), then build:', `  ${inFolder}dialogpack build`);
+  lines.push(
+    da ? 'åbn så mappen i VS Code (YAML-udvidelsen tjekker hver topic.yaml), og byg:' : 'next: open the folder in VS Code (the YAML extension checks every topic.yaml), then build:',
+    `  ${inFolder}dialogpack build`,
+  );
   if (raw.ci === 'github') {
-    lines.push('for GitHub: run `npm install` once and commit package-lock.json with the rest; the workflow is .github/workflows/dialogpack.yml');
+    lines.push(
+      da
+        ? 'til GitHub: kør `npm install` én gang, og læg package-lock.json i git sammen med resten; arbejdsgangen er .github/workflows/dialogpack.yml'
+        : 'for GitHub: run `npm install` once and commit package-lock.json with the rest; the workflow is .github/workflows/dialogpack.yml',
+    );
   }
   io.stderr.write(`${lines.join('\n')}\n`);
   return exitCodes.ok;

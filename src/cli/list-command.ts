@@ -36,9 +36,9 @@ export async function runListCommand(paths: string[], flags: GlobalFlags, io: Cl
     return exitCodeFor(report.diagnostics);
   }
   printDiagnostics(report.diagnostics, flags, io);
-  if (topics.length) io.stdout.write(table(topics));
+  if (topics.length) io.stdout.write(table(topics, language));
   const troubled = topics.filter((t) => t.errors || t.warnings);
-  if (troubled.length) io.stderr.write(`details: dialogpack check ${troubled.map((t) => terminalText(t.path)).join(' ')}\n`);
+  if (troubled.length) io.stderr.write(`${language === 'da' ? 'detaljer' : 'details'}: dialogpack check ${troubled.map((t) => terminalText(t.path)).join(' ')}\n`);
   return exitCodeFor(report.diagnostics);
 }
 
@@ -59,24 +59,30 @@ function listed(result: TopicReport, kindsOf: typeof availableKinds, language: L
   };
 }
 
-function table(topics: readonly ListedTopic[]): string {
+const headings = {
+  da: ['EMNE', 'TITEL', 'DELTAGERE', 'VARIGHED', 'UDGAVER', 'STATUS'],
+  en: ['TOPIC', 'TITLE', 'PARTICIPANTS', 'DURATION', 'OUTPUTS', 'STATUS'],
+} as const;
+
+function table(topics: readonly ListedTopic[], language: Language): string {
   const none = '–';
   // A title or folder name is the topic's text: escaped before the columns are measured.
   const rows = topics.map((t) => [
     terminalText(t.path),
     t.title === undefined ? none : terminalText(t.title),
     t.participants ? `${t.participants.min}–${t.participants.max}` : none,
-    t.duration !== undefined ? `about ${t.duration} min` : none,
+    t.duration !== undefined ? `${language === 'da' ? 'ca.' : 'about'} ${t.duration} min` : none,
     t.outputs.length ? t.outputs.join(', ') : none,
-    status(t),
+    status(t, language),
   ]);
-  const header = ['TOPIC', 'TITLE', 'PARTICIPANTS', 'DURATION', 'OUTPUTS', 'STATUS'];
+  const header = headings[language];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   return [header, ...rows].map((cells) => `${cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}\n`).join('');
 }
 
-function status(t: ListedTopic): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+function status(t: ListedTopic, language: Language): string {
   if (!t.errors && !t.warnings) return 'ok';
-  return [t.errors ? plural(t.errors, 'error') : '', t.warnings ? plural(t.warnings, 'warning') : ''].filter(Boolean).join(', ');
+  const errors = language === 'da' ? `${t.errors} fejl` : `${t.errors} error${t.errors === 1 ? '' : 's'}`;
+  const warnings = language === 'da' ? `${t.warnings} ${t.warnings === 1 ? 'advarsel' : 'advarsler'}` : `${t.warnings} warning${t.warnings === 1 ? '' : 's'}`;
+  return [t.errors ? errors : '', t.warnings ? warnings : ''].filter(Boolean).join(', ');
 }

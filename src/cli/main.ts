@@ -202,7 +202,7 @@ in two shards, is an error and nothing is written. Files an earlier publish left
 shard holds any more are removed.`,
     )
     .action(async (shards: string[], raw: RawPublishOptions) => {
-      const removeInterruptHandler = cleanUpOnInterrupt(io);
+      const removeInterruptHandler = cleanUpOnInterrupt(io, globalFlags(program));
       try {
         code = await runPublishCommand(shards, raw, globalFlags(program), io);
       } finally {
@@ -262,9 +262,10 @@ A topic.yaml made by \`dialogpack new\` already points editors' YAML tooling at 
       return exitCodes.usage;
     }
     const flags = globalFlags(program);
-    io.stderr.write(`dialogpack: internal error: ${terminalText((error as Error).message)}\n`);
+    const da = flags.language === 'da';
+    io.stderr.write(`dialogpack: ${da ? 'intern fejl' : 'internal error'}: ${terminalText((error as Error).message)}\n`);
     if (flags.debug) io.stderr.write(`${String((error as Error).stack).split('\n').map(terminalText).join('\n')}\n`);
-    else io.stderr.write('  hint: run again with --debug for the stack trace\n');
+    else io.stderr.write(da ? '  kør igen med --debug for at se, hvor i dialogpack fejlen skete\n' : '  hint: run again with --debug for the stack trace\n');
     return exitCodes.internal;
   }
   return code;
@@ -299,13 +300,18 @@ async function runBuildCommand(
   }
   // Flags win over dialogpack.yaml; commander's default for --out must not hide the config's.
   const merged = { ...raw, templates: raw.templates ?? configured.defaults.templates, out: outGiven ? raw.out : (configured.defaults.out ?? raw.out) };
-  const outLabel = !outGiven && configured.defaults.out !== undefined ? `out: in ${config!.file}` : '--out';
+  const outLabel = !outGiven && configured.defaults.out !== undefined ? `out: ${flags.language === 'en' ? 'in' : 'i'} ${config!.file}` : '--out';
   const { options, diagnostics: optionProblems } = parseBuildOptions(paths, merged, process.env);
   // One build thread keeps about 1.4 cores busy (V8 collects garbage and compiles on threads of its
   // own): on 2 cores a second worker saved 9 % of the time and took 60 % more memory (docs/performance.md).
   const jobs = raw.jobs === undefined ? Math.max(1, Math.floor(availableParallelism() / 2)) : Number(raw.jobs);
   if (raw.jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
-    optionProblems.push({ file: '--jobs', severity: 'error', rule: 'bad-option', message: `--jobs must be a whole number from 1 to 64, not "${raw.jobs}"` });
+    optionProblems.push({
+      file: '--jobs',
+      severity: 'error',
+      rule: 'bad-option',
+      message: { da: `--jobs skal være et helt tal fra 1 til 64, ikke "${raw.jobs}"`, en: `--jobs must be a whole number from 1 to 64, not "${raw.jobs}"` },
+    });
   }
   if (optionProblems.length) {
     printReport(optionProblems, 0, flags, io);
@@ -317,8 +323,8 @@ async function runBuildCommand(
     return runPreviewCommand(options, { poll: raw.poll, port: raw.port }, flags, io, process, { lockOwner: lockOwner(), outLabel });
   }
   const { runBuild } = await import('../pipeline/run-build.js');
-  const progress = command === 'build' && !flags.json ? createProgress(io, process.env) : undefined;
-  const removeInterruptHandler = command === 'build' ? cleanUpOnInterrupt(io) : () => {};
+  const progress = command === 'build' && !flags.json ? createProgress(io, process.env, flags.language ?? 'da') : undefined;
+  const removeInterruptHandler = command === 'build' ? cleanUpOnInterrupt(io, flags) : () => {};
   try {
     // A build runs on worker threads even for one topic, so this thread answers Ctrl-C at once.
     const result = await runBuild(options, {
@@ -344,13 +350,51 @@ function usageDiagnostic(error: CommanderError, argv: string[]): Diagnostic {
   const text = error.message.replace(/^error: /, '');
   const hint = /\(Did you mean ([^)?]*)\??\)/.exec(text)?.[1];
   const option = /'(-[^']+)'/.exec(text)?.[1];
+  const en = text.replace(/\s*\(Did you mean [^)]*\)/, '').trim();
   return {
     file: option ?? argv[0] ?? 'dialogpack',
     severity: 'error',
     rule: error.code === 'commander.unknownOption' ? 'unknown-option' : error.code === 'commander.unknownCommand' ? 'unknown-command' : 'bad-option',
-    message: text.replace(/\s*\(Did you mean [^)]*\)/, '').trim(),
-    hint: hint ? `did you mean ${hint}? Run dialogpack --help for the options.` : 'run dialogpack --help for the commands and options',
+    message: { da: danishUsageMessage(error.code, en), en },
+    hint: hint
+      ? {
+          da: `mente du ${hint}? Skriv dialogpack --help for at se ${error.code === 'commander.unknownCommand' ? 'kommandoerne' : 'tilvalgene'}.`,
+          en: `did you mean ${hint}? Run dialogpack --help for the options.`,
+        }
+      : { da: 'skriv dialogpack --help for at se kommandoerne og tilvalgene', en: 'run dialogpack --help for the commands and options' },
   };
+}
+
+/**
+ * Commander words its errors in English only; each kind it has is said again in Danish from the parts
+ * its English names (an option's flags, a value, a count). One it may add later keeps its English words.
+ */
+function danishUsageMessage(code: string, en: string): string {
+  const quoted = [...en.matchAll(/'([^']*)'/g)].map((m) => `'${m[1]}'`);
+  const numbers = [...en.matchAll(/\d+/g)].map((m) => m[0]);
+  switch (code) {
+    case 'commander.unknownOption':
+      return `dialogpack kender ikke tilvalget ${quoted[0]}`;
+    case 'commander.unknownCommand':
+      return `dialogpack har ingen kommando, der hedder ${quoted[0]}`;
+    case 'commander.missingArgument':
+      return `kommandoen mangler ${quoted[0]}`;
+    case 'commander.optionMissingArgument':
+      return `tilvalget ${quoted[0]} skal have en værdi efter sig`;
+    case 'commander.missingMandatoryOptionValue':
+      return `tilvalget ${quoted[0]} skal være med`;
+    case 'commander.excessArguments': {
+      const expected = numbers[numbers.length - 2];
+      const given = numbers[numbers.length - 1];
+      return `for mange navne eller stier efter ${quoted[0] ?? 'dialogpack'}: der må være ${expected}, men der er ${given}`;
+    }
+    case 'commander.invalidArgument': {
+      const choices = /Allowed choices are (.*)\.$/.exec(en)?.[1];
+      return `tilvalget ${quoted[0]} kan ikke have værdien ${quoted[1]}${choices ? `; det kan være ${choices.replace(/, ([^,]*)$/, ' eller $1')}` : ''}`;
+    }
+    default:
+      return `dialogpack forstår ikke kommandolinjen: ${en}`;
+  }
 }
 
 /**
@@ -360,10 +404,12 @@ function usageDiagnostic(error: CommanderError, argv: string[]): Diagnostic {
  * The topics are built on worker threads, so this thread is free to take the signal whenever it comes;
  * exiting ends the workers.
  */
-function cleanUpOnInterrupt(io: CliIo): () => void {
+function cleanUpOnInterrupt(io: CliIo, flags: GlobalFlags): () => void {
   const handler = (signal: NodeJS.Signals) => {
     stopWrites();
-    io.stderr.write(`dialogpack: interrupted (${signal}); earlier files are unchanged\n`);
+    io.stderr.write(
+      flags.language === 'en' ? `dialogpack: interrupted (${signal}); earlier files are unchanged\n` : `dialogpack: afbrudt (${signal}); de filer, der var der i forvejen, er uændrede\n`,
+    );
     process.exit(signal === 'SIGTERM' ? exitCodes.terminated : exitCodes.interrupted);
   };
   process.once('SIGINT', handler);

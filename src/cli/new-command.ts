@@ -36,8 +36,14 @@ export async function runNewCommand(slug: string, raw: RawNewOptions, flags: Glo
       file: slug,
       severity: 'error',
       rule: 'bad-slug',
-      message: `the slug "${slug}" is not kebab-case: use lowercase a–z, digits and single hyphens`,
-      hint: guess && guess !== slug ? `did you mean \`${guess}\`? The slug names the folder and the PDF files.` : 'e.g. hjaelp-til-mitid',
+      message: {
+        da: `"${slug}" kan ikke bruges som navn på emnets mappe: brug kun små bogstaver a–z, tal og enkelte bindestreger`,
+        en: `the slug "${slug}" is not kebab-case: use lowercase a–z, digits and single hyphens`,
+      },
+      hint:
+        guess && guess !== slug
+          ? { da: `skriv dialogpack new ${guess}; navnet bliver navnet på mappen og på PDF-filerne`, en: `did you mean \`${guess}\`? The slug names the folder and the PDF files.` }
+          : { da: 'skriv fx dialogpack new hjaelp-til-mitid', en: 'e.g. hjaelp-til-mitid' },
     };
     printRefusal([problem], flags, io);
     return exitCodeFor([problem]);
@@ -54,16 +60,20 @@ export async function runNewCommand(slug: string, raw: RawNewOptions, flags: Glo
     io.stdout.write(`${JSON.stringify({ created: dir, files: created.written }, null, 2)}\n`);
     return exitCodes.ok;
   }
-  io.stderr.write(
-    [
-      `created ${dir}/ with ${inTopic.map((f) => path.basename(f)).join(', ')}`,
-      `wrote ${schemaFile}, the schema editors' YAML tooling checks topic.yaml against`,
-      'next: write the topic in these files, then check and preview it:',
-      `  dialogpack check ${dir}`,
-      `  dialogpack build ${dir} --participants 12`,
-      '',
-    ].join('\n'),
-  );
+  const files = inTopic.map((f) => path.basename(f)).join(', ');
+  const lines =
+    flags.language === 'en'
+      ? [
+          `created ${dir}/ with ${files}`,
+          `wrote ${schemaFile}, the schema editors' YAML tooling checks topic.yaml against`,
+          'next: write the topic in these files, then check and preview it:',
+        ]
+      : [
+          `lavede ${dir}/ med ${files}`,
+          `skrev ${schemaFile}, som editoren bruger til at tjekke topic.yaml`,
+          'skriv så emnet i filerne, og tjek og byg det:',
+        ];
+  io.stderr.write([...lines, `  dialogpack check ${dir}`, `  dialogpack build ${dir} --participants 12`, ''].join('\n'));
   return exitCodes.ok;
 }
 

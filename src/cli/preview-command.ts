@@ -8,7 +8,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { inLanguage, type Diagnostic, type Language, type ReportedDiagnostic } from '../diagnostics/diagnostic.js';
 import { loadManifest } from '../load/load-manifest.js';
 import { loadPreviewFile, pdfjsFiles, type PdfjsFile } from '../load/load-preview-file.js';
 import type { BuildOptions } from '../pipeline/build-options.js';
@@ -29,10 +29,12 @@ export async function runPreviewCommand(
 ): Promise<number> {
   const port = raw.port === undefined ? 0 : Number(raw.port);
   if (!(Number.isInteger(port) && port >= 0 && port <= 65535) || (raw.port !== undefined && !/^\d+$/.test(raw.port))) {
-    printReport([{ file: '--port', severity: 'error', rule: 'bad-option', message: `--port must be a whole number from 1 to 65535, not "${raw.port}"` }], 0, flags, io);
+    const message = { da: `--port skal være et helt tal fra 1 til 65535, ikke "${raw.port}"`, en: `--port must be a whole number from 1 to 65535, not "${raw.port}"` };
+    printReport([{ file: '--port', severity: 'error', rule: 'bad-option', message }], 0, flags, io);
     return exitCodes.usage;
   }
 
+  const language = flags.language ?? 'da';
   const state: PreviewState = { version: 0, building: true, topics: [], problems: [] };
   /** Each topic folder's latest state: a build of some topics leaves the others as they were. */
   const topics = new Map<string, PreviewTopic>();
@@ -82,16 +84,20 @@ export async function runPreviewCommand(
   });
   if (listening) {
     const busy = (listening as NodeJS.ErrnoException).code === 'EADDRINUSE';
-    printReport(
-      [{ file: '--port', severity: 'error', rule: busy ? 'bad-option' : 'io-error', message: `cannot serve the preview on 127.0.0.1:${port}: ${listening.message}`, hint: busy ? 'another program uses the port: leave out --port to take a free one' : undefined }],
-      0,
-      flags,
-      io,
-    );
+    const problem: Diagnostic = {
+      file: '--port',
+      severity: 'error',
+      rule: busy ? 'bad-option' : 'io-error',
+      message: { da: `kan ikke vise forhåndsvisningen på 127.0.0.1:${port}: ${listening.message}`, en: `cannot serve the preview on 127.0.0.1:${port}: ${listening.message}` },
+      hint: busy ? { da: 'et andet program bruger porten: udelad --port, så tager dialogpack en ledig', en: 'another program uses the port: leave out --port to take a free one' } : undefined,
+    };
+    printReport([problem], 0, flags, io);
     return busy ? exitCodes.usage : exitCodes.internal;
   }
   const address = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  io.stderr.write(`preview: open ${address} in a browser (this computer only)\n`);
+  io.stderr.write(
+    language === 'en' ? `preview: open ${address} in a browser (this computer only)\n` : `forhåndsvisning: åbn ${address} i en browser (kun på denne computer)\n`,
+  );
 
   try {
     return await runWatchCommand(options, flags, io, signals, runOptions, {
@@ -105,13 +111,13 @@ export async function runPreviewCommand(
         state.internalError = error ? terminalText(error.message) : undefined;
         if (result) {
           const manifest = (await loadManifest(options.outDir)).manifest;
-          state.problems = result.diagnostics.map(plain);
+          state.problems = result.diagnostics.map((d) => shown(d, language));
           for (const topic of result.topics) {
             const listed = manifest?.topics.find((t) => t.slug === topic.slug);
             const before = topics.get(topic.dir);
             // A topic with errors is not written: the page keeps its last PDFs, beside the errors.
             const pdfs = listed ? listed.pdfs.map((p) => ({ url: encodeURI(`/pdf/${p.path}`), path: p.path, kind: p.kind, pages: p.pages, sha256: p.sha256 })) : (before?.pdfs ?? []);
-            topics.set(topic.dir, { dir: topic.dir, title: listed?.title ?? topic.topic?.title ?? before?.title, pdfs, diagnostics: topic.diagnostics.map(plain) });
+            topics.set(topic.dir, { dir: topic.dir, title: listed?.title ?? topic.topic?.title ?? before?.title, pdfs, diagnostics: topic.diagnostics.map((d) => shown(d, language)) });
           }
         }
         push();
@@ -129,7 +135,8 @@ function answer(response: ServerResponse, status: number, type: string, body: st
   response.end(body);
 }
 
-/** A diagnostic as the page shows it: only its own fields, whatever a stage attached. */
-function plain(d: Diagnostic): Diagnostic {
-  return { file: d.file, line: d.line, column: d.column, severity: d.severity, rule: d.rule, message: d.message, hint: d.hint };
+/** A diagnostic as the page shows it: in the user's language, and only its own fields, whatever a stage attached. */
+function shown(d: Diagnostic, language: Language): ReportedDiagnostic {
+  const { message, hint } = inLanguage(d, language);
+  return { file: d.file, line: d.line, column: d.column, severity: d.severity, rule: d.rule, message, hint };
 }

@@ -4,7 +4,7 @@
  * each build from `/events` (Server-Sent Events) and draws the new PDFs before it takes the old ones
  * away, so the page does not jump while an editor reads it.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ReportedDiagnostic } from '../diagnostics/diagnostic.js';
 import { pdfKindNames } from '../publish/pdf-kind-names.js';
 
 export interface PreviewPdf {
@@ -20,7 +20,8 @@ export interface PreviewTopic {
   dir: string;
   title?: string;
   pdfs: PreviewPdf[];
-  diagnostics: Diagnostic[];
+  /** In the user's language: the page shows them as they are. */
+  diagnostics: ReportedDiagnostic[];
 }
 
 export interface PreviewState {
@@ -28,7 +29,7 @@ export interface PreviewState {
   building: boolean;
   topics: PreviewTopic[];
   /** Problems not tied to a topic (paths, templates, the output folder). */
-  problems: Diagnostic[];
+  problems: ReportedDiagnostic[];
   internalError?: string;
 }
 
@@ -106,7 +107,7 @@ function showDiagnostics(state) {
     item.append(place, severity, d.message + ' [' + d.rule + ']');
     if (d.hint) {
       const hint = document.createElement('div');
-      hint.textContent = 'Forslag: ' + d.hint;
+      hint.textContent = 'Sådan retter du det: ' + d.hint;
       item.append(hint);
     }
     return item;

@@ -30,7 +30,9 @@ export async function runPublishCommand(shards: string[], raw: RawPublishOptions
     return exitCodeFor(report.diagnostics);
   }
   printReport(report.diagnostics, count, flags, io);
-  for (const file of report.removed) io.stderr.write(`removed ${terminalText(`${raw.out}/${file}`)}\n`);
-  if (count) io.stderr.write(`published ${count} ${count === 1 ? 'topic' : 'topics'} from ${shards.length} ${shards.length === 1 ? 'shard' : 'shards'} into ${terminalText(raw.out)}/\n`);
+  const da = flags.language !== 'en';
+  for (const file of report.removed) io.stderr.write(`${da ? 'fjernede' : 'removed'} ${terminalText(`${raw.out}/${file}`)}\n`);
+  if (count && da) io.stderr.write(`udgav ${count} ${count === 1 ? 'emne' : 'emner'} fra ${shards.length} ${shards.length === 1 ? 'del' : 'dele'} i ${terminalText(raw.out)}/\n`);
+  else if (count) io.stderr.write(`published ${count} ${count === 1 ? 'topic' : 'topics'} from ${shards.length} ${shards.length === 1 ? 'shard' : 'shards'} into ${terminalText(raw.out)}/\n`);
   return exitCodeFor(report.diagnostics);
 }

@@ -36,6 +36,8 @@ export async function runWatchCommand(
 ): Promise<number> {
   const { runBuild } = await import('../pipeline/run-build.js');
   const { watchTopics } = await import('../load/watch-topics.js');
+  const language = flags.language ?? 'da';
+  const da = language === 'da';
 
   const build = async (paths: string[], reloadTemplates = false) => {
     session.onBuilding?.(paths);
@@ -58,13 +60,16 @@ export async function runWatchCommand(
   let stopping = false;
   const rebuild = async (dirs: string[], reload: boolean) => {
     const started = performance.now();
-    io.stderr.write(`changed: ${terminalText([...(reload ? [options.templatesDir!] : []), ...dirs].join(', '))}\n`);
+    io.stderr.write(`${da ? 'ændret' : 'changed'}: ${terminalText([...(reload ? [options.templatesDir!] : []), ...dirs].join(', '))}\n`);
     try {
       await build(dirs, reload);
-      io.stderr.write(`rebuilt ${terminalText(dirs.join(', '))} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      io.stderr.write(da ? `byggede ${terminalText(dirs.join(', '))} igen på ${seconds.replace('.', ',')} s\n` : `rebuilt ${terminalText(dirs.join(', '))} in ${seconds} s\n`);
     } catch (error) {
       // One bad rebuild must not end the session: the editor fixes the file and saves again.
-      io.stderr.write(`dialogpack: internal error while rebuilding ${terminalText(dirs.join(', '))}: ${terminalText((error as Error).message)}\n`);
+      const where = terminalText(dirs.join(', '));
+      const what = terminalText((error as Error).message);
+      io.stderr.write(da ? `dialogpack: intern fejl, da ${where} blev bygget igen: ${what}\n` : `dialogpack: internal error while rebuilding ${where}: ${what}\n`);
       if (flags.debug) io.stderr.write(`${String((error as Error).stack).split('\n').map(terminalText).join('\n')}\n`);
     }
   };
@@ -103,10 +108,14 @@ export async function runWatchCommand(
         templatesChanged = true;
         kick();
       },
-      onProblem: (d: Diagnostic) => io.stderr.write(`${formatDiagnostic(inLanguage(d, flags.language ?? 'da'), flags.language ?? 'da')}\n`),
+      onProblem: (d: Diagnostic) => io.stderr.write(`${formatDiagnostic(inLanguage(d, language), language)}\n`),
       onGone: (dir) =>
-        io.stderr.write(`${terminalText(dir)}: the folder is gone (renamed, moved or deleted); still watching, and it is built again when it is back\n`),
-      onBack: (dir) => io.stderr.write(`${terminalText(dir)}: the folder is back\n`),
+        io.stderr.write(
+          da
+            ? `${terminalText(dir)}: mappen er væk (omdøbt, flyttet eller slettet); dialogpack holder stadig øje, og emnet bygges igen, når mappen er tilbage\n`
+            : `${terminalText(dir)}: the folder is gone (renamed, moved or deleted); still watching, and it is built again when it is back\n`,
+        ),
+      onBack: (dir) => io.stderr.write(da ? `${terminalText(dir)}: mappen er tilbage\n` : `${terminalText(dir)}: the folder is back\n`),
     }, { templatesDir: options.templatesDir, poll: session.poll });
     // Counted as a build in flight, so saves meanwhile queue behind it instead of writing the same files.
     const firstBuild = build(options.paths);
@@ -117,8 +126,12 @@ export async function runWatchCommand(
     if (fatal !== exitCodes.ok || !first.topics.length) return fatal === exitCodes.ok ? exitCodes.usage : fatal;
     if (!stopping) {
       const count = first.topics.length;
-      const how = session.poll ? ', comparing the files every second' : '';
-      io.stderr.write(`watching ${count} topic${count === 1 ? '' : 's'} in ${terminalText(options.paths.join(', '))} for changes${how}; press Ctrl-C to stop\n`);
+      const where = terminalText(options.paths.join(', '));
+      io.stderr.write(
+        da
+          ? `holder øje med ændringer i ${count} ${count === 1 ? 'emne' : 'emner'} i ${where}${session.poll ? ' og sammenligner filerne hvert sekund' : ''}; tryk Ctrl-C for at stoppe\n`
+          : `watching ${count} topic${count === 1 ? '' : 's'} in ${where} for changes${session.poll ? ', comparing the files every second' : ''}; press Ctrl-C to stop\n`,
+      );
       session.onWatching?.();
     }
     kick();
@@ -130,6 +143,6 @@ export async function runWatchCommand(
     signals.off('SIGINT', stop);
     signals.off('SIGTERM', stop);
   }
-  io.stderr.write('stopped watching\n');
+  io.stderr.write(da ? 'holder ikke længere øje med ændringer\n' : 'stopped watching\n');
   return exitCodes.ok;
 }

@@ -332,7 +332,7 @@ function leafDirective(node: LeafDirective, parent: StructNode, box: Box, ctx: B
     column: node.position?.start.column,
     severity: 'warning',
     rule: 'unknown-directive',
-    message: `unknown directive ::${node.name} is printed as text`,
+    message: { da: `::${node.name} er ikke en kendt blok, så den bliver printet som tekst`, en: `unknown directive ::${node.name} is printed as text` },
   });
   return paragraph(inlineRuns(asWritten(node)), parent, box, ctx, { style: bodyStyle(ctx), spaceBefore: 7 });
 }

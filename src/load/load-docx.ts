@@ -6,7 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Text } from '../diagnostics/diagnostic.js';
 
 /**
  * A Word document with a few dozen photos is 5–20 MB. The whole file is held in memory and unzipped
@@ -18,33 +18,54 @@ export const docxLimits = { maxFileBytes: 32 * 1024 * 1024 };
 const zipSignature = [0x50, 0x4b, 0x03, 0x04];
 
 export async function loadDocx(file: string): Promise<{ bytes?: Uint8Array; diagnostics: Diagnostic[] }> {
-  const refuse = (rule: string, message: string, hint?: string) => ({ diagnostics: [{ file, severity: 'error', rule, message, hint } satisfies Diagnostic] });
+  const refuse = (rule: string, message: Text, hint?: Text) => ({ diagnostics: [{ file, severity: 'error', rule, message, hint } satisfies Diagnostic] });
   const ext = path.extname(file).toLowerCase();
   if (ext === '.doc') {
-    return refuse('not-a-docx', `${file} er i Words gamle format (.doc), som dialogpack ikke kan læse`, 'åbn den i Word, vælg Filer › Gem som, og gem den som Word-dokument (.docx)');
+    return refuse(
+      'not-a-docx',
+      { da: `${file} er i Words gamle format (.doc), som dialogpack ikke kan læse`, en: `${file} is in Word's old format (.doc), which dialogpack cannot read` },
+      { da: 'åbn den i Word, vælg Filer › Gem som, og gem den som Word-dokument (.docx)', en: 'open it in Word, choose File › Save As, and save it as a Word Document (.docx)' },
+    );
   }
   const info = await stat(file).catch(() => undefined);
-  if (!info) return refuse('path-not-found', `filen ${file} findes ikke`, 'skriv stien til Word-filen, fx dialogpack import rapport.docx');
-  if (!info.isFile()) return refuse('not-a-docx', `${file} er en mappe, ikke en Word-fil`);
+  if (!info) {
+    return refuse(
+      'path-not-found',
+      { da: `filen ${file} findes ikke`, en: `the file ${file} does not exist` },
+      { da: 'skriv stien til Word-filen, fx dialogpack import rapport.docx', en: 'give the path of the Word file, e.g. dialogpack import rapport.docx' },
+    );
+  }
+  if (!info.isFile()) return refuse('not-a-docx', { da: `${file} er en mappe, ikke en Word-fil`, en: `${file} is a folder, not a Word file` });
   if (info.size > docxLimits.maxFileBytes) {
     return refuse(
       'file-too-large',
-      `${file} fylder ${megabytes(info.size)}, mere end de ${megabytes(docxLimits.maxFileBytes)}, dialogpack læser`,
-      'gør billederne mindre i Word (Billedformat › Komprimer billeder), eller del dokumentet i flere',
+      {
+        da: `${file} fylder ${megabytes(info.size, 'da-DK')}, mere end de ${megabytes(docxLimits.maxFileBytes, 'da-DK')}, dialogpack læser`,
+        en: `${file} is ${megabytes(info.size, 'en')}, more than the ${megabytes(docxLimits.maxFileBytes, 'en')} dialogpack reads`,
+      },
+      {
+        da: 'gør billederne mindre i Word (Billedformat › Komprimer billeder), eller del dokumentet i flere',
+        en: 'make the pictures smaller in Word (Picture Format › Compress Pictures), or split the document',
+      },
     );
   }
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
   } catch (error) {
-    return { diagnostics: [{ file, severity: 'error', rule: 'io-error', message: `kan ikke læse ${file}: ${(error as Error).message}` }] };
+    const detail = (error as Error).message;
+    return { diagnostics: [{ file, severity: 'error', rule: 'io-error', message: { da: `kan ikke læse ${file}: ${detail}`, en: `cannot read ${file}: ${detail}` } }] };
   }
   if (!zipSignature.every((b, i) => bytes[i] === b)) {
-    return refuse('not-a-docx', `${file} er ikke et Word-dokument (.docx)`, 'gem filen i Word som Word-dokument (.docx), og importér den igen');
+    return refuse(
+      'not-a-docx',
+      { da: `${file} er ikke et Word-dokument (.docx)`, en: `${file} is not a Word document (.docx)` },
+      { da: 'gem filen i Word som Word-dokument (.docx), og importér den igen', en: 'save the file in Word as a Word Document (.docx), and import it again' },
+    );
   }
   return { bytes, diagnostics: [] };
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toLocaleString('da-DK', { maximumFractionDigits: 1 })} MB`;
+function megabytes(bytes: number, locale: string): string {
+  return `${(bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 })} MB`;
 }

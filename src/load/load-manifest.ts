@@ -124,11 +124,17 @@ function isWarning(value: unknown): boolean {
     typeof d.file === 'string' &&
     d.severity === 'warning' &&
     typeof d.rule === 'string' &&
-    typeof d.message === 'string' &&
+    isText(d.message) &&
     (d.line === undefined || typeof d.line === 'number') &&
     (d.column === undefined || typeof d.column === 'number') &&
-    (d.hint === undefined || typeof d.hint === 'string')
+    (d.hint === undefined || isText(d.hint))
   );
+}
+
+/** A message in both languages, as builds write them now, or one string, as earlier builds wrote them. */
+function isText(value: unknown): boolean {
+  const text = value as Record<string, unknown> | null;
+  return typeof value === 'string' || (typeof text === 'object' && text !== null && typeof text.da === 'string' && typeof text.en === 'string');
 }
 
 function isPdf(value: unknown): boolean {

@@ -6,7 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Text } from '../diagnostics/diagnostic.js';
 import type { Manifest } from '../publish/manifest.js';
 
 export interface Shard {
@@ -25,25 +25,43 @@ export async function loadShard(dir: string): Promise<Shard> {
     if (!target.startsWith(root + path.sep)) return undefined;
     return readFile(target).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength), () => undefined);
   };
-  const notAShard = (message: string): Shard => ({
+  const notAShard = (message: Text): Shard => ({
     dir,
     readPdf,
-    diagnostics: [{ file, severity: 'error', rule: 'not-a-shard', message, hint: 'give the --out folder of a `dialogpack build` (with or without --shard)' }],
+    diagnostics: [
+      {
+        file,
+        severity: 'error',
+        rule: 'not-a-shard',
+        message,
+        hint: { da: 'giv --out-mappen fra en kørsel af `dialogpack build` (med eller uden --shard)', en: 'give the --out folder of a `dialogpack build` (with or without --shard)' },
+      },
+    ],
   });
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
     const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
-    return notAShard(isDir ? `${dir} holds no manifest.json, so it is not the output of a build` : `no such folder: ${dir}`);
+    return notAShard(
+      isDir
+        ? { da: `der er ingen manifest.json i ${dir}, så mappen er ikke lavet af en kørsel af dialogpack build`, en: `${dir} holds no manifest.json, so it is not the output of a build` }
+        : { da: `mappen ${dir} findes ikke`, en: `no such folder: ${dir}` },
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return notAShard(`manifest.json is not JSON: ${(error as Error).message}`);
+    const detail = (error as Error).message;
+    return notAShard({ da: `manifest.json kan ikke læses som JSON: ${detail}`, en: `manifest.json is not JSON: ${detail}` });
   }
-  if (!isManifest(parsed)) return notAShard('manifest.json is not a dialogpack manifest (no "topics" with "slug" and "pdfs" of "path" and "sha256")');
+  if (!isManifest(parsed)) {
+    return notAShard({
+      da: 'manifest.json er ikke lavet af dialogpack (der er ingen "topics" med "slug" og "pdfs" med "path" og "sha256")',
+      en: 'manifest.json is not a dialogpack manifest (no "topics" with "slug" and "pdfs" of "path" and "sha256")',
+    });
+  }
   return { dir, manifest: parsed, readPdf, diagnostics: [] };
 }
 

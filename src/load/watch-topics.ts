@@ -344,5 +344,6 @@ function isFile(file: string): Promise<boolean> {
 }
 
 function problem(dir: string, error: unknown): Diagnostic {
-  return { file: dir, severity: 'error', rule: 'watch-failed', message: `cannot watch ${dir} for changes: ${(error as Error).message}` };
+  const detail = (error as Error).message;
+  return { file: dir, severity: 'error', rule: 'watch-failed', message: { da: `kan ikke holde øje med ændringer i ${dir}: ${detail}`, en: `cannot watch ${dir} for changes: ${detail}` } };
 }

@@ -59,7 +59,13 @@ export function directiveWarning(written: string, place: Pick<Diagnostic, 'file'
     ...place,
     severity: 'warning',
     rule: 'unknown-directive',
-    message: `${written} is printed as text: lines that start with :: or ::: are for dialogpack's templates`,
-    hint: `remove the colons, or write a backslash before each (\`${written.replace(/:/g, '\\:')}\`) to print the line as it is without this warning`,
+    message: {
+      da: `${written} bliver printet som tekst: linjer, der begynder med :: eller :::, er til dialogpacks skabeloner`,
+      en: `${written} is printed as text: lines that start with :: or ::: are for dialogpack's templates`,
+    },
+    hint: {
+      da: `fjern kolonerne, eller skriv en omvendt skråstreg foran hvert kolon (\`${written.replace(/:/g, '\\:')}\`), så linjen printes, som den står, uden denne advarsel`,
+      en: `remove the colons, or write a backslash before each (\`${written.replace(/:/g, '\\:')}\`) to print the line as it is without this warning`,
+    },
   };
 }

@@ -132,14 +132,26 @@ export function guardDiagnostic(file: string, finding: GuardFinding): Diagnostic
     return {
       ...place,
       rule: 'markdown-too-deep',
-      message: `this line is nested about ${finding.count} levels deep in lists, quotes, \`:::\` blocks or indentation, too deep to read`,
-      hint: `lists and quotes may lie at most ${MAX_MARKDOWN_NESTING} levels inside each other; start the line further left`,
+      message: {
+        da: `linjen ligger omkring ${finding.count} lag inde i lister, citater, \`:::\`-blokke eller indrykning; det er for dybt til at blive læst`,
+        en: `this line is nested about ${finding.count} levels deep in lists, quotes, \`:::\` blocks or indentation, too deep to read`,
+      },
+      hint: {
+        da: `lister og citater må højst ligge ${MAX_MARKDOWN_NESTING} lag inde i hinanden; ryk linjen længere til venstre`,
+        en: `lists and quotes may lie at most ${MAX_MARKDOWN_NESTING} levels inside each other; start the line further left`,
+      },
     };
   }
   return {
     ...place,
     rule: 'too-many-brackets',
-    message: `this paragraph holds ${finding.count.toLocaleString('en')} closing brackets \`]\`; at most ${maxBrackets} can be read in one paragraph`,
-    hint: 'split the paragraph with blank lines, or write the brackets as \\] where they are not links',
+    message: {
+      da: `tekststykket (fra tom linje til tom linje) har ${finding.count.toLocaleString('da-DK')} lukkende firkantede parenteser \`]\`; der kan højst læses ${maxBrackets} i ét tekststykke`,
+      en: `this paragraph holds ${finding.count.toLocaleString('en')} closing brackets \`]\`; at most ${maxBrackets} can be read in one paragraph`,
+    },
+    hint: {
+      da: 'del tekststykket med tomme linjer, eller skriv parenteserne som \\], hvor de ikke er links',
+      en: 'split the paragraph with blank lines, or write the brackets as \\] where they are not links',
+    },
   };
 }

@@ -25,7 +25,7 @@ import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Text } from '../diagnostics/diagnostic.js';
 import { topicLimits } from '../load/load-topic.js';
 import { parseMarkdown } from './markdown-parser.js';
 
@@ -91,12 +91,20 @@ interface Picture {
   bytes: Uint8Array;
 }
 
+/** A warning about the Word file, in both languages. */
+type Report = (rule: string, message: Text, hint?: Text) => void;
+
+/** What a library or the system said, in its own words, is the same in both languages. */
+function both(text: string): Text {
+  return { da: text, en: text };
+}
+
 export async function parseDocx(bytes: Uint8Array, names: DocxNames): Promise<ParsedDocx> {
   const diagnostics: Diagnostic[] = [];
-  const atDocx = (rule: string, message: string, hint?: string): void => {
+  const atDocx: Report = (rule, message, hint) => {
     diagnostics.push({ file: names.docxFile, severity: 'warning', rule, message, hint });
   };
-  const unreadable = (detail: string): ParsedDocx => ({
+  const unreadable = (detail: Text): ParsedDocx => ({
     markdown: '',
     pictures: [],
     diagnostics: [
@@ -104,8 +112,11 @@ export async function parseDocx(bytes: Uint8Array, names: DocxNames): Promise<Pa
         file: names.docxFile,
         severity: 'error',
         rule: 'word-unreadable',
-        message: `Word-filen kan ikke læses (${detail})`,
-        hint: 'åbn den i Word, gem den igen som Word-dokument (.docx), og importér den igen',
+        message: { da: `Word-filen kan ikke læses (${detail.da})`, en: `the Word file cannot be read (${detail.en})` },
+        hint: {
+          da: 'åbn den i Word, gem den igen som Word-dokument (.docx), og importér den igen',
+          en: 'open it in Word, save it again as a Word Document (.docx), and import it again',
+        },
       },
     ],
   });
@@ -115,10 +126,10 @@ export async function parseDocx(bytes: Uint8Array, names: DocxNames): Promise<Pa
   try {
     zip = await JSZip.loadAsync(bytes);
     const main = zip.file('word/document.xml');
-    if (!main) return unreadable('der er ingen tekst i den');
+    if (!main) return unreadable({ da: 'der er ingen tekst i den', en: 'it holds no text' });
     documentXml = await main.async('string');
   } catch (error) {
-    return unreadable((error as Error).message);
+    return unreadable(both((error as Error).message));
   }
   const commentsXml = (await zip.file('word/comments.xml')?.async('string')) ?? '';
   reportDroppedParts(documentXml, commentsXml, atDocx);
@@ -153,10 +164,13 @@ export async function parseDocx(bytes: Uint8Array, names: DocxNames): Promise<Pa
     html = result.value;
     messages = result.messages;
   } catch (error) {
-    return unreadable((error as Error).message);
+    return unreadable(both((error as Error).message));
   }
   if (contentsParagraphs) {
-    atDocx('word-contents-dropped', 'indholdsfortegnelsen er ikke taget med: dialogpack laver selv materialets indholdsfortegnelse ud fra overskrifterne');
+    atDocx('word-contents-dropped', {
+      da: 'indholdsfortegnelsen er ikke taget med: dialogpack laver selv materialets indholdsfortegnelse ud fra overskrifterne',
+      en: 'the table of contents is left out: dialogpack makes the material its own from the headings',
+    });
   }
   reportMammothMessages(messages, atDocx);
 
@@ -168,7 +182,11 @@ export async function parseDocx(bytes: Uint8Array, names: DocxNames): Promise<Pa
   }) as Root;
   if (raised.length) {
     const shown = [...new Set(raised)].slice(0, 3).map((e) => `»${e}«`).join(', ');
-    atDocx('word-raised-text', `hævet eller sænket skrift står nu på linjen som almindelig tekst: ${shown}`, 'skriv fx »1.« i stedet for »1ste« med hævet skrift');
+    atDocx(
+      'word-raised-text',
+      { da: `hævet eller sænket skrift står nu på linjen som almindelig tekst: ${shown}`, en: `raised or lowered text now stands on the line as plain text: ${shown}` },
+      { da: 'skriv fx »1.« i stedet for »1ste« med hævet skrift', en: 'write e.g. »1.« instead of »1ste« in raised text' },
+    );
   }
 
   const title = takeTitle(tree);
@@ -194,39 +212,78 @@ export async function parseDocx(bytes: Uint8Array, names: DocxNames): Promise<Pa
 }
 
 /** What mammoth reads past or drops silently, counted in the document's XML. */
-function reportDroppedParts(xml: string, commentsXml: string, report: (rule: string, message: string, hint?: string) => void): void {
+function reportDroppedParts(xml: string, commentsXml: string, report: Report): void {
   const count = (pattern: RegExp, text = xml) => text.match(pattern)?.length ?? 0;
   const changes = count(/<w:(ins|del|moveFrom|moveTo)\b/g);
   if (changes) {
     report(
       'word-tracked-changes',
-      `dokumentet har ${changes} ${changes === 1 ? 'ændring' : 'ændringer'} med Spor ændringer, som ikke er godkendt eller afvist; de er taget med, som om de var godkendt`,
-      'godkend eller afvis ændringerne i Word (Gennemse › Godkend), gem, og importér igen',
+      {
+        da: `dokumentet har ${changes} ${changes === 1 ? 'ændring' : 'ændringer'} med Spor ændringer, som ikke er godkendt eller afvist; de er taget med, som om de var godkendt`,
+        en: `the document has ${changes} tracked ${changes === 1 ? 'change' : 'changes'} neither accepted nor rejected; they are taken as if accepted`,
+      },
+      {
+        da: 'godkend eller afvis ændringerne i Word (Gennemse › Godkend), gem, og importér igen',
+        en: 'accept or reject the changes in Word (Review › Accept), save, and import again',
+      },
     );
   }
   const comments = count(/<w:comment\b/g, commentsXml);
   if (comments) {
     report(
       'word-comments',
-      `${comments} ${comments === 1 ? 'kommentar' : 'kommentarer'} i dokumentet er ikke taget med`,
-      'står der noget i kommentarerne, som skal med i materialet, så skriv det ind i teksten',
+      {
+        da: `${comments} ${comments === 1 ? 'kommentar' : 'kommentarer'} i dokumentet er ikke taget med`,
+        en: `${comments} ${comments === 1 ? 'comment' : 'comments'} in the document ${comments === 1 ? 'is' : 'are'} left out`,
+      },
+      {
+        da: 'står der noget i kommentarerne, som skal med i materialet, så skriv det ind i teksten',
+        en: 'if the comments say something the material needs, write it into the text',
+      },
     );
   }
   if (/<w:txbxContent\b/.test(xml)) {
     report(
       'word-text-box',
-      'teksten i dokumentets tekstbokse er sat ind som almindelige afsnit efter det afsnit, boksen hører til',
-      'læs afsnittene efter igen, og flyt teksten derhen, hvor den skal stå',
+      {
+        da: 'teksten i dokumentets tekstbokse er sat ind som almindelige afsnit efter det afsnit, boksen hører til',
+        en: "the text of the document's text boxes is put in as plain paragraphs after the paragraph each box belongs to",
+      },
+      { da: 'læs afsnittene efter igen, og flyt teksten derhen, hvor den skal stå', en: 'read the paragraphs after them again, and move the text to where it belongs' },
     );
   }
-  if (/<c:chart\b/.test(xml)) report('word-chart', 'diagrammer i dokumentet er ikke taget med', 'gem diagrammet som et billede (PNG), sæt billedet ind i stedet, og importér igen');
-  if (/<dgm:relIds\b/.test(xml)) report('word-smartart', 'SmartArt-grafik i dokumentet er ikke taget med', 'skriv indholdet som en liste, eller gem grafikken som et billede (PNG)');
-  if (/<m:oMath\b/.test(xml)) report('word-equation', 'ligninger i dokumentet er ikke taget med', 'skriv ligningen som almindelig tekst, eller sæt den ind som et billede');
-  if (/<o:OLEObject\b/.test(xml)) report('word-embedded-object', 'indlejrede objekter (fx et regneark) i dokumentet er ikke taget med', 'sæt indholdet ind som en tabel eller et billede');
+  if (/<c:chart\b/.test(xml)) {
+    report(
+      'word-chart',
+      { da: 'diagrammer i dokumentet er ikke taget med', en: 'charts in the document are left out' },
+      { da: 'gem diagrammet som et billede (PNG), sæt billedet ind i stedet, og importér igen', en: 'save the chart as a picture (PNG), put the picture in instead, and import again' },
+    );
+  }
+  if (/<dgm:relIds\b/.test(xml)) {
+    report(
+      'word-smartart',
+      { da: 'SmartArt-grafik i dokumentet er ikke taget med', en: 'SmartArt graphics in the document are left out' },
+      { da: 'skriv indholdet som en liste, eller gem grafikken som et billede (PNG)', en: 'write the content as a list, or save the graphic as a picture (PNG)' },
+    );
+  }
+  if (/<m:oMath\b/.test(xml)) {
+    report(
+      'word-equation',
+      { da: 'ligninger i dokumentet er ikke taget med', en: 'equations in the document are left out' },
+      { da: 'skriv ligningen som almindelig tekst, eller sæt den ind som et billede', en: 'write the equation as plain text, or put it in as a picture' },
+    );
+  }
+  if (/<o:OLEObject\b/.test(xml)) {
+    report(
+      'word-embedded-object',
+      { da: 'indlejrede objekter (fx et regneark) i dokumentet er ikke taget med', en: 'embedded objects (such as a spreadsheet) in the document are left out' },
+      { da: 'sæt indholdet ind som en tabel eller et billede', en: 'put the content in as a table or a picture' },
+    );
+  }
 }
 
 /** mammoth's own warnings, in words an editor knows, one line per kind rather than per paragraph. */
-function reportMammothMessages(messages: readonly { type: string; message: string }[], report: (rule: string, message: string, hint?: string) => void): void {
+function reportMammothMessages(messages: readonly { type: string; message: string }[], report: Report): void {
   const styles = new Set<string>();
   const elements = new Set<string>();
   const other = new Set<string>();
@@ -245,15 +302,29 @@ function reportMammothMessages(messages: readonly { type: string; message: strin
     const list = [...styles].map((s) => `»${s}«`).join(', ');
     report(
       'word-style-unknown',
-      `tekst med ${styles.size === 1 ? 'typografien' : 'typografierne'} ${list} er taget med som almindelig tekst`,
-      'er det overskrifter, så giv dem Words typografier Overskrift 1, Overskrift 2 osv., og importér igen',
+      {
+        da: `tekst med ${styles.size === 1 ? 'typografien' : 'typografierne'} ${list} er taget med som almindelig tekst`,
+        en: `text in the ${styles.size === 1 ? 'style' : 'styles'} ${list} is taken as plain text`,
+      },
+      {
+        da: 'er det overskrifter, så giv dem Words typografier Overskrift 1, Overskrift 2 osv., og importér igen',
+        en: "if they are headings, give them Word's styles Heading 1, Heading 2 and so on, and import again",
+      },
     );
   }
   // m:oMath is reported from the XML already, with the others mammoth does not read.
   elements.delete('m:oMath');
   elements.delete('m:oMathPara');
-  if (elements.size) report('word-element-dropped', `dele af dokumentet, som dialogpack ikke kender, er ikke taget med (${[...elements].join(', ')})`);
-  for (const message of other) report('word-import-note', `noget i dokumentet er ikke taget med som i Word: ${message}`);
+  if (elements.size) {
+    const names = [...elements].join(', ');
+    report('word-element-dropped', {
+      da: `dele af dokumentet, som dialogpack ikke kender, er ikke taget med (${names})`,
+      en: `parts of the document dialogpack does not know are left out (${names})`,
+    });
+  }
+  for (const message of other) {
+    report('word-import-note', { da: `noget i dokumentet er ikke taget med som i Word: ${message}`, en: `something in the document did not come across as it is in Word: ${message}` });
+  }
 }
 
 interface MammothElement {
@@ -278,7 +349,7 @@ const noteBackLink = /^#(?:foot|end)note-ref-\d+$/;
  * Changes to mammoth's HTML before it becomes markdown: what markdown cannot hold is made into what it
  * can, and said once.
  */
-function prepareHtml(tree: HastRoot, report: (rule: string, message: string, hint?: string) => void): void {
+function prepareHtml(tree: HastRoot, report: Report): void {
   let internalLinks = 0;
   let mergedCells = false;
   let blockCells = false;
@@ -323,11 +394,42 @@ function prepareHtml(tree: HastRoot, report: (rule: string, message: string, hin
     return SKIP;
   });
   if (internalLinks) {
-    report('word-internal-link', `${internalLinks} ${internalLinks === 1 ? 'henvisning' : 'henvisninger'} til andre steder i dokumentet er blevet til almindelig tekst`, 'sidetal og krydshenvisninger fra Word passer ikke i PDF-filen; skriv fx »se afsnittet Lovgivning«');
+    report(
+      'word-internal-link',
+      {
+        da: `${internalLinks} ${internalLinks === 1 ? 'henvisning' : 'henvisninger'} til andre steder i dokumentet er blevet til almindelig tekst`,
+        en: `${internalLinks} ${internalLinks === 1 ? 'reference' : 'references'} to other places in the document became plain text`,
+      },
+      {
+        da: 'sidetal og krydshenvisninger fra Word passer ikke i PDF-filen; skriv fx »se afsnittet Lovgivning«',
+        en: 'page numbers and cross-references from Word do not fit the PDF; write e.g. »see the section Lovgivning«',
+      },
+    );
   }
-  if (mergedCells) report('word-table-merged-cells', 'en tabel har flettede celler; i markdown har hver celle sin egen plads, så tjek tabellen', 'del de flettede celler i Word (Tabellayout › Opdel celler), eller ret tabellen i markdown-filen');
-  if (blockCells) report('word-table-cell-blocks', 'en tabelcelle havde flere afsnit eller en liste; de står nu på én linje i cellen', 'en celle i en markdown-tabel har én linje tekst; skriv længere tekst under tabellen');
-  if (nestedTables) report('word-table-nested', 'en tabel inde i en anden tabel er blevet til tekst i cellen', 'sæt den inderste tabel under den yderste i Word');
+  if (mergedCells) {
+    report(
+      'word-table-merged-cells',
+      { da: 'en tabel har flettede celler; i markdown har hver celle sin egen plads, så tjek tabellen', en: 'a table has merged cells; in markdown each cell has a place of its own, so check the table' },
+      {
+        da: 'del de flettede celler i Word (Tabellayout › Opdel celler), eller ret tabellen i markdown-filen',
+        en: 'split the merged cells in Word (Table Layout › Split Cells), or correct the table in the markdown file',
+      },
+    );
+  }
+  if (blockCells) {
+    report(
+      'word-table-cell-blocks',
+      { da: 'en tabelcelle havde flere afsnit eller en liste; de står nu på én linje i cellen', en: 'a table cell held several paragraphs or a list; they now stand on one line in the cell' },
+      { da: 'en celle i en markdown-tabel har én linje tekst; skriv længere tekst under tabellen', en: 'a cell of a markdown table holds one line of text; write longer text below the table' },
+    );
+  }
+  if (nestedTables) {
+    report(
+      'word-table-nested',
+      { da: 'en tabel inde i en anden tabel er blevet til tekst i cellen', en: 'a table inside another table became text in the cell' },
+      { da: 'sæt den inderste tabel under den yderste i Word', en: 'put the inner table below the outer one in Word' },
+    );
+  }
 }
 
 /** A cell's paragraphs, list items and inner tables as one line of text, separated by spaces. */
@@ -480,7 +582,7 @@ interface PlacedPictures {
  * Each picture gets a file under the picture folder (the same picture twice, one file), or is left out
  * with a warning when dialogpack cannot print its format.
  */
-function placePictures(tree: Root, pictures: readonly Picture[], names: DocxNames, report: (rule: string, message: string, hint?: string) => void): PlacedPictures {
+function placePictures(tree: Root, pictures: readonly Picture[], names: DocxNames, report: Report): PlacedPictures {
   const list: DocxPicture[] = [];
   const order: number[] = [];
   const byHash = new Map<string, string>();
@@ -489,11 +591,19 @@ function placePictures(tree: Root, pictures: readonly Picture[], names: DocxName
     if (node.type === 'text') before = `${before} ${node.value}`.slice(-200);
     if (node.type !== 'image' || !node.url.startsWith(placeholderScheme)) return;
     const picture = pictures[Number(node.url.slice(placeholderScheme.length)) - 1];
-    const where = `billede ${picture.number}${before.trim() ? ` (efter »${lastWords(before)}«)` : ''}`;
+    const after = before.trim() ? lastWords(before) : undefined;
+    const where = {
+      da: `billede ${picture.number}${after ? ` (efter »${after}«)` : ''}`,
+      en: `picture ${picture.number}${after ? ` (after »${after}«)` : ''}`,
+    };
     const ext = pictureExtensions[picture.contentType];
     if (!ext) {
       const format = pictureFormatNames[picture.contentType] ?? picture.contentType;
-      report('word-image-format', `${where} er et ${format}-billede, som dialogpack ikke kan vise, og er ikke taget med`, 'gem billedet som PNG eller JPEG, sæt det ind i Word i stedet, og importér igen');
+      report(
+        'word-image-format',
+        { da: `${where.da} er et ${format}-billede, som dialogpack ikke kan vise, og er ikke taget med`, en: `${where.en} is a ${format} picture, which dialogpack cannot show, and is left out` },
+        { da: 'gem billedet som PNG eller JPEG, sæt det ind i Word i stedet, og importér igen', en: 'save the picture as PNG or JPEG, put that in Word instead, and import again' },
+      );
       parent!.children.splice(index!, 1);
       return index;
     }
@@ -506,8 +616,14 @@ function placePictures(tree: Root, pictures: readonly Picture[], names: DocxName
       if (picture.bytes.byteLength > topicLimits.maxFileBytes) {
         report(
           'word-image-too-large',
-          `${where} fylder ${(picture.bytes.byteLength / 1024 / 1024).toLocaleString('da-DK', { maximumFractionDigits: 1 })} MB, mere end de ${topicLimits.maxFileBytes / 1024 / 1024} MB, dialogpack læser pr. fil`,
-          `gør ${file} mindre (fx i Paint: Tilpas størrelse), eller komprimer billederne i Word og importér igen`,
+          {
+            da: `${where.da} fylder ${megabytes(picture.bytes.byteLength, 'da-DK')} MB, mere end de ${topicLimits.maxFileBytes / 1024 / 1024} MB, dialogpack læser pr. fil`,
+            en: `${where.en} is ${megabytes(picture.bytes.byteLength, 'en')} MB, more than the ${topicLimits.maxFileBytes / 1024 / 1024} MB dialogpack reads of a file`,
+          },
+          {
+            da: `gør ${file} mindre (fx i Paint: Tilpas størrelse), eller komprimer billederne i Word og importér igen`,
+            en: `make ${file} smaller (e.g. in Paint: Resize), or compress the pictures in Word and import again`,
+          },
         );
       }
     }
@@ -517,6 +633,10 @@ function placePictures(tree: Root, pictures: readonly Picture[], names: DocxName
     (node as Image).title = null;
   });
   return { list, order };
+}
+
+function megabytes(bytes: number, locale: string): string {
+  return (bytes / 1024 / 1024).toLocaleString(locale, { maximumFractionDigits: 1 });
 }
 
 function lastWords(text: string): string {
@@ -592,16 +712,28 @@ function placePictureWarnings(markdown: string, pictures: readonly Picture[], fi
         ...at,
         severity: 'warning',
         rule: 'word-image-without-alt',
-        message: `billede ${picture.number} i ${docx} har ingen alternativ tekst, så en skærmlæser kan ikke fortælle, hvad det viser`,
-        hint: `højreklik på billedet i Word, vælg »Vis alternativ tekst«, skriv hvad billedet viser, og importér igen; eller skriv teksten mellem [ ] her. Indtil da melder dialogpack check en fejl`,
+        message: {
+          da: `billede ${picture.number} i ${docx} har ingen alternativ tekst, så en skærmlæser kan ikke fortælle, hvad det viser`,
+          en: `picture ${picture.number} in ${docx} has no alternative text, so a screen reader cannot tell what it shows`,
+        },
+        hint: {
+          da: 'højreklik på billedet i Word, vælg »Vis alternativ tekst«, skriv hvad billedet viser, og importér igen; eller skriv teksten mellem [ ] her. Indtil da melder dialogpack check en fejl',
+          en: 'right-click the picture in Word, choose »View Alt Text«, write what the picture shows, and import again; or write the text between [ ] here. Until then dialogpack check reports an error',
+        },
       });
     } else if (generatedAlt.test(picture.alt)) {
       out.push({
         ...at,
         severity: 'warning',
         rule: 'word-image-generated-alt',
-        message: `den alternative tekst til billede ${picture.number} i ${docx} er lavet automatisk af Word: »${picture.alt.slice(0, 80)}«`,
-        hint: 'læs teksten, og skriv selv, hvad billedet viser; slet »Automatisk genereret beskrivelse«',
+        message: {
+          da: `den alternative tekst til billede ${picture.number} i ${docx} er lavet automatisk af Word: »${picture.alt.slice(0, 80)}«`,
+          en: `the alternative text of picture ${picture.number} in ${docx} was made automatically by Word: »${picture.alt.slice(0, 80)}«`,
+        },
+        hint: {
+          da: 'læs teksten, og skriv selv, hvad billedet viser; slet »Automatisk genereret beskrivelse«',
+          en: 'read the text, and write yourself what the picture shows; delete »Automatisk genereret beskrivelse«',
+        },
       });
     }
   });

@@ -122,8 +122,14 @@ export function crashedTopic(dir: string, error: Error): TopicResult {
         file: path.join(dir, 'topic.yaml'),
         severity: 'error',
         rule: 'build-crashed',
-        message: `dialogpack stopped with an error while building this topic, and built none of its PDFs: ${first.trim()}`,
-        hint: 'something in this topic (an image, an unusual file) trips dialogpack; the other topics were built. Please report it, with the files if you can',
+        message: {
+          da: `dialogpack stoppede med en fejl, mens emnet blev bygget, og lavede ingen af dets PDF-filer: ${first.trim()}`,
+          en: `dialogpack stopped with an error while building this topic, and built none of its PDFs: ${first.trim()}`,
+        },
+        hint: {
+          da: 'noget i emnet (et billede, en usædvanlig fil) får dialogpack til at fejle; de andre emner blev bygget. Meld det gerne, med filerne, hvis du kan',
+          en: 'something in this topic (an image, an unusual file) trips dialogpack; the other topics were built. Please report it, with the files if you can',
+        },
       },
     ],
   };

@@ -96,7 +96,10 @@ export async function buildTopic(
       file: `${topic.dir}/topic.yaml`,
       severity: 'warning',
       rule: 'nothing-to-print',
-      message: `--kind ${kind}: this topic has no ${kind === 'cards' ? 'cards' : 'questions'} to print, so it is skipped`,
+      message: {
+        da: `--kind ${kind}: emnet har ingen ${kind === 'cards' ? 'kort' : 'spørgsmål'} at printe, så den udgave springes over`,
+        en: `--kind ${kind}: this topic has no ${kind === 'cards' ? 'cards' : 'questions'} to print, so it is skipped`,
+      },
     });
   }
   // With neither, the PDFs state no date: reproducible, and no 1970-01-01 that nobody chose.
@@ -149,8 +152,14 @@ function missingGlyphDiagnostics(glyphs: MissingGlyph[], source: TopicSource): D
       ...place,
       severity: 'error' as const,
       rule: 'missing-glyph',
-      message: `the character "${glyph.char}" (${code}) is in none of the fonts, so it would print as an empty box`,
-      hint: 'write it another way, or bring a font that has it in the theme (theme.yaml, fonts)',
+      message: {
+        da: `tegnet "${glyph.char}" (${code}) findes ikke i nogen af skrifttyperne, så det ville blive printet som en tom firkant`,
+        en: `the character "${glyph.char}" (${code}) is in none of the fonts, so it would print as an empty box`,
+      },
+      hint: {
+        da: 'skriv det på en anden måde, eller tilføj en skrifttype, der har tegnet, i temaet (theme.yaml, fonts)',
+        en: 'write it another way, or bring a font that has it in the theme (theme.yaml, fonts)',
+      },
     }));
   }).sort(inFileOrder);
 }
@@ -189,8 +198,11 @@ function overflowDiagnostic(overflow: Overflow, kind: OutputKind, topic: Topic):
       column: 1,
       severity: 'warning',
       rule: 'card-overflow',
-      message: `card "${overflow.title}" does not fit one face even at the smallest type; it continues on ${overflow.pages - 1} more face(s)`,
-      hint: 'shorten the card: about 80 words fit a face',
+      message: {
+        da: `kortet "${overflow.title}" kan ikke være på én side, heller ikke med den mindste skrift; det fortsætter på ${overflow.pages - 1} ${overflow.pages === 2 ? 'side' : 'sider'} mere`,
+        en: `card "${overflow.title}" does not fit one face even at the smallest type; it continues on ${overflow.pages - 1} more face(s)`,
+      },
+      hint: { da: 'gør kortet kortere: der er plads til omkring 80 ord på en side', en: 'shorten the card: about 80 words fit a face' },
     };
   }
   const step = topic.steps.find((s) => String(s.number) === overflow.attributes.step);
@@ -198,7 +210,10 @@ function overflowDiagnostic(overflow: Overflow, kind: OutputKind, topic: Topic):
     ...(step?.place ?? { file: `${topic.dir}/topic.yaml` }),
     severity: 'warning',
     rule: 'flipchart-6x8',
-    message: `flip-chart sheet "${overflow.title}" does not fit at the smallest legible type; it runs onto ${overflow.pages} sheets`,
-    hint: 'keep a sheet to about 6 lines of at most 8 words',
+    message: {
+      da: `flipover-arket "${overflow.title}" kan ikke være på ét ark, heller ikke med den mindste læselige skrift; det fylder ${overflow.pages} ark`,
+      en: `flip-chart sheet "${overflow.title}" does not fit at the smallest legible type; it runs onto ${overflow.pages} sheets`,
+    },
+    hint: { da: 'hold et ark på omkring 6 linjer med højst 8 ord hver', en: 'keep a sheet to about 6 lines of at most 8 words' },
   };
 }

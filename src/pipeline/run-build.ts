@@ -276,17 +276,29 @@ function slugProblems(topics: readonly string[]): Map<string, Diagnostic> {
             file: dir,
             severity: 'error',
             rule: 'reserved-slug',
-            message: `a topic folder cannot be named "${name}": the output folder has a file of its own by that name`,
-            hint: `rename the folder, e.g. to \`${checked.suggestion}\``,
+            message: {
+              da: `et emnes mappe kan ikke hedde "${name}": mappen med PDF-filerne har selv en fil med det navn`,
+              en: `a topic folder cannot be named "${name}": the output folder has a file of its own by that name`,
+            },
+            hint: { da: `giv mappen et andet navn, fx \`${checked.suggestion}\``, en: `rename the folder, e.g. to \`${checked.suggestion}\`` },
           }
         : {
             file: dir,
             severity: 'error',
             rule: 'bad-slug-folder',
-            message: `the folder name "${name}" cannot name the topic's PDFs: use lowercase a–z, digits and single hyphens`,
+            message: {
+              da: `mappens navn "${name}" kan ikke bruges som navn på emnets PDF-filer: brug kun små bogstaver a–z, tal og enkelte bindestreger`,
+              en: `the folder name "${name}" cannot name the topic's PDFs: use lowercase a–z, digits and single hyphens`,
+            },
             hint: checked.suggestion
-              ? `rename the folder to \`${checked.suggestion}\`; the folder's name becomes the name of its PDF files and of its folder in out/`
-              : 'rename the folder, e.g. to hjaelp-til-mitid; its name becomes the name of its PDF files and of its folder in out/',
+              ? {
+                  da: `omdøb mappen til \`${checked.suggestion}\`; mappens navn bliver navnet på dens PDF-filer og på dens mappe i out/`,
+                  en: `rename the folder to \`${checked.suggestion}\`; the folder's name becomes the name of its PDF files and of its folder in out/`,
+                }
+              : {
+                  da: 'omdøb mappen, fx til hjaelp-til-mitid; dens navn bliver navnet på dens PDF-filer og på dens mappe i out/',
+                  en: 'rename the folder, e.g. to hjaelp-til-mitid; its name becomes the name of its PDF files and of its folder in out/',
+                },
           },
     );
   }
@@ -297,8 +309,14 @@ function slugProblems(topics: readonly string[]): Map<string, Diagnostic> {
         file: dir,
         severity: 'error',
         rule: 'duplicate-slug',
-        message: `the topic folder name "${name}" is used by ${dirs.length} topics in this build (${dirs.join(', ')}): their PDFs would overwrite each other`,
-        hint: 'rename all but one of the folders, or build them into separate --out folders',
+        message: {
+          da: `${dirs.length} emner i denne kørsel har en mappe, der hedder "${name}" (${dirs.join(', ')}): deres PDF-filer ville overskrive hinanden`,
+          en: `the topic folder name "${name}" is used by ${dirs.length} topics in this build (${dirs.join(', ')}): their PDFs would overwrite each other`,
+        },
+        hint: {
+          da: 'omdøb alle mapperne på nær én, eller byg dem til hver sin --out-mappe',
+          en: 'rename all but one of the folders, or build them into separate --out folders',
+        },
       });
     }
   }

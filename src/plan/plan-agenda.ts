@@ -29,7 +29,10 @@ export function planAgenda(topic: Topic, options: PlanOptions = {}): { agenda: A
       ...topic.participantsPlace,
       severity: 'warning',
       rule: 'participants-outside-range',
-      message: `${participants} participants is outside this topic's ${min}–${max}`,
+      message: {
+        da: `${participants} deltagere er uden for emnets ${min}–${max} (feltet \`participants\`)`,
+        en: `${participants} participants is outside this topic's ${min}–${max}`,
+      },
     });
   }
 
@@ -43,7 +46,10 @@ export function planAgenda(topic: Topic, options: PlanOptions = {}): { agenda: A
         ...step.place,
         severity: 'warning',
         rule: 'participants-outside-table',
-        message: `step ${step.number} has no minutes for ${participants} participants; using the nearest entry (${planned.minutes} min)`,
+        message: {
+          da: `trin ${step.number} har ingen minutter for ${participants} deltagere i feltet \`minutes\`; dialogpack bruger det nærmeste tal (${planned.minutes} min)`,
+          en: `step ${step.number} has no minutes for ${participants} participants; using the nearest entry (${planned.minutes} min)`,
+        },
       });
     }
     const range = minutesRange(step.minutes, min, max);
@@ -77,8 +83,14 @@ export function planAgenda(topic: Topic, options: PlanOptions = {}): { agenda: A
       ...topic.durationPlace,
       severity: 'warning',
       rule: 'duration-mismatch',
-      message: `the steps add up to ${totalMinutes} minutes for ${participants} participants, but duration says about ${topic.duration}`,
-      hint: 'adjust the steps\' minutes or the duration (at most 10 % apart)',
+      message: {
+        da: `trinene tager tilsammen ${totalMinutes} minutter for ${participants} deltagere, men feltet \`duration\` siger ca. ${topic.duration}`,
+        en: `the steps add up to ${totalMinutes} minutes for ${participants} participants, but duration says about ${topic.duration}`,
+      },
+      hint: {
+        da: 'ret trinenes minutter (\`minutes\`) eller \`duration\`, så de højst er 10 % fra hinanden',
+        en: "adjust the steps' minutes or the duration (at most 10 % apart)",
+      },
     });
   }
   return {
@@ -109,7 +121,10 @@ function checkTipCanApply(tip: Tip, min: number, max: number, diagnostics: Diagn
     ...tip.place,
     severity: 'warning',
     rule: 'tip-never-applies',
-    message: `this tip's \`when\` never holds for this topic's ${min}–${max} participants`,
+    message: {
+      da: `feltet \`when\` i dette tip passer aldrig med emnets ${min}–${max} deltagere, så tippet vises aldrig`,
+      en: `this tip's \`when\` never holds for this topic's ${min}–${max} participants`,
+    },
   });
 }
 

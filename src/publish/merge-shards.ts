@@ -32,8 +32,11 @@ export function mergeShards(
           file: path.join(dir, 'manifest.json'),
           severity: 'error',
           rule: 'duplicate-topic',
-          message: `topic "${topic.slug}" is in both ${first.shard} and ${dir}`,
-          hint: 'publish each topic from one shard: give the --out folders of one set of --shard i/n builds',
+          message: { da: `emnet "${topic.slug}" er både i ${first.shard} og i ${dir}`, en: `topic "${topic.slug}" is in both ${first.shard} and ${dir}` },
+          hint: {
+            da: 'udgiv hvert emne fra én del: giv --out-mapperne fra ét sæt kørsler med --shard i/n',
+            en: 'publish each topic from one shard: give the --out folders of one set of --shard i/n builds',
+          },
         });
         continue;
       }
@@ -44,8 +47,14 @@ export function mergeShards(
           severity: 'error',
           rule: byPath.has(bad.path) ? 'duplicate-topic' : 'shard-file-outside',
           message: byPath.has(bad.path)
-            ? `${bad.path} of topic "${topic.slug}" in ${dir} is also listed by ${byPath.get(bad.path)}`
-            : `topic "${topic.slug}" in ${dir} lists "${bad.path}", which is not a path inside the shard`,
+            ? {
+                da: `${bad.path} fra emnet "${topic.slug}" i ${dir} står også i ${byPath.get(bad.path)}`,
+                en: `${bad.path} of topic "${topic.slug}" in ${dir} is also listed by ${byPath.get(bad.path)}`,
+              }
+            : {
+                da: `emnet "${topic.slug}" i ${dir} nævner "${bad.path}", som ikke er en sti inde i delen`,
+                en: `topic "${topic.slug}" in ${dir} lists "${bad.path}", which is not a path inside the shard`,
+              },
         });
         continue;
       }

@@ -16,8 +16,11 @@ export function verifyShardPdf(shard: string, pdf: ManifestPdf, bytes: Uint8Arra
       file,
       severity: 'error',
       rule: 'shard-file-missing',
-      message: `shard ${shard}: ${pdf.path} is listed in its manifest.json but missing`,
-      hint: 'build the shard again, or download its whole artifact',
+      message: {
+        da: `delen ${shard}: ${pdf.path} står i dens manifest.json, men findes ikke`,
+        en: `shard ${shard}: ${pdf.path} is listed in its manifest.json but missing`,
+      },
+      hint: { da: 'byg delen igen, eller hent hele dens artefakt', en: 'build the shard again, or download its whole artifact' },
     };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -26,7 +29,10 @@ export function verifyShardPdf(shard: string, pdf: ManifestPdf, bytes: Uint8Arra
     file,
     severity: 'error',
     rule: 'shard-file-changed',
-    message: `shard ${shard}: ${pdf.path} does not match its manifest.json (sha256 ${sha256}, recorded ${pdf.sha256})`,
-    hint: 'the file changed after the build wrote it: build the shard again',
+    message: {
+      da: `delen ${shard}: ${pdf.path} passer ikke med dens manifest.json (sha256 ${sha256}, der står ${pdf.sha256})`,
+      en: `shard ${shard}: ${pdf.path} does not match its manifest.json (sha256 ${sha256}, recorded ${pdf.sha256})`,
+    },
+    hint: { da: 'filen er ændret, efter den blev bygget: byg delen igen', en: 'the file changed after the build wrote it: build the shard again' },
   };
 }

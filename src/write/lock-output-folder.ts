@@ -49,7 +49,8 @@ export async function lockOutputFolder(
   try {
     made = await mkdir(outDir, { recursive: true });
   } catch (error) {
-    return { diagnostics: [{ file: outDir, severity: 'error', rule: 'io-error', message: `cannot write output: ${(error as Error).message}` }] };
+    const detail = (error as Error).message;
+    return { diagnostics: [{ file: outDir, severity: 'error', rule: 'io-error', message: { da: `kan ikke skrive filerne: ${detail}`, en: `cannot write output: ${detail}` } }] };
   }
   const file = path.join(outDir, lockFileName);
   const record = `${JSON.stringify({ pid: owner.pid, host: owner.host, since: new Date().toISOString() })}\n`;
@@ -75,7 +76,9 @@ export async function lockOutputFolder(
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        return { diagnostics: [{ file: outDir, severity: 'error', rule: 'io-error', message: `cannot write output: cannot lock the folder: ${(error as Error).message}` }] };
+        const detail = (error as Error).message;
+        const message = { da: `kan ikke skrive filerne: kan ikke låse mappen: ${detail}`, en: `cannot write output: cannot lock the folder: ${detail}` };
+        return { diagnostics: [{ file: outDir, severity: 'error', rule: 'io-error', message }] };
       }
     }
     holder = await loadLockHolder(file, Date.now());
@@ -86,15 +89,27 @@ export async function lockOutputFolder(
     if (Date.now() >= deadline) break;
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
-  const who = holder?.pid ? `process ${holder.pid}${holder.host && holder.host !== owner.host ? ` on ${holder.host}` : ''}${holder.since ? `, started ${holder.since}` : ''}` : 'a process';
+  const elsewhere = holder?.host && holder.host !== owner.host;
+  const who = {
+    da: holder?.pid ? `proces ${holder.pid}${elsewhere ? ` på ${holder.host}` : ''}${holder.since ? `, startet ${holder.since}` : ''}` : 'en proces',
+    en: holder?.pid ? `process ${holder.pid}${elsewhere ? ` on ${holder.host}` : ''}${holder.since ? `, started ${holder.since}` : ''}` : 'a process',
+  };
+  const seconds = Math.round(waitMs / 1000);
+  const lock = path.join(outDir, lockFileName);
   return {
     diagnostics: [
       {
         file: outDir,
         severity: 'error',
         rule: 'out-busy',
-        message: `another dialogpack build (${who}) is writing to ${outDir}; waited ${Math.round(waitMs / 1000)} s for it`,
-        hint: `run one build at a time into a folder, or give each its own --out; if no build is running, remove ${path.join(outDir, lockFileName)}`,
+        message: {
+          da: `en anden kørsel af dialogpack (${who.da}) skriver i ${outDir}; der er ventet ${seconds} s på den`,
+          en: `another dialogpack build (${who.en}) is writing to ${outDir}; waited ${seconds} s for it`,
+        },
+        hint: {
+          da: `byg til en mappe ad gangen, eller giv hver kørsel sin egen --out; kører der ingen anden, så slet ${lock}`,
+          en: `run one build at a time into a folder, or give each its own --out; if no build is running, remove ${lock}`,
+        },
       },
     ],
   };

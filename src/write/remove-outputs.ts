@@ -30,7 +30,9 @@ export async function removeOutputs(outDir: string, paths: readonly string[]): P
         await unlink(file);
         removed.push(relative);
       } catch (error) {
-        diagnostics.push({ file: path.join(outDir, relative), severity: 'error', rule: 'io-error', message: `cannot remove ${relative}: ${(error as Error).message}` });
+        const detail = (error as Error).message;
+        const message = { da: `kan ikke fjerne ${relative}: ${detail}`, en: `cannot remove ${relative}: ${detail}` };
+        diagnostics.push({ file: path.join(outDir, relative), severity: 'error', rule: 'io-error', message });
         continue;
       }
     }

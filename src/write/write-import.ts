@@ -37,7 +37,8 @@ export async function writeImport(dir: string, files: readonly OutputFile[], opt
   };
   const failed = async (file: string, error: unknown): Promise<ImportWrite> => {
     await undo();
-    return { written: [], replaced: [], diagnostics: [{ file, severity: 'error', rule: 'io-error', message: `kan ikke skrive ${file}: ${(error as Error).message}` }] };
+    const detail = (error as Error).message;
+    return { written: [], replaced: [], diagnostics: [{ file, severity: 'error', rule: 'io-error', message: { da: `kan ikke skrive ${file}: ${detail}`, en: `cannot write ${file}: ${detail}` } }] };
   };
 
   for (const file of files) {
@@ -86,8 +87,14 @@ export async function writeImport(dir: string, files: readonly OutputFile[], opt
         file: shown,
         severity: 'error',
         rule: 'import-target-exists',
-        message: `${shown} findes allerede; dialogpack import skriver ikke oven i en fil, uden at du beder om det`,
-        hint: 'skriv --force til sidst for at erstatte den med en ny import, eller giv Word-filen et andet navn',
+        message: {
+          da: `${shown} findes allerede; dialogpack import skriver ikke oven i en fil, uden at du beder om det`,
+          en: `${shown} already exists; dialogpack import does not write over a file unless you ask it to`,
+        },
+        hint: {
+          da: 'skriv --force til sidst for at erstatte den med en ny import, eller giv Word-filen et andet navn',
+          en: 'add --force at the end to replace it with a new import, or give the Word file another name',
+        },
       })),
     };
   }

@@ -57,7 +57,9 @@ export function openOutputs(outDir: string): OutputBatch {
     await abandon();
     return {
       written: [],
-      diagnostics: [{ file: outDir, severity: 'error', rule: 'io-error', message: `cannot write output: ${failure.message}` } satisfies Diagnostic],
+      diagnostics: [
+        { file: outDir, severity: 'error', rule: 'io-error', message: { da: `kan ikke skrive filerne: ${failure.message}`, en: `cannot write output: ${failure.message}` } } satisfies Diagnostic,
+      ],
     };
   };
   return {

@@ -25,8 +25,11 @@ export async function writeScaffold(root: string, slug: string, files: readonly 
             file: dir,
             severity: 'error',
             rule: 'topic-exists',
-            message: `${dir} already exists; dialogpack new never writes into an existing folder`,
-            hint: 'choose another slug, or edit the existing topic',
+            message: {
+              da: `${dir} findes allerede; dialogpack new skriver aldrig i en mappe, der findes`,
+              en: `${dir} already exists; dialogpack new never writes into an existing folder`,
+            },
+            hint: { da: 'vælg et andet navn til mappen, eller ret i det emne, der er der', en: 'choose another slug, or edit the existing topic' },
           },
         ],
       };
@@ -49,5 +52,6 @@ export async function writeScaffold(root: string, slug: string, files: readonly 
 }
 
 function ioError(dir: string, error: unknown): Diagnostic {
-  return { file: dir, severity: 'error', rule: 'io-error', message: `cannot create the topic: ${(error as Error).message}` };
+  const detail = (error as Error).message;
+  return { file: dir, severity: 'error', rule: 'io-error', message: { da: `kan ikke lave emnet: ${detail}`, en: `cannot create the topic: ${detail}` } };
 }

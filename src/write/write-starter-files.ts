@@ -43,7 +43,8 @@ export async function writeStarterFiles(
         kept.push(target);
         continue;
       }
-      return { written, kept, diagnostics: [{ file: target, severity: 'error', rule: 'io-error', message: `cannot write ${target}: ${(error as Error).message}` }] };
+      const detail = (error as Error).message;
+      return { written, kept, diagnostics: [{ file: target, severity: 'error', rule: 'io-error', message: { da: `kan ikke skrive ${target}: ${detail}`, en: `cannot write ${target}: ${detail}` } }] };
     }
   }
   return { written, kept, diagnostics: [] };

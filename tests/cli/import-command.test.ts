@@ -2,7 +2,8 @@
  * `dialogpack import` through the real CLI, on Word documents pandoc wrote: the markdown file and
  * pictures it writes (beside the document or in a topic folder), the sections: line it prints, which
  * makes a topic that checks without a warning and builds a PDF with the document's text and picture;
- * what it refuses, and that a refusal leaves every file as it was.
+ * what it refuses, and that a refusal leaves every file as it was. Its runs ask for Danish (`--lang da`),
+ * the language of the editors who import from Word, whatever locale the tests pin.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -57,7 +58,7 @@ describe('dialogpack import', () => {
     expect(runCli(['new', 'mitid', '--dir', 'content'], { cwd }).code).toBe(0);
     pandocDocx(cwd, 'rapport.docx', source, { 'skaerm.png': skaerm });
 
-    const run = runCli(['import', 'rapport.docx', '--topic', 'content/mitid'], { cwd });
+    const run = runCli(['--lang', 'da', 'import', 'rapport.docx', '--topic', 'content/mitid'], { cwd });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('skrev content/mitid/rapport.md');
     expect(run.stderr).toContain('skrev content/mitid/billeder/rapport-1.png');
@@ -93,7 +94,7 @@ describe('dialogpack import', () => {
     const cwd = fresh('beside');
     mkdirSync(path.join(cwd, 'fra-kl'));
     pandocDocx(path.join(cwd, 'fra-kl'), 'Råd om MitID.docx', 'Et afsnit om **MitID**.\n\n## Spørgsmål\n\nHvad gør vi?\n');
-    const run = runCli(['import', 'fra-kl/Råd om MitID.docx'], { cwd });
+    const run = runCli(['--lang', 'da', 'import', 'fra-kl/Råd om MitID.docx'], { cwd });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('skrev fra-kl/raad-om-mitid.md');
     expect(run.stderr).toContain('  - { title: Råd om MitID, file: raad-om-mitid.md }');
@@ -104,21 +105,21 @@ describe('dialogpack import', () => {
   it('refuses with exit 2 to replace an existing file, leaving it as it was, and replaces it with --force', () => {
     const cwd = fresh('again');
     pandocDocx(cwd, 'rapport.docx', source, { 'skaerm.png': skaerm });
-    expect(runCli(['import', 'rapport.docx'], { cwd }).code).toBe(0);
+    expect(runCli(['--lang', 'da', 'import', 'rapport.docx'], { cwd }).code).toBe(0);
     const first = readFileSync(path.join(cwd, 'rapport.md'), 'utf8');
     writeFileSync(path.join(cwd, 'rapport.md'), `${first}\nRedaktørens egen tilføjelse.\n`);
     rmSync(path.join(cwd, 'billeder'), { recursive: true });
 
-    const again = runCli(['import', 'rapport.docx'], { cwd });
+    const again = runCli(['--lang', 'da', 'import', 'rapport.docx'], { cwd });
     expect(again.code, again.stderr).toBe(2);
-    expect(again.stderr).toContain('rapport.md: error: rapport.md findes allerede; dialogpack import skriver ikke oven i en fil, uden at du beder om det [import-target-exists]');
-    expect(again.stderr).toContain('hint: skriv --force');
+    expect(again.stderr).toContain('rapport.md: fejl: rapport.md findes allerede; dialogpack import skriver ikke oven i en fil, uden at du beder om det [import-target-exists]');
+    expect(again.stderr).toContain('sådan retter du det: skriv --force');
     expect(again.stderr).not.toMatch(stackFrame);
     expect(readFileSync(path.join(cwd, 'rapport.md'), 'utf8')).toBe(`${first}\nRedaktørens egen tilføjelse.\n`);
     // Nothing of the refused import is left: not the picture it could have placed, not a temporary file.
     expect(readdirSync(cwd).sort()).toEqual(['rapport.docx', 'rapport.md']);
 
-    const forced = runCli(['import', 'rapport.docx', '--force'], { cwd });
+    const forced = runCli(['--lang', 'da', 'import', 'rapport.docx', '--force'], { cwd });
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toContain('erstattede rapport.md');
     expect(forced.stderr).toContain('skrev billeder/rapport-1.png');
@@ -129,10 +130,10 @@ describe('dialogpack import', () => {
   it('warns in Danish where a picture has no alt text, at its place in the markdown', () => {
     const cwd = fresh('alt');
     pandocDocx(cwd, 'uden.docx', 'Sådan ser appen ud:\n\n![](skaerm.png)\n', { 'skaerm.png': skaerm });
-    const run = runCli(['import', 'uden.docx'], { cwd });
+    const run = runCli(['--lang', 'da', 'import', 'uden.docx'], { cwd });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(
-      'uden.md:3:1: warning: billede 1 i uden.docx har ingen alternativ tekst, så en skærmlæser kan ikke fortælle, hvad det viser [word-image-without-alt]',
+      'uden.md:3:1: advarsel: billede 1 i uden.docx har ingen alternativ tekst, så en skærmlæser kan ikke fortælle, hvad det viser [word-image-without-alt]',
     );
     expect(run.stderr).toContain('1 advarsel om det, der ikke kom med fra Word som i Word');
   });
@@ -162,7 +163,7 @@ describe('dialogpack import', () => {
     mkdirSync(path.join(cwd, 'ikke-et-emne'));
     pandocDocx(cwd, 'rapport.docx', source, { 'skaerm.png': skaerm });
     const before = readdirSync(cwd).sort();
-    const run = runCli(args, { cwd });
+    const run = runCli(['--lang', 'da', ...args], { cwd });
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain(`${message}`);
     expect(run.stderr).toContain(`[${rule}]`);

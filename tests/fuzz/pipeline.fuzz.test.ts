@@ -32,7 +32,7 @@ import { buildTopic, type SharedResources, type TopicResult } from '../../src/pi
 import { sharedResources } from '../../src/pipeline/shared-resources.js';
 import { readPdf } from '../helpers/read-pdf.js';
 import { markdownCase, topicCase, type TopicCase } from './arbitraries.js';
-import { messageText } from '../helpers/message-text.js';
+import { hintText, messageText } from '../helpers/message-text.js';
 
 const numberFromEnv = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -194,14 +194,16 @@ function expectWellFormed(d: Diagnostic): void {
   expect(typeof d.file, `file of ${shown}`).toBe('string');
   expect(typeof d.rule, `rule of ${shown}`).toBe('string');
   expect(d.rule.length, `rule of ${shown}`).toBeGreaterThan(0);
-  expect(typeof d.message, `message of ${shown}`).toBe('string');
-  expect(messageText(d).length, `message of ${shown}`).toBeGreaterThan(0);
+  for (const language of ['da', 'en'] as const) {
+    expect(typeof messageText(d, language), `message of ${shown}`).toBe('string');
+    expect(messageText(d, language).length, `message of ${shown}`).toBeGreaterThan(0);
+    if (d.hint !== undefined) expect(typeof hintText(d, language), `hint of ${shown}`).toBe('string');
+  }
   expect(['error', 'warning'], `severity of ${shown}`).toContain(d.severity);
   for (const key of ['line', 'column'] as const) {
     const value = d[key];
     if (value !== undefined) expect(Number.isInteger(value) && value >= 1, `${key} of ${shown}`).toBe(true);
   }
-  if (d.hint !== undefined) expect(typeof d.hint, `hint of ${shown}`).toBe('string');
 }
 
 async function writeCase(dir: string, c: TopicCase): Promise<string> {

@@ -12,6 +12,7 @@ import { lintMarkdown } from '../../src/model/lint-markdown.js';
 import { parseMarkdown } from '../../src/parse/markdown-parser.js';
 import { parseDocx, type DocxNames } from '../../src/parse/parse-docx.js';
 import { editDocx, gif, pandocDocx, png } from '../helpers/make-docx.js';
+import { hintText, messageText } from '../helpers/message-text.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-parse-docx-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -135,10 +136,10 @@ Boksen står her.
     const byRule = Object.fromEntries(parsed.diagnostics.map((d) => [d.rule, d]));
     expect(Object.keys(byRule).sort()).toEqual(['word-comments', 'word-raised-text', 'word-style-unknown', 'word-text-box', 'word-tracked-changes']);
     expect(parsed.diagnostics.every((d) => d.file === 'rapport.docx' && d.severity === 'warning')).toBe(true);
-    expect(byRule['word-comments'].message).toBe('1 kommentar i dokumentet er ikke taget med');
-    expect(byRule['word-tracked-changes'].message).toContain('2 ændringer med Spor ændringer');
-    expect(byRule['word-style-unknown'].message).toContain('»Citat KL«');
-    expect(byRule['word-raised-text'].message).toContain('»ste«');
+    expect(messageText(byRule['word-comments'], 'da')).toBe('1 kommentar i dokumentet er ikke taget med');
+    expect(messageText(byRule['word-tracked-changes'], 'da')).toContain('2 ændringer med Spor ændringer');
+    expect(messageText(byRule['word-style-unknown'], 'da')).toContain('»Citat KL«');
+    expect(messageText(byRule['word-raised-text'], 'da')).toContain('»ste«');
   });
 
   it('gives each picture its own paragraph and file, and warns where one has no alt text or cannot be shown', async () => {
@@ -161,10 +162,10 @@ Igen: ![Et blåt kort](kort.png)
     ]);
     const [format, noAlt] = [parsed.diagnostics.find((d) => d.rule === 'word-image-format'), parsed.diagnostics.find((d) => d.rule === 'word-image-without-alt')];
     expect(format).toMatchObject({ file: 'rapport.docx', severity: 'warning' });
-    expect(format!.message).toBe('billede 3 (efter »Se her midt i teksten.«) er et GIF-billede, som dialogpack ikke kan vise, og er ikke taget med');
+    expect(messageText(format!, 'da')).toBe('billede 3 (efter »Se her midt i teksten.«) er et GIF-billede, som dialogpack ikke kan vise, og er ikke taget med');
     expect(noAlt).toMatchObject({ file: 'content/x/rapport.md', line: 7, column: 1, severity: 'warning' });
-    expect(noAlt!.message).toBe('billede 2 i rapport.docx har ingen alternativ tekst, så en skærmlæser kan ikke fortælle, hvad det viser');
-    expect(noAlt!.hint).toContain('Vis alternativ tekst');
+    expect(messageText(noAlt!, 'da')).toBe('billede 2 i rapport.docx har ingen alternativ tekst, så en skærmlæser kan ikke fortælle, hvad det viser');
+    expect(hintText(noAlt!, 'da')).toContain('Vis alternativ tekst');
     expect(parsed.diagnostics).toHaveLength(2);
   });
 

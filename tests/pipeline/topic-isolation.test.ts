@@ -38,7 +38,7 @@ describe('in this thread', () => {
     const report = await runBuild({ paths: [root], outDir: out, strict: false, kinds: ['handout'] }, { write: true });
     const byDir = Object.fromEntries(report.topics.map((t) => [path.basename(t.dir), t]));
     expect(byDir.explodes.diagnostics).toEqual([
-      expect.objectContaining({ file: path.join(root, 'explodes', 'topic.yaml'), severity: 'error', rule: 'build-crashed', message: expect.stringContaining("Cannot read properties of undefined (reading 'width')") }),
+      expect.objectContaining({ file: path.join(root, 'explodes', 'topic.yaml'), severity: 'error', rule: 'build-crashed', message: expect.objectContaining({ en: expect.stringContaining("Cannot read properties of undefined (reading 'width')") }) }),
     ]);
     expect(byDir['a-fine'].diagnostics).toEqual([]);
     expect(byDir['z-fine'].diagnostics).toEqual([]);
@@ -80,9 +80,9 @@ parentPort.on('message', (task) => {
     expect([...results.keys()].sort()).toEqual([...names].sort());
     for (const name of names.filter((n) => n.startsWith('ok-'))) expect(results.get(name)!.diagnostics).toEqual([]);
     const failure = (name: string) => results.get(name)!.diagnostics[0];
-    expect(failure('throws')).toMatchObject({ file: '/topics/throws/topic.yaml', rule: 'build-crashed', message: expect.stringMatching(/: Invalid array length$/) });
-    expect(failure('crashes')).toMatchObject({ rule: 'build-crashed', message: expect.stringContaining('out of luck in a callback') });
-    expect(failure('exits')).toMatchObject({ rule: 'build-crashed', message: expect.stringContaining('exit code 0') });
+    expect(failure('throws')).toMatchObject({ file: '/topics/throws/topic.yaml', rule: 'build-crashed', message: expect.objectContaining({ en: expect.stringMatching(/: Invalid array length$/) }) });
+    expect(failure('crashes')).toMatchObject({ rule: 'build-crashed', message: expect.objectContaining({ en: expect.stringContaining('out of luck in a callback') }) });
+    expect(failure('exits')).toMatchObject({ rule: 'build-crashed', message: expect.objectContaining({ en: expect.stringContaining('exit code 0') }) });
     expect(failure('hangs-up')).toMatchObject({ rule: 'build-crashed' });
   }, 30_000);
 });

@@ -329,8 +329,8 @@ describe('planAgenda: duration-mismatch', () => {
     const found = withRule(diagnostics, 'duration-mismatch');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'warning', file, line: 8, column: 11 });
-    expect(found[0].message).toContain('35');
-    expect(found[0].message).toContain('45');
+    expect(messageText(found[0])).toContain('35');
+    expect(messageText(found[0])).toContain('45');
   });
 
   it('warns for the seed untailored too', () => {
@@ -404,7 +404,7 @@ describe('planAgenda: participants-outside-range', () => {
       const found = withRule(planAgenda(referenceTopic(), { participants: p }).diagnostics, 'participants-outside-range');
       expect(found, `at ${p}`).toHaveLength(1);
       expect(found[0]).toMatchObject({ severity: 'warning', file, line: 7, column: 15 });
-      expect(found[0].message).toContain(String(p));
+      expect(messageText(found[0])).toContain(String(p));
     }
   });
 
@@ -438,7 +438,7 @@ describe('planAgenda: participants-outside-table', () => {
     expect(found).toHaveLength(2);
     expect(found.map((d) => d.line)).toEqual([40, 50]);
     for (const d of found) expect(d).toMatchObject({ severity: 'warning', file, column: 5 });
-    expect(found[0].message).toContain('20');
+    expect(messageText(found[0])).toContain('20');
   });
 
   it('warns below the table as well, and uses the nearest entry', () => {
