@@ -1,5 +1,6 @@
 import { opendir } from 'node:fs/promises';
 import path from 'node:path';
+import { typeOfExtension } from './sniff-file-type.js';
 
 /** How a listed name looks before it is opened: only a regular file, or a link to one, is ever read. */
 export type EntryKind = 'file' | 'link' | 'special';
@@ -11,7 +12,9 @@ export interface TopicListing {
   overflow: boolean;
 }
 
-const namedExtensions = new Set(['.yaml', '.yml', '.md', '.markdown', '.svg', '.png', '.jpg', '.jpeg']);
+// Word files, PDFs and the picture kinds dialogpack cannot print are listed too, never read as text: a
+// topic that names one is told what to do with it, instead of being told it does not exist.
+const namedExtensions = new Set(['.yaml', '.yml', '.md', '.markdown', '.svg', ...Object.keys(typeOfExtension)]);
 
 /**
  * The names in a topic folder and its subfolders (to `maxDepth`), without opening a file. Every name

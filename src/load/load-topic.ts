@@ -10,10 +10,10 @@
  */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Text } from '../diagnostics/diagnostic.js';
 import { listTopicFolder } from './list-topic-folder.js';
 import { readTopicFile } from './read-topic-file.js';
-import { describeRefusal, type SourceFile } from './source-file.js';
+import { describeRefusalText, type SourceFile } from './source-file.js';
 
 export interface TopicSource {
   /** Absolute folder path. */
@@ -60,7 +60,7 @@ export async function loadTopic(dir: string, displayDir = dir): Promise<{ source
     root = await realpath(absolute);
   } catch {
     return {
-      diagnostics: [{ file: displayDir, severity: 'error', rule: 'path-not-found', message: `no such folder: ${displayDir}` }],
+      diagnostics: [{ file: displayDir, severity: 'error', rule: 'path-not-found', message: { da: `mappen findes ikke: ${displayDir}`, en: `no such folder: ${displayDir}` } }],
     };
   }
   const listing = await listTopicFolder(root, { maxEntries: topicLimits.maxFiles, maxDepth: topicLimits.maxDepth });
@@ -73,8 +73,14 @@ export async function loadTopic(dir: string, displayDir = dir): Promise<{ source
           column: 1,
           severity: 'error',
           rule: 'too-many-files',
-          message: `${displayDir} holds more than ${topicLimits.maxFiles} files and folders, more than a topic may have`,
-          hint: 'keep only the topic’s own files in its folder: move other material, old drafts and spare pictures elsewhere',
+          message: {
+            da: `${displayDir} indeholder mere end ${topicLimits.maxFiles} filer og mapper, flere end et emne må have`,
+            en: `${displayDir} holds more than ${topicLimits.maxFiles} files and folders, more than a topic may have`,
+          },
+          hint: {
+            da: 'hav kun emnets egne filer i dets mappe: flyt andet materiale, gamle udkast og ekstra billeder et andet sted hen',
+            en: 'keep only the topic’s own files in its folder: move other material, old drafts and spare pictures elsewhere',
+          },
         },
       ],
     };
@@ -98,7 +104,13 @@ export async function loadTopic(dir: string, displayDir = dir): Promise<{ source
   if (!topicFile) {
     return {
       diagnostics: [
-        { file: yamlPath, severity: 'error', rule: 'no-topic-yaml', message: `${displayDir} has no topic.yaml`, hint: 'create one with `dialogpack new <slug>`' },
+        {
+          file: yamlPath,
+          severity: 'error',
+          rule: 'no-topic-yaml',
+          message: { da: `${displayDir} har ingen topic.yaml`, en: `${displayDir} has no topic.yaml` },
+          hint: { da: 'lav en med `dialogpack new <mappens-navn>`', en: 'create one with `dialogpack new <slug>`' },
+        },
       ],
     };
   }
@@ -111,7 +123,7 @@ export async function loadTopic(dir: string, displayDir = dir): Promise<{ source
           column: topicFile.column,
           severity: 'error',
           rule: `file-${topicFile.reason}`,
-          message: `topic.yaml ${describeRefusal(topicFile)}`,
+          message: prefixed('topic.yaml', describeRefusalText(topicFile)),
           hint: topicFile.hint,
         },
       ],
@@ -125,9 +137,33 @@ function isText(rel: string): boolean {
   return textExtensions.has(ext) || ext === '.svg';
 }
 
-function limitsFor(rel: string): { maxBytes: number; what: string; hint: string } {
+function prefixed(name: string, text: Text): Text {
+  return { da: `${name} ${text.da}`, en: `${name} ${text.en}` };
+}
+
+/** Each kind of file its own limit, and the hint that fits it: a photo is made smaller, a text is split. */
+function limitsFor(rel: string): { maxBytes: number; what: Text; hint: Text } {
   const ext = path.extname(rel).toLowerCase();
-  if (ext === '.svg') return { maxBytes: topicLimits.maxSvgBytes, what: 'an SVG drawing', hint: 'simplify the drawing, or save it as PNG' };
-  if (!textExtensions.has(ext)) return { maxBytes: topicLimits.maxImageBytes, what: 'a picture', hint: 'save the picture smaller, e.g. as JPEG at 2000 pixels across' };
-  return { maxBytes: topicLimits.maxFileBytes, what: 'a topic file', hint: 'split the text into several files' };
+  if (ext === '.svg') {
+    return {
+      maxBytes: topicLimits.maxSvgBytes,
+      what: { da: 'en SVG-tegning', en: 'an SVG drawing' },
+      hint: { da: 'gør tegningen enklere, eller gem den som PNG', en: 'simplify the drawing, or save it as PNG' },
+    };
+  }
+  if (!textExtensions.has(ext)) {
+    return {
+      maxBytes: topicLimits.maxImageBytes,
+      what: { da: 'et billede', en: 'a picture' },
+      hint: {
+        da: 'gør billedet mindre, fx ved at sende det til dig selv som mail i størrelsen "Stor" og gemme det, der kommer frem, eller gem det som JPEG, 2000 punkter bredt',
+        en: 'save the picture smaller, e.g. mail it to yourself at the size "Large" and save what arrives, or save it as JPEG at 2000 pixels across',
+      },
+    };
+  }
+  return {
+    maxBytes: topicLimits.maxFileBytes,
+    what: { da: 'en tekstfil', en: 'a topic file' },
+    hint: { da: 'del teksten op i flere filer, fx ét afsnit i hver', en: 'split the text into several files' },
+  };
 }

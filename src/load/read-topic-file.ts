@@ -1,7 +1,9 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import type { Text } from '../diagnostics/diagnostic.js';
 import { decodeText } from './decode-text.js';
 import type { EntryKind } from './list-topic-folder.js';
+import { sniffFileType } from './sniff-file-type.js';
 import type { Refusal, SourceFile } from './source-file.js';
 
 // Windows has neither flag; there a pipe cannot carry a topic file's name anyway.
@@ -12,8 +14,8 @@ export interface ReadLimits {
   /** Bytes this one file may have. */
   maxBytes: number;
   /** What the limit is for, in the refusal: `a topic file`, `a picture`. */
-  what: string;
-  hint: string;
+  what: Text;
+  hint: Text;
   /** Bytes the topic may still read in all; a file that does not fit is refused, not read in part. */
   budget: number;
 }
@@ -27,25 +29,25 @@ export interface ReadLimits {
  */
 export function readTopicFile(root: string, relPath: string, kind: EntryKind, isText: boolean, limits: ReadLimits): SourceFile {
   const refuse = (refusal: Refusal): SourceFile => ({ kind: 'refused', path: relPath, ...refusal });
-  if (kind === 'special') return refuse({ reason: 'not-a-file', hint: 'remove it from the topic folder, or save the text as an ordinary file' });
+  if (kind === 'special') return refuse({ reason: 'not-a-file', hint: notAFileHint });
   const full = path.join(root, relPath);
   let fd: number | undefined;
   try {
     // Always resolved, not only for listed links: a folder on the way may have become a link since.
     const real = realpathSync(full);
     if (real !== root && !real.startsWith(root + path.sep)) {
-      return refuse({ reason: 'outside-folder', detail: real, hint: 'copy the file into the topic folder instead of linking to it' });
+      return refuse({ reason: 'outside-folder', detail: real, hint: { da: 'kopiér filen ind i emnets mappe i stedet for at lave en genvej til den', en: 'copy the file into the topic folder instead of linking to it' } });
     }
     // `real` holds no link any more, so lstat sees what open will open.
     const looked = lstatSync(real);
-    if (!looked.isFile()) return refuse({ reason: 'not-a-file', hint: 'remove it from the topic folder, or save the text as an ordinary file' });
+    if (!looked.isFile()) return refuse({ reason: 'not-a-file', hint: notAFileHint });
     if (looked.size > limits.maxBytes) return refuse(tooLarge(looked.size, limits));
-    if (looked.size > limits.budget) return refuse({ reason: 'over-budget', hint: 'make the pictures smaller, or split the topic in two' });
+    if (looked.size > limits.budget) return refuse({ reason: 'over-budget', hint: overBudgetHint });
     fd = openSync(real, openFlags);
     const opened = fstatSync(fd);
     // Swapped for something else between the look and the open: refuse rather than read it.
     if (!opened.isFile() || opened.ino !== looked.ino || opened.dev !== looked.dev) {
-      return refuse({ reason: 'not-a-file', hint: 'the file changed while it was read; build again' });
+      return refuse({ reason: 'not-a-file', hint: { da: 'filen blev ændret, mens den blev læst; byg igen', en: 'the file changed while it was read; build again' } });
     }
     const cap = Math.min(limits.maxBytes, limits.budget);
     const chunks: Buffer[] = [];
@@ -57,10 +59,11 @@ export function readTopicFile(root: string, relPath: string, kind: EntryKind, is
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       total += n;
       // The file grew after the look: it is as refused as if it had been that large to begin with.
-      if (total > cap) return refuse(total > limits.maxBytes ? tooLarge(total, limits) : { reason: 'over-budget' });
+      if (total > cap) return refuse(total > limits.maxBytes ? tooLarge(total, limits) : { reason: 'over-budget', hint: overBudgetHint });
     }
     const bytes = new Uint8Array(Buffer.concat(chunks, total));
-    if (!isText) return { kind: 'binary', path: relPath, bytes };
+    // A Word file or picture under a text file's name is handed on as bytes, so the model can say what it is.
+    if (!isText || sniffFileType(bytes)) return { kind: 'binary', path: relPath, bytes };
     const decoded = decodeText(bytes);
     return 'text' in decoded ? { kind: 'text', path: relPath, text: decoded.text } : refuse(decoded.refused);
   } catch (error) {
@@ -70,11 +73,28 @@ export function readTopicFile(root: string, relPath: string, kind: EntryKind, is
   }
 }
 
+const notAFileHint: Text = { da: 'fjern den fra emnets mappe, eller gem teksten som en almindelig fil', en: 'remove it from the topic folder, or save the text as an ordinary file' };
+const overBudgetHint: Text = { da: 'gør billederne mindre, eller del emnet i to', en: 'make the pictures smaller, or split the topic in two' };
+
 function tooLarge(size: number, limits: ReadLimits): Refusal {
-  return { reason: 'too-large', detail: `${formatBytes(size)}, over the ${formatBytes(limits.maxBytes)} limit for ${limits.what}`, hint: limits.hint };
+  return {
+    reason: 'too-large',
+    detail: {
+      da: `${formatBytes(size, 'da', limits.maxBytes)}, over grænsen på ${formatBytes(limits.maxBytes, 'da')} for ${limits.what.da}`,
+      en: `${formatBytes(size, 'en')}, over the ${formatBytes(limits.maxBytes, 'en')} limit for ${limits.what.en}`,
+    },
+    hint: limits.hint,
+  };
 }
 
-/** `1,048,577 bytes` against `1 MiB`: exact where it matters (just over the limit), round for the limit. */
-function formatBytes(bytes: number): string {
-  return bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MiB` : `${bytes.toLocaleString('en')} bytes`;
+/**
+ * `1,048,577 bytes` against `1 MiB`: exact where it matters (just over the limit), round for the limit.
+ * In Danish a file well over its limit is told in MB with one decimal (`30,2 MB`), as Explorer shows it.
+ */
+function formatBytes(bytes: number, language: keyof Text, limit?: number): string {
+  const mib = bytes / 1024 / 1024;
+  if (bytes % (1024 * 1024) === 0) return `${mib} ${language === 'da' ? 'MB' : 'MiB'}`;
+  if (language === 'en') return `${bytes.toLocaleString('en')} bytes`;
+  const rounded = Math.round(mib * 10) / 10;
+  return limit !== undefined && rounded > limit / 1024 / 1024 ? `${rounded.toLocaleString('da')} MB` : `${bytes.toLocaleString('da')} byte`;
 }

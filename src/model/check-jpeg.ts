@@ -1,3 +1,4 @@
+import type { Text } from '../diagnostics/diagnostic.js';
 import { tooManyPixels, type RasterLimits, type RasterSize } from './check-png.js';
 
 /** Frame markers PDF's DCT filter decodes: baseline, extended sequential and progressive, Huffman-coded. */
@@ -11,8 +12,11 @@ const frameMarker = (m: number) => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !==
  * a grey box or make the PDF fail to open. The size is as printed: PDFKit turns the picture as the
  * camera's orientation tag says, so a portrait phone photo stored on its side is measured upright.
  */
-export function checkJpeg(bytes: Uint8Array, limits: RasterLimits): RasterSize | { problem: string } {
-  const corrupt = (why: string) => ({ problem: `is a damaged JPEG file (${why}); open it in an image program and save it again` });
+export function checkJpeg(bytes: Uint8Array, limits: RasterLimits): RasterSize | { problem: Text } {
+  // The Danish leaves out the why: an editor fixes any damage the same way.
+  const corrupt = (why: string): { problem: Text } => ({
+    problem: { da: 'er en ødelagt JPEG-fil; åbn den i et billedprogram, og gem den igen', en: `is a damaged JPEG file (${why}); open it in an image program and save it again` },
+  });
   if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return corrupt('it does not start as a JPEG file does');
   const u16 = (at: number) => (bytes[at] << 8) | bytes[at + 1];
   let frame: RasterSize | undefined;
@@ -32,13 +36,27 @@ export function checkJpeg(bytes: Uint8Array, limits: RasterLimits): RasterSize |
     if (length < 2 || at + length > bytes.length) return corrupt('a segment runs past the end of the file');
     if (frameMarker(marker)) {
       if (frame) return corrupt('it has more than one frame');
-      if (!printableFrames.has(marker)) return { problem: 'is a kind of JPEG that PDF files cannot show (lossless or arithmetic-coded); save it again as an ordinary JPEG' };
+      if (!printableFrames.has(marker)) {
+        return {
+          problem: {
+            da: 'er en slags JPEG, som PDF-filer ikke kan vise (tabsfri eller aritmetisk kodet); gem den igen som almindelig JPEG',
+            en: 'is a kind of JPEG that PDF files cannot show (lossless or arithmetic-coded); save it again as an ordinary JPEG',
+          },
+        };
+      }
       if (length < 8) return corrupt('its frame header is too short');
       const precision = bytes[at + 2];
       const height = u16(at + 3);
       const width = u16(at + 5);
       const components = bytes[at + 7];
-      if (precision !== 8) return { problem: `has ${precision} bits per channel; PDF files show JPEG pictures of 8 bits; save it again as an ordinary JPEG` };
+      if (precision !== 8) {
+        return {
+          problem: {
+            da: `har ${precision} bit pr. farve; PDF-filer viser JPEG-billeder med 8 bit; gem det igen som almindelig JPEG`,
+            en: `has ${precision} bits per channel; PDF files show JPEG pictures of 8 bits; save it again as an ordinary JPEG`,
+          },
+        };
+      }
       if (!(width > 0 && height > 0)) return corrupt('its width or height is 0');
       if (![1, 3, 4].includes(components)) return corrupt(`it has ${components} colour channels`);
       if (width * height > limits.maxPixels) return { problem: tooManyPixels(width, height, 8, limits) };
@@ -77,7 +95,7 @@ export function checkJpeg(bytes: Uint8Array, limits: RasterLimits): RasterSize |
  * The EXIF orientation read the way PDFKit reads it (pdfkit's parseExifOrientation), so the size
  * measured here is the size PDFKit draws: 1 to 8, or 1 when there is none.
  */
-function exifOrientation(data: Uint8Array): number {
+export function exifOrientation(data: Uint8Array): number {
   if (data.length < 20) return 1;
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   let pos = 2;

@@ -1,4 +1,5 @@
 import { crc32, inflateSync } from 'node:zlib';
+import type { Text } from '../diagnostics/diagnostic.js';
 
 export interface RasterSize {
   width: number;
@@ -31,8 +32,11 @@ const adam7 = [
  * header promises, with a valid filter on every row. PDFKit's PNG decoder throws from a callback on any
  * of these, which ends the process, or embeds the picture broken. `problem` completes "the image …".
  */
-export function checkPng(bytes: Uint8Array, limits: RasterLimits): RasterSize | { problem: string } {
-  const corrupt = (why: string) => ({ problem: `is a damaged PNG file (${why}); open it in an image program and save it again` });
+export function checkPng(bytes: Uint8Array, limits: RasterLimits): RasterSize | { problem: Text } {
+  // The Danish leaves out the why: an editor fixes any damage the same way.
+  const corrupt = (why: string): { problem: Text } => ({
+    problem: { da: 'er en ødelagt PNG-fil; åbn den i et billedprogram, og gem den igen', en: `is a damaged PNG file (${why}); open it in an image program and save it again` },
+  });
   if (bytes.length < 8 || signature.some((b, i) => bytes[i] !== b)) return corrupt('it does not start as a PNG file does');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = 8;
@@ -87,7 +91,12 @@ export function checkPng(bytes: Uint8Array, limits: RasterLimits): RasterSize | 
   if (!data.length) return corrupt('it has no image data');
   // PDFKit's decoder reads these packed or 16-bit variants as if they were 8-bit, and prints noise.
   if ((header.depth < 8 && (header.interlaced || (header.colour === 3 && transparency))) || (header.depth === 16 && header.colour === 2 && transparency)) {
-    return { problem: 'is a kind of PNG that dialogpack cannot print (interlaced, or with a transparent colour at an unusual bit depth); save it again as an ordinary PNG' };
+    return {
+      problem: {
+        da: 'er en slags PNG, som dialogpack ikke kan udskrive (interlaced, eller med en gennemsigtig farve i en usædvanlig farvedybde); gem den igen som almindelig PNG',
+        en: 'is a kind of PNG that dialogpack cannot print (interlaced, or with a transparent colour at an unusual bit depth); save it again as an ordinary PNG',
+      },
+    };
   }
 
   const bitsPerPixel = channels[header.colour] * header.depth;
@@ -120,7 +129,10 @@ function passes(header: { width: number; height: number; interlaced: boolean }):
     .filter(([w, h]) => w > 0 && h > 0);
 }
 
-export function tooManyPixels(width: number, height: number, depth: number, limits: RasterLimits): string {
-  const megapixels = (n: number) => `${(n / 1e6).toLocaleString('en', { maximumFractionDigits: 1 })} megapixels`;
-  return `has ${width.toLocaleString('en')} × ${height.toLocaleString('en')} pixels (${megapixels(width * height)}${depth === 16 ? ' at 16 bits per channel' : ''}), more than the ${megapixels(limits.maxPixels)} a picture may have`;
+export function tooManyPixels(width: number, height: number, depth: number, limits: RasterLimits): Text {
+  const megapixels = (n: number, locale: string) => `${(n / 1e6).toLocaleString(locale, { maximumFractionDigits: 1 })} megapixel${locale === 'en' ? 's' : ''}`;
+  return {
+    da: `har ${width.toLocaleString('da')} × ${height.toLocaleString('da')} punkter (${megapixels(width * height, 'da')}${depth === 16 ? ' med 16 bit pr. farve' : ''}), mere end de ${megapixels(limits.maxPixels, 'da')}, et billede må have; gør billedet mindre, fx ved at sende det til dig selv som mail i størrelsen "Stor"`,
+    en: `has ${width.toLocaleString('en')} × ${height.toLocaleString('en')} pixels (${megapixels(width * height, 'en')}${depth === 16 ? ' at 16 bits per channel' : ''}), more than the ${megapixels(limits.maxPixels, 'en')} a picture may have`,
+  };
 }

@@ -1,10 +1,11 @@
 import type { Image, Parent } from 'mdast';
 import path from 'node:path';
 import { visit } from 'unist-util-visit';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Text } from '../diagnostics/diagnostic.js';
 import type { TopicSource } from '../load/load-topic.js';
-import { describeRefusal } from '../load/source-file.js';
+import { describeRefusal, describeRefusalText } from '../load/source-file.js';
 import type { ParsedMarkdown } from '../parse/parse-topic.js';
+import { describeWrongType } from './describe-wrong-type.js';
 import { findTopicFile } from './find-topic-file.js';
 import { readImage, type ImageBudget, type ImageData } from './read-image.js';
 
@@ -25,45 +26,103 @@ export function modelImages(md: ParsedMarkdown, source: TopicSource, images: Map
   const diagnostics: Diagnostic[] = [];
   visit(md.tree, 'image', (node: Image, _index, parent: Parent | undefined) => {
     const place = { file: md.file, line: node.position?.start.line, column: node.position?.start.column };
-    const problem = (severity: Diagnostic['severity'], rule: string, message: string, hint?: string) => {
+    const problem = (severity: Diagnostic['severity'], rule: string, message: Text, hint?: Text | string) => {
       diagnostics.push({ ...place, severity, rule, message, hint });
     };
     const url = decode(node.url);
     if (!url.trim()) {
-      return problem('warning', 'image-without-file', 'an image names no file, so only its alt text is printed', 'name the picture in the parentheses: `![…](billeder/skaerm.png)`');
+      return problem(
+        'warning',
+        'image-without-file',
+        { da: 'et billede nævner ingen fil, så kun dets alternative tekst udskrives', en: 'an image names no file, so only its alt text is printed' },
+        { da: 'skriv billedets fil i parentesen: `![…](billeder/skaerm.png)`', en: 'name the picture in the parentheses: `![…](billeder/skaerm.png)`' },
+      );
     }
     if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) {
-      return problem('warning', 'image-not-local', `the image \`${url.slice(0, 60)}\` is not in the topic folder, so its alt text is printed instead`, 'save the picture in the topic folder and name it there, e.g. `![…](billeder/skaerm.png)`');
+      return problem(
+        'warning',
+        'image-not-local',
+        {
+          da: `billedet \`${url.slice(0, 60)}\` ligger ikke i emnets mappe, så dets alternative tekst udskrives i stedet`,
+          en: `the image \`${url.slice(0, 60)}\` is not in the topic folder, so its alt text is printed instead`,
+        },
+        {
+          da: 'gem billedet i emnets mappe, og skriv navnet på det der, fx `![…](billeder/skaerm.png)`',
+          en: 'save the picture in the topic folder and name it there, e.g. `![…](billeder/skaerm.png)`',
+        },
+      );
     }
     if (!node.alt?.trim()) {
-      return problem('error', 'image-without-alt', `the image \`${url}\` has no alt text`, 'write what the picture shows between the brackets: `![Skærmbillede af MitID-appen](…)`; screen readers read it aloud');
+      return problem(
+        'error',
+        'image-without-alt',
+        { da: `billedet \`${url}\` har ingen alternativ tekst`, en: `the image \`${url}\` has no alt text` },
+        {
+          da: 'skriv mellem de firkantede parenteser, hvad billedet viser: `![Skærmbillede af MitID-appen](…)`; skærmlæsere læser det højt',
+          en: 'write what the picture shows between the brackets: `![Skærmbillede af MitID-appen](…)`; screen readers read it aloud',
+        },
+      );
     }
     const alone = parent?.type === 'paragraph' && parent.children.every((c) => c === node || (c.type === 'text' && !c.value.trim()));
     if (!alone) {
-      return problem('warning', 'image-in-text', `the image \`${url}\` stands inside a line of text, so its alt text is printed instead`, 'put the image in a paragraph of its own, with a blank line before and after');
+      return problem(
+        'warning',
+        'image-in-text',
+        { da: `billedet \`${url}\` står inde i en tekstlinje, så dets alternative tekst udskrives i stedet`, en: `the image \`${url}\` stands inside a line of text, so its alt text is printed instead` },
+        { da: 'sæt billedet i et afsnit for sig, med en tom linje før og efter', en: 'put the image in a paragraph of its own, with a blank line before and after' },
+      );
     }
-    const found = findTopicFile(source, url, path.posix.dirname(md.path), (k) => /\.(png|jpe?g|svg)$/i.test(k));
+    const found = findTopicFile(source, url, path.posix.dirname(md.path), 'image');
     if ('problem' in found) {
-      if (found.problem === 'outside') return problem('error', 'path-outside-topic', `the image \`${url}\` points outside the topic folder`, 'save the picture in the topic folder');
-      if (found.problem === 'missing') {
-        return problem('error', 'missing-image', `the image \`${url}\` does not exist in ${source.displayDir}`, found.guess ? `did you mean \`${found.guess}\`?` : 'images are PNG, JPEG or SVG files in the topic folder');
+      if (found.problem === 'outside') {
+        return problem(
+          'error',
+          'path-outside-topic',
+          { da: `billedet \`${url}\` peger uden for emnets mappe`, en: `the image \`${url}\` points outside the topic folder` },
+          { da: 'gem billedet i emnets mappe', en: 'save the picture in the topic folder' },
+        );
       }
-      return problem('error', `file-${found.file.reason}`, `the image \`${url}\` ${describeRefusal(found.file)}`, found.file.hint);
+      if (found.problem === 'missing') {
+        return problem(
+          'error',
+          'missing-image',
+          { da: `billedet \`${url}\` findes ikke i ${source.displayDir}`, en: `the image \`${url}\` does not exist in ${source.displayDir}` },
+          found.guess
+            ? { da: `mente du \`${found.guess}\`?`, en: `did you mean \`${found.guess}\`?` }
+            : { da: 'billeder er PNG-, JPEG- eller SVG-filer i emnets mappe', en: 'images are PNG, JPEG or SVG files in the topic folder' },
+        );
+      }
+      if (found.wrongType) {
+        const said = describeWrongType(found.wrongType, url, 'image', (ref) => `![${node.alt}](${ref})`);
+        return problem('error', said.rule, said.message, said.hint);
+      }
+      const refused = describeRefusalText(found.file);
+      return problem('error', `file-${found.file.reason}`, { da: `billedet \`${url}\` ${refused.da}`, en: `the image \`${url}\` ${refused.en}` }, found.file.hint);
     }
     const { file, path: rel } = found;
     if (!images.has(rel)) {
       // A picture an SVG shows is found from the SVG's own folder, through the same reader, inside the topic.
       const pictureFile = (href: string) => {
-        const inner = findTopicFile(source, href, path.posix.dirname(rel), (k) => /\.(png|jpe?g)$/i.test(k));
+        // In English, as sanitize-svg words the rest of the sentence.
+        const inner = findTopicFile(source, href, path.posix.dirname(rel), 'picture');
         if (!('problem' in inner)) return inner.file.kind === 'binary' ? { bytes: inner.file.bytes, path: inner.path } : { problem: `is \`${inner.path}\`, which is not a PNG or JPEG file` };
         if (inner.problem === 'outside') return { problem: `is \`${href}\`, outside the topic folder` };
         if (inner.problem === 'missing') return { problem: `is \`${inner.path}\`, which does not exist in ${source.displayDir}` };
+        if (inner.wrongType) return { problem: `is \`${inner.path}\`, which is not a PNG or JPEG file` };
         return { problem: `is \`${inner.path}\`, which ${describeRefusal(inner.file)}` };
       };
       const read = readImage(rel, file.kind === 'text' ? { text: file.text } : { bytes: file.bytes }, budget, pictureFile);
-      if ('problem' in read) return problem('error', 'bad-image', `the image ${read.problem}`);
+      if ('problem' in read) return problem('error', 'bad-image', { da: `billedet ${read.problem.da}`, en: `the image ${read.problem.en}` });
       if (read.leftOut.length) {
-        problem('warning', 'svg-left-out', `the image \`${rel}\` has parts a printed figure cannot show, and they are left out: ${read.leftOut.join(', ')}`, 'remove them from the drawing, or save it again as plain SVG');
+        problem(
+          'warning',
+          'svg-left-out',
+          {
+            da: `billedet \`${rel}\` har dele, som en trykt figur ikke kan vise, og de udelades: ${read.leftOut.join(', ')}`,
+            en: `the image \`${rel}\` has parts a printed figure cannot show, and they are left out: ${read.leftOut.join(', ')}`,
+          },
+          { da: 'fjern dem fra tegningen, eller gem den igen som almindelig SVG', en: 'remove them from the drawing, or save it again as plain SVG' },
+        );
       }
       images.set(rel, read.image);
     }

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import * as z from 'zod';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Text } from '../diagnostics/diagnostic.js';
 import { defaultTheme, type Theme, type ThemeLogo } from '../layout/theme.js';
 import type { TemplateSource } from '../load/load-templates.js';
 import { parseYaml, type ParsedYaml } from '../parse/parse-yaml.js';
@@ -68,8 +68,8 @@ export function modelTheme(templates: TemplateSource): { theme: Theme; fonts: Ma
   const theme: Theme = { ...defaultTheme, name: data.name, colors: { ...defaultTheme.colors, ...data.colors } };
 
   const pairs = [
-    ...textPairs.map((pair) => ({ pair, minimum: minimumContrast, what: 'text' })),
-    ...linePairs.map((pair) => ({ pair, minimum: minimumLineContrast, what: 'lines and borders' })),
+    ...textPairs.map((pair) => ({ pair, minimum: minimumContrast, what: { da: 'tekst skal', en: 'text needs' } })),
+    ...linePairs.map((pair) => ({ pair, minimum: minimumLineContrast, what: { da: 'streger og kanter skal', en: 'lines and borders need' } })),
   ];
   for (const { pair: [fg, bg], minimum, what } of pairs) {
     const background = bg === 'white' ? '#ffffff' : theme.colors[bg];
@@ -80,8 +80,14 @@ export function modelTheme(templates: TemplateSource): { theme: Theme; fonts: Ma
         ...locate(yaml, at),
         severity: 'error',
         rule: 'low-contrast',
-        message: `colors.${fg} ${theme.colors[fg]} on ${bg === 'white' ? 'white paper' : `colors.${bg} ${background}`} has contrast ${ratio.toFixed(2)}:1; ${what} need${what === 'text' ? 's' : ''} at least ${minimum}:1`,
-        hint: `darken colors.${fg}${bg === 'white' ? '' : ` or lighten colors.${bg}`}`,
+        message: {
+          da: `colors.${fg} ${theme.colors[fg]} på ${bg === 'white' ? 'hvidt papir' : `colors.${bg} ${background}`} har kontrasten ${ratio.toFixed(2).replace('.', ',')}:1; ${what.da} have mindst ${String(minimum).replace('.', ',')}:1`,
+          en: `colors.${fg} ${theme.colors[fg]} on ${bg === 'white' ? 'white paper' : `colors.${bg} ${background}`} has contrast ${ratio.toFixed(2)}:1; ${what.en} at least ${minimum}:1`,
+        },
+        hint: {
+          da: `gør colors.${fg} mørkere${bg === 'white' ? '' : `, eller colors.${bg} lysere`}`,
+          en: `darken colors.${fg}${bg === 'white' ? '' : ` or lighten colors.${bg}`}`,
+        },
       });
     }
   }
@@ -101,7 +107,14 @@ export function modelTheme(templates: TemplateSource): { theme: Theme; fonts: Ma
           ...locate(yaml, ['fonts', face]),
           severity: 'error',
           rule: 'missing-file',
-          message: `font \`${name}\` is not a .woff, .ttf or .otf file in the templates folder`,
+          message: {
+            da: `skrifttypen \`${name}\` er ikke en .woff-, .ttf- eller .otf-fil i skabelonmappen`,
+            en: `font \`${name}\` is not a .woff, .ttf or .otf file in the templates folder`,
+          },
+          hint: {
+            da: 'læg skrifttypens fil i skabelonmappen, og skriv dens navn, fx `regular: fonts/MinFont-Regular.ttf`',
+            en: 'put the typeface file in the templates folder and name it, e.g. `regular: fonts/MinFont-Regular.ttf`',
+          },
         });
         continue;
       }
@@ -115,11 +128,16 @@ export function modelTheme(templates: TemplateSource): { theme: Theme; fonts: Ma
 
 function readLogo(templates: TemplateSource, name: string, alt: string, yaml: ParsedYaml, diagnostics: Diagnostic[]): ThemeLogo | undefined {
   const file = templates.files.get(name);
-  const fail = (message: string) => {
-    diagnostics.push({ ...locate(yaml, ['logo', 'file']), severity: 'error', rule: 'bad-logo', message });
+  const fail = (message: Text, hint?: Text) => {
+    diagnostics.push({ ...locate(yaml, ['logo', 'file']), severity: 'error', rule: 'bad-logo', message, hint });
     return undefined;
   };
-  if (!file) return fail(`logo \`${name}\` does not exist in the templates folder`);
+  if (!file) {
+    return fail(
+      { da: `logoet \`${name}\` findes ikke i skabelonmappen`, en: `logo \`${name}\` does not exist in the templates folder` },
+      { da: 'læg logoet (PNG, JPEG eller SVG) i skabelonmappen ved siden af theme.yaml', en: 'put the logo (PNG, JPEG or SVG) in the templates folder beside theme.yaml' },
+    );
+  }
   // An SVG logo follows a topic's drawings' rules, with the templates folder as its folder.
   const pictureFile = (href: string) => {
     const ref = path.posix.normalize(path.posix.join(path.posix.dirname(name), href.replace(/\\/g, '/')));
@@ -128,9 +146,18 @@ function readLogo(templates: TemplateSource, name: string, alt: string, yaml: Pa
     return found?.bytes ? { bytes: found.bytes, path: ref } : { problem: `is \`${ref}\`, which is not a PNG or JPEG file in the templates folder` };
   };
   const read = readImage(name, file, imageBudget(), pictureFile);
-  if ('problem' in read) return fail(`logo ${read.problem}`);
+  if ('problem' in read) return fail({ da: `logoet ${read.problem.da}`, en: `logo ${read.problem.en}` });
   if (read.leftOut.length) {
-    diagnostics.push({ ...locate(yaml, ['logo', 'file']), severity: 'warning', rule: 'svg-left-out', message: `logo \`${name}\` has parts a printed figure cannot show, and they are left out: ${read.leftOut.join(', ')}` });
+    diagnostics.push({
+      ...locate(yaml, ['logo', 'file']),
+      severity: 'warning',
+      rule: 'svg-left-out',
+      message: {
+        da: `logoet \`${name}\` har dele, som en trykt figur ikke kan vise, og de udelades: ${read.leftOut.join(', ')}`,
+        en: `logo \`${name}\` has parts a printed figure cannot show, and they are left out: ${read.leftOut.join(', ')}`,
+      },
+      hint: { da: 'fjern dem fra tegningen, eller gem den igen som almindelig SVG', en: 'remove them from the drawing, or save it again as plain SVG' },
+    });
   }
   return { ...read.image, alt };
 }

@@ -1,6 +1,8 @@
+import type { Text } from '../diagnostics/diagnostic.js';
 import { checkJpeg } from './check-jpeg.js';
 import { checkPng } from './check-png.js';
 import { sanitizeSvg, type SvgDrawing, type SvgPicture } from './sanitize-svg.js';
+import { scaleToPrint } from './scale-to-print.js';
 
 /** A picture as layout places it and render embeds it: PNG or JPEG bytes, or a checked SVG drawing. */
 export interface ImageData {
@@ -9,7 +11,10 @@ export interface ImageData {
   svg?: SvgDrawing;
   /** Width over height, as printed. */
   aspect: number;
-  /** Width at the file's own size, in points (pixels at 96 per inch); layout never prints it wider. */
+  /**
+   * Width at the file's own size, in points (pixels at 96 per inch); layout never prints it wider. Of the
+   * file as the editor gave it: a photo scaled down to print resolution is placed as its original.
+   */
   naturalWidth: number;
 }
 
@@ -52,40 +57,73 @@ export interface ReadImageResult {
 
 /**
  * A loaded file → the picture's format and proportions, checked so render can embed it without a
- * surprise, or the reason it cannot be printed (completing "the image `name` …"). PNG and JPEG are
- * checked whole within the pixel limits; an SVG is reduced to what a print figure needs, and the
+ * surprise, or the reason it cannot be printed (completing "the image `name` …" / "billedet `name` …").
+ * PNG and JPEG are checked whole within the pixel limits, and one larger than print needs is scaled
+ * down to print resolution (scale-to-print); an SVG is reduced to what a print figure needs, and the
  * pictures it shows are found with `pictureFile` (relative to the SVG) or read from data: URIs.
  */
-export function readImage(name: string, file: { text?: string; bytes?: Uint8Array }, budget: ImageBudget, pictureFile?: PictureFile): ReadImageResult | { problem: string } {
+export function readImage(name: string, file: { text?: string; bytes?: Uint8Array }, budget: ImageBudget, pictureFile?: PictureFile): ReadImageResult | { problem: Text } {
   const at = `\`${name}\``;
   if (name.toLowerCase().endsWith('.svg')) {
-    if (file.text === undefined) return { problem: `${at} is not readable SVG text` };
+    if (file.text === undefined) return { problem: { da: `${at} er ikke SVG-tekst, der kan læses`, en: `${at} is not readable SVG text` } };
     const checked = sanitizeSvg(file.text, imageLimits.svg, (href) => svgPicture(href, budget, pictureFile));
     if ('problem' in checked) {
-      const place = checked.line === undefined ? '' : ` (line ${checked.line}, column ${checked.column})`;
-      return { problem: `${at}${place} cannot be printed: ${checked.problem}` };
+      const place = (line: string, column: string) => (checked.line === undefined ? '' : ` (${line} ${checked.line}, ${column} ${checked.column})`);
+      // sanitize-svg tells what in the drawing is wrong in English only.
+      return {
+        problem: {
+          da: `${at}${place('linje', 'kolonne')} kan ikke udskrives: ${checked.problem}`,
+          en: `${at}${place('line', 'column')} cannot be printed: ${checked.problem}`,
+        },
+      };
     }
     if (checked.drawn > budget.drawn) {
-      return { problem: `${at} cannot be printed: the topic's drawings together would draw more than ${imageLimits.maxTopicDrawn.toLocaleString('en')} shapes` };
+      return {
+        problem: {
+          da: `${at} kan ikke udskrives: emnets tegninger ville tilsammen tegne mere end ${imageLimits.maxTopicDrawn.toLocaleString('da')} figurer; gør tegningerne enklere, eller gem nogle af dem som PNG`,
+          en: `${at} cannot be printed: the topic's drawings together would draw more than ${imageLimits.maxTopicDrawn.toLocaleString('en')} shapes`,
+        },
+      };
     }
     budget.drawn -= checked.drawn;
     return { image: { format: 'svg', svg: checked.drawing, aspect: checked.aspect, naturalWidth: checked.naturalWidth }, leftOut: checked.leftOut };
   }
-  if (!file.bytes) return { problem: `${at} must be PNG, JPEG or SVG` };
+  if (!file.bytes) return { problem: { da: `${at} skal være PNG, JPEG eller SVG`, en: `${at} must be PNG, JPEG or SVG` } };
   const raster = checkRaster(file.bytes, budget);
-  if ('problem' in raster) return { problem: `${at} ${raster.problem}` };
-  return { image: { format: raster.format, bytes: file.bytes, aspect: raster.width / raster.height, naturalWidth: raster.width * 0.75 }, leftOut: [] };
+  if ('problem' in raster) return { problem: { da: `${at} ${raster.problem.da}`, en: `${at} ${raster.problem.en}` } };
+  const image: ImageData = { format: raster.format, bytes: file.bytes, aspect: raster.width / raster.height, naturalWidth: raster.width * 0.75 };
+  const scaled = scaleQuietly(raster.format, file.bytes, raster.width, raster.height);
+  if (scaled) image.bytes = scaled.bytes;
+  return { image, leftOut: [] };
+}
+
+/**
+ * The picture at print resolution, or undefined to embed the file as it is: when it is small enough
+ * already, or when the decoder cannot read what the checks passed (PDFKit and the reader's viewer
+ * still can, so it prints, only larger).
+ */
+function scaleQuietly(format: 'png' | 'jpeg', bytes: Uint8Array, width: number, height: number) {
+  try {
+    return scaleToPrint(format, bytes, width, height);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A PNG or JPEG, by its first bytes (a misnamed file is judged by what it is), within the topic's pixels. */
-function checkRaster(bytes: Uint8Array, budget: ImageBudget): ({ format: 'png' | 'jpeg'; width: number; height: number }) | { problem: string } {
+function checkRaster(bytes: Uint8Array, budget: ImageBudget): ({ format: 'png' | 'jpeg'; width: number; height: number }) | { problem: Text } {
   const format = bytes[0] === 0x89 && bytes[1] === 0x50 ? 'png' : bytes[0] === 0xff && bytes[1] === 0xd8 ? 'jpeg' : undefined;
-  if (!format) return { problem: 'is not a PNG or JPEG image' };
+  if (!format) return { problem: { da: 'er ikke et PNG- eller JPEG-billede', en: 'is not a PNG or JPEG image' } };
   const checked = format === 'png' ? checkPng(bytes, { maxPixels: imageLimits.maxPixels }) : checkJpeg(bytes, { maxPixels: imageLimits.maxPixels });
   if ('problem' in checked) return checked;
   const pixels = checked.width * checked.height;
   if (pixels > budget.pixels) {
-    return { problem: `would take the topic's pictures over ${imageLimits.maxTopicPixels / 1e6} megapixels together; make some of them smaller` };
+    return {
+      problem: {
+        da: `ville gøre emnets billeder større end ${imageLimits.maxTopicPixels / 1e6} megapixel tilsammen; gør nogle af dem mindre`,
+        en: `would take the topic's pictures over ${imageLimits.maxTopicPixels / 1e6} megapixels together; make some of them smaller`,
+      },
+    };
   }
   budget.pixels -= pixels;
   return { format, ...checked };
@@ -107,6 +145,7 @@ function svgPicture(href: string, budget: ImageBudget, pictureFile: PictureFile 
     bytes = found.bytes;
   }
   const raster = checkRaster(bytes, budget);
-  if ('problem' in raster) return raster;
+  // sanitize-svg words its problems in English.
+  if ('problem' in raster) return { problem: raster.problem.en };
   return { format: raster.format, bytes, pixels: raster.width * raster.height };
 }
