@@ -4,24 +4,14 @@
  * not always where the library noticed them (an unclosed quote is noticed at the end of the file).
  * Never throws: alias bombs and unresolvable aliases become diagnostics too.
  */
-import {
-  type Alias,
-  type Document,
-  isAlias,
-  isCollection,
-  isPair,
-  isScalar,
-  LineCounter,
-  type Node,
-  parseDocument,
-  Scalar,
-  visit,
-  type YAMLError,
-} from 'yaml';
+import { type Alias, type Document, isAlias, isCollection, isPair, isScalar, LineCounter, type Node, parseDocument, visit, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type ExplainedYamlError, explainYamlError, yamlOptions, type YamlErrorSource } from './explain-yaml-error.js';
 
 export interface ParsedYaml {
   file: string;
+  /** The YAML text itself, for hints that show a line of it corrected. */
+  text: string;
   doc: Document;
   lineCounter: LineCounter;
   /** Line of the file on which the YAML text starts (0 for a whole file, >0 for front matter). */
@@ -46,8 +36,15 @@ type Place = Pick<Diagnostic, 'line' | 'column'>;
 
 export function parseYaml(text: string, file: string, lineOffset: number): { yaml: ParsedYaml; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, strict: true });
-  const yaml: ParsedYaml = { file, doc, lineCounter, lineOffset, ok: false };
+  const doc = parseDocument(text, { lineCounter, ...yamlOptions });
+  const yaml: ParsedYaml = {
+    file,
+    text,
+    doc,
+    lineCounter,
+    lineOffset,
+    ok: false,
+  };
   const at = (offset: number): Place => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line + lineOffset, column: pos.col };
@@ -62,19 +59,10 @@ export function parseYaml(text: string, file: string, lineOffset: number): { yam
     diagnostics.push({ file, ...d });
   };
 
-  const multilineKeyStarts = new Set(doc.errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
-  let found: DuplicateKey[] | undefined;
-  const duplicates = () => (found ??= duplicateKeys(doc));
-  for (const problem of doc.errors) {
-    if (problem.code === 'BLOCK_AS_IMPLICIT_KEY' && multilineKeyStarts.has(problem.pos[0])) continue;
-    const described = describeError(problem, doc, text, at, duplicates);
-    push({ ...described, severity: 'error' });
-    // After an unclosed bracket YAML misreads the lines that follow; their errors would only mislead.
-    if (described.rule === 'yaml-unclosed-bracket') break;
-  }
-  for (const problem of doc.warnings) {
-    push({ ...at(problem.pos[0]), severity: 'warning', rule: ruleOf(problem), message: firstLine(problem.message) });
-  }
+  const source: YamlErrorSource = { doc, text, at };
+  for (const explained of reportedErrors(doc, source)) push({ ...explained, severity: 'error' });
+  if (doc.errors.length) return { yaml, diagnostics };
+  for (const problem of doc.warnings) push({ ...explainYamlError(problem, source), severity: 'warning' });
   if (doc.errors.length) return { yaml, diagnostics };
 
   // A key that is a list or mapping has no meaning in a topic, and yaml would stringify it with a
@@ -84,7 +72,19 @@ export function parseYaml(text: string, file: string, lineOffset: number): { yam
     Pair(_, pair) {
       if (!complexKey && pair.key && isCollection(pair.key)) {
         complexKey = true;
-        push({ ...at((pair.key as Node).range?.[0] ?? 0), severity: 'error', rule: 'yaml-complex-key', message: 'a key must be a plain word, not a list or mapping', hint: 'remove the `?` or brackets before the key' });
+        push({
+          ...at((pair.key as Node).range?.[0] ?? 0),
+          severity: 'error',
+          rule: 'yaml-complex-key',
+          message: {
+            da: 'et felts navn skal være et almindeligt ord, ikke en liste eller en gruppe af felter',
+            en: 'a key must be a plain word, not a list or mapping',
+          },
+          hint: {
+            da: 'fjern `?` eller klammerne foran feltets navn',
+            en: 'remove the `?` or brackets before the key',
+          },
+        });
       }
     },
   });
@@ -106,217 +106,42 @@ export function parseYaml(text: string, file: string, lineOffset: number): { yam
   } catch (error) {
     // With every alias resolvable and none circular, yaml refuses only an expansion past its limit.
     const bomb = aliases.targets.size ? explainAliasBomb(doc, aliases.targets, at) : undefined;
-    push(bomb ?? { ...at(0), severity: 'error', rule: 'yaml-unreadable', message: `the YAML cannot be read: ${(error as Error).message}` });
+    push(
+      bomb ?? {
+        ...at(0),
+        severity: 'error',
+        rule: 'yaml-unreadable',
+        message: {
+          da: 'filen kan ikke læses som YAML',
+          en: `the YAML cannot be read: ${(error as Error).message}`,
+        },
+      },
+    );
   }
   return { yaml, diagnostics };
 }
 
-function describeError(
-  problem: YAMLError,
-  doc: Document,
-  text: string,
-  at: (offset: number) => Place,
-  duplicates: () => readonly DuplicateKey[],
-): Omit<Diagnostic, 'file' | 'severity'> {
-  const [start, end] = problem.pos;
-  switch (problem.code) {
-    case 'MISSING_CHAR': {
-      const bracket = unclosedBracket(problem, text, at);
-      if (bracket) return bracket;
-      // `duration 20` on the last line: a key with no value at all.
-      const missing = /followed by map values/.test(problem.message) ? missingColon(text, start) : undefined;
-      if (missing) return { ...at(start), ...missing };
-      if (/Sequence item without - indicator/.test(problem.message)) {
-        return {
-          ...at(lineStartingAt(text, start).firstNonSpace),
-          rule: 'yaml-bad-indent',
-          message: 'this line is indented less than the keys of the list item above it, but more than the list',
-          hint: 'indent a list item\'s keys to the column after its `- `, e.g. `  - title: A` and then `    minutes: 5`',
-        };
-      }
-      const quote = /quote/.test(problem.message) ? openingQuote(doc, start) : undefined;
-      if (!quote) break;
-      const mark = quote.type === Scalar.QUOTE_DOUBLE ? '"' : "'";
-      return {
-        ...at(quote.range![0]),
-        rule: 'yaml-unclosed-quote',
-        message: `the quote ${mark} opened here is never closed`,
-        hint: `end the text with ${mark} on the same line, or remove the opening ${mark}; without it YAML reads on to the end of the file`,
-      };
-    }
-    case 'MULTILINE_IMPLICIT_KEY': {
-      // `duration 20` over `steps:`: the two lines read as one key, "duration 20 steps".
-      const missing = missingColon(text, start, end);
-      if (missing) return { ...at(start), ...missing };
-      // `min: 4` followed by `   max: 12`: the deeper line continues the value above and fails as a key.
-      const line = lineStartingAt(text, end);
-      return {
-        ...at(line.firstNonSpace),
-        rule: 'yaml-bad-indent',
-        message: 'this line is indented more than the key above it, so YAML reads it as part of that key\'s value',
-        hint: 'keys of one mapping start in the same column; indent a nested mapping under a key that has no value on its line',
-      };
-    }
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      return {
-        ...at(start),
-        rule: 'yaml-colon-in-value',
-        message: 'a value holds `: `, which YAML reads as a second key on the same line',
-        hint: 'put the value in quotes, e.g. title: "Kl. 10: start"',
-      };
-    case 'BAD_INDENT': {
-      const bracket = unclosedBracket(problem, text, at);
-      if (bracket) return bracket;
-      break;
-    }
-    case 'RESOURCE_EXHAUSTION':
-      // yaml turns the parser's stack overflow into this error, with JavaScript's words for it.
-      if (!/call stack/i.test(problem.message)) break;
-      return {
-        ...at(start),
-        rule: 'yaml-too-deep',
-        message: 'lists or mappings are nested too deeply to read (hundreds of levels or more, up to this place)',
-        hint: 'a topic needs a few levels at most; look for `[` or `{` that are opened again and again and never closed',
-      };
-    case 'TAB_AS_INDENT':
-      return { ...at(start), rule: 'yaml-tab-as-indent', message: 'a tab is used for indentation; YAML allows only spaces', hint: 'indent with spaces (two per level)' };
-    case 'DUPLICATE_KEY': {
-      const duplicate = duplicateAt(duplicates(), start);
-      return {
-        ...at(duplicate?.offset ?? start),
-        rule: 'yaml-duplicate-key',
-        message: duplicate ? `duplicate key \`${duplicate.key}\`: it is already set on line ${at(duplicate.first).line}` : 'duplicate key: this key is already set above',
-        hint: 'keep one of them',
-      };
-    }
-    case 'MULTIPLE_DOCS':
-      return {
-        ...at(start),
-        rule: 'yaml-multiple-docs',
-        message: 'a second YAML document starts here (`---`); one document is expected',
-        hint: 'remove the `---` line, or merge the documents',
-      };
-  }
-  return { ...at(start), rule: ruleOf(problem), message: firstLine(problem.message) };
-}
-
-/** The quoted scalar that runs on to `offset`, where the library noticed the missing quote. */
-function openingQuote(doc: Document, offset: number): Scalar | undefined {
-  let found: Scalar | undefined;
-  visit(doc, {
-    Scalar(_key, node) {
-      const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
-      if (quoted && node.range && node.range[0] <= offset && offset <= node.range[2] && (!found || node.range[0] > found.range![0])) found = node;
-    },
-  });
-  return found;
-}
-
-interface DuplicateKey {
-  /** Where the repeated key itself starts. */
-  offset: number;
-  key: string;
-  /** Where the same key first appears in its mapping. */
-  first: number;
-}
+/** How many of the library's errors are looked at for the first mistake; the rest follow from those. */
+const maxExaminedErrors = 20;
 
 /**
- * Every repeated key of the document, in order, found in one pass. yaml places the error where the pair
- * begins, which for a key after an empty value (`a:` then `a:`) is the end of the line before, so the
- * error is matched to the first repeated key at or after it. Looking each error up by walking the whole
- * document took seconds for a file of a few thousand repeated keys.
+ * The errors worth reporting. After a mistake in its structure (a tab, a missing colon or quote, a
+ * wrong indentation) yaml reads on by guessing, and its guesses fail on correct lines after the mistake
+ * and now and then on the line just before it: one tab gave eight errors, among them a false colon
+ * error on the line above. So only the first structural error of the document is reported, counted
+ * from where the editor has to fix it; running again after the fix shows any real one after it. A tab
+ * in the indentation is that first error wherever yaml noticed the other ones. A repeated key leaves
+ * the rest of the text readable, so when the structure is fine every repeated key is reported.
  */
-function duplicateKeys(doc: Document): DuplicateKey[] {
-  const found: DuplicateKey[] = [];
-  visit(doc, {
-    Map(_key, map) {
-      const firsts = new Map<string, number>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key) || !pair.key.range) continue;
-        const name = String(pair.key.value);
-        const first = firsts.get(name);
-        if (first === undefined) firsts.set(name, pair.key.range[0]);
-        else found.push({ offset: pair.key.range[0], key: name, first });
-      }
-    },
-  });
-  return found.sort((a, b) => a.offset - b.offset);
-}
-
-function duplicateAt(duplicates: readonly DuplicateKey[], offset: number): DuplicateKey | undefined {
-  let low = 0;
-  let high = duplicates.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (duplicates[mid].offset < offset) low = mid + 1;
-    else high = mid;
-  }
-  return duplicates[low];
-}
-
-/**
- * A key without its colon (`duration 20`), or without the space after it (`duration:20`), at the start
- * of a line. With `end`, the key ran on into the next line at the same indent, which is how yaml meets
- * it mid-file; a key that runs into a deeper line is an indentation mistake instead.
- */
-function missingColon(text: string, start: number, end?: number): Pick<Diagnostic, 'rule' | 'message' | 'hint'> | undefined {
-  const first = lineStartingAt(text, start);
-  if (first.firstNonSpace !== start) return undefined;
-  if (end !== undefined) {
-    const next = lineStartingAt(text, end);
-    if (next.firstNonSpace - next.lineStart !== start - first.lineStart) return undefined;
-  }
-  const lineEnd = text.indexOf('\n', start);
-  const line = text.slice(start, lineEnd < 0 ? undefined : lineEnd).trimEnd();
-  if (line.includes(': ') || line.endsWith(':')) return undefined;
-  const glued = /^([^\s:]+):(\S.*)$/.exec(line);
-  const space = line.indexOf(' ');
-  const fixed = glued ? `${glued[1]}: ${glued[2]}` : space > 0 ? `${line.slice(0, space)}: ${line.slice(space + 1).trimStart()}` : undefined;
-  const consequence = end !== undefined ? ', so YAML reads it and the next line as one key' : '';
-  return {
-    rule: 'yaml-missing-colon',
-    message: glued ? `\`${line}\` needs a space after its \`:\`${consequence}` : `\`${line}\` has no \`:\` after its key${consequence}`,
-    hint: fixed ? `write \`${fixed}\`` : 'put `:` and a space between the key and its value',
-  };
-}
-
-/**
- * An unclosed `{` or `[`, which yaml notices on the next line not indented under it or at the end of
- * the text ("… must end with a }"), placed at the bracket the editor has to close.
- */
-function unclosedBracket(problem: YAMLError, text: string, at: (offset: number) => Place): Omit<Diagnostic, 'file' | 'severity'> | undefined {
-  const bracket = /end with an? ([}\]])/.exec(problem.message)?.[1];
-  const open = bracket ? unclosedFlow(text, problem.pos[0], bracket === '}' ? '{' : '[') : undefined;
-  if (open === undefined) return undefined;
-  const [opening, what, example] = bracket === '}' ? ['{', 'mapping', '{ min: 4, max: 20 }'] : ['[', 'list', '[Skriveredskaber, Papir]'];
-  return {
-    ...at(open),
-    rule: 'yaml-unclosed-bracket',
-    message: `the ${opening} opened here is never closed with ${bracket}`,
-    hint: `end the ${what} with ${bracket} on the same line, e.g. ${example}`,
-  };
-}
-
-/**
- * Where the flow collection (`{` or `[`) still open at `offset` begins: the last one before it whose
- * source tokens hold no closing bracket. Parsed again with its tokens kept, on this error path only.
- */
-function unclosedFlow(text: string, offset: number, opening: '{' | '['): number | undefined {
-  const closing = opening === '{' ? '}' : ']';
-  let found: number | undefined;
-  const check = (node: { flow?: boolean; srcToken?: unknown }) => {
-    const token = node.srcToken as { type?: string; start?: { offset: number; source: string }; end?: { source: string }[] } | undefined;
-    if (!node.flow || token?.type !== 'flow-collection' || token.start?.source !== opening || token.start.offset >= offset) return;
-    if (!token.end?.some((t) => t.source === closing) && (found === undefined || token.start.offset > found)) found = token.start.offset;
-  };
-  visit(parseDocument(text, { keepSourceTokens: true }), { Map: (_key, node) => check(node), Seq: (_key, node) => check(node) });
-  return found;
-}
-
-function lineStartingAt(text: string, offset: number): { lineStart: number; firstNonSpace: number } {
-  const lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0].length;
-  return { lineStart, firstNonSpace: lineStart + indent };
+function reportedErrors(doc: Document, source: YamlErrorSource): ExplainedYamlError[] {
+  const tab = doc.errors.find((e) => e.code === 'TAB_AS_INDENT');
+  if (tab) return [explainYamlError(tab, source)];
+  // yaml reports a key running on to the next line twice; the explanation of the first says it all.
+  const multilineKeyStarts = new Set(doc.errors.filter((e) => e.code === 'MULTILINE_IMPLICIT_KEY').map((e) => e.pos[0]));
+  const structural = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY' && !(e.code === 'BLOCK_AS_IMPLICIT_KEY' && multilineKeyStarts.has(e.pos[0])));
+  if (!structural.length) return doc.errors.map((e) => explainYamlError(e, source));
+  const placed = structural.slice(0, maxExaminedErrors).map((e) => explainYamlError(e, source));
+  return [placed.reduce((a, b) => (((b.line ?? 0) - (a.line ?? 0) || (b.column ?? 0) - (a.column ?? 0)) < 0 ? b : a))];
 }
 
 /**
@@ -337,9 +162,25 @@ function resolveAliases(doc: Document, at: (offset: number) => Place): { targets
       const target = anchors.get(node.source);
       const place = at(node.range?.[0] ?? 0);
       if (!target) {
-        problems.push({ ...place, severity: 'error', rule: 'yaml-unresolved-alias', message: `alias \`*${node.source}\` has no anchor \`&${node.source}\` before it` });
+        problems.push({
+          ...place,
+          severity: 'error',
+          rule: 'yaml-unresolved-alias',
+          message: {
+            da: `henvisningen \`*${node.source}\` har intet \`&${node.source}\` før sig, som den kan henvise til`,
+            en: `alias \`*${node.source}\` has no anchor \`&${node.source}\` before it`,
+          },
+        });
       } else if (path.includes(target as never)) {
-        problems.push({ ...place, severity: 'error', rule: 'yaml-circular-alias', message: `alias \`*${node.source}\` is inside the node it names, which would make an endless value` });
+        problems.push({
+          ...place,
+          severity: 'error',
+          rule: 'yaml-circular-alias',
+          message: {
+            da: `henvisningen \`*${node.source}\` står inde i den værdi, den henviser til, og ville give en værdi uden ende`,
+            en: `alias \`*${node.source}\` is inside the node it names, which would make an endless value`,
+          },
+        });
       } else targets.set(node, target);
     },
   });
@@ -368,13 +209,19 @@ function explainSwollenAliases(doc: Document, targets: Map<Alias, Node>, at: (of
   const total = size(doc.contents);
   if (total <= maxExpandedCharacters) return undefined;
   const worst = [...targets.keys()].reduce((a, b) => (size(b) > size(a) ? b : a));
-  const kb = (n: number) => `${Math.ceil(n / 1024).toLocaleString('en')} KB`;
+  const kb = (n: number, language: 'da' | 'en' = 'en') => `${Math.ceil(n / 1024).toLocaleString(language)} KB`;
   return {
     ...at(worst.range?.[0] ?? 0),
     severity: 'error',
     rule: 'yaml-alias-bomb',
-    message: `with its aliases written out the file would hold ${kb(total)} of text, more than the ${kb(maxExpandedCharacters)} a topic.yaml may hold; \`*${worst.source}\` here repeats ${kb(size(worst))}`,
-    hint: 'write the text once, or use fewer aliases of long texts',
+    message: {
+      da: `med alle henvisninger skrevet ud ville filen rumme ${kb(total, 'da')} tekst, mere end de ${kb(maxExpandedCharacters, 'da')}, en topic.yaml må rumme; \`*${worst.source}\` her gentager ${kb(size(worst), 'da')}`,
+      en: `with its aliases written out the file would hold ${kb(total)} of text, more than the ${kb(maxExpandedCharacters)} a topic.yaml may hold; \`*${worst.source}\` here repeats ${kb(size(worst))}`,
+    },
+    hint: {
+      da: 'skriv teksten én gang, eller brug færre henvisninger til lange tekster',
+      en: 'write the text once, or use fewer aliases of long texts',
+    },
   };
 }
 
@@ -394,24 +241,24 @@ function explainAliasBomb(doc: Document, targets: Map<Alias, Node>, at: (offset:
   };
   const total = size(doc.contents);
   const worst = [...targets.keys()].reduce((a, b) => (size(b) > size(a) ? b : a));
-  const why =
-    targets.size > maxAliasCount
-      ? `the file uses ${targets.size} aliases, more than the ${maxAliasCount} allowed`
-      : `alias \`*${worst.source}\` expands to ${size(worst).toLocaleString('en')} values and the file to ${total.toLocaleString('en')}`;
+  const many = targets.size > maxAliasCount;
+  const why = many
+    ? `the file uses ${targets.size} aliases, more than the ${maxAliasCount} allowed`
+    : `alias \`*${worst.source}\` expands to ${size(worst).toLocaleString('en')} values and the file to ${total.toLocaleString('en')}`;
+  const hvorfor = many
+    ? `filen bruger ${targets.size} henvisninger, flere end de ${maxAliasCount}, der er lov`
+    : `henvisningen \`*${worst.source}\` bliver til ${size(worst).toLocaleString('da')} værdier og filen til ${total.toLocaleString('da')}`;
   return {
     ...at(worst.range?.[0] ?? 0),
     severity: 'error',
     rule: 'yaml-alias-bomb',
-    message: `${why}; YAML that repeats itself this much is refused as a resource exhaustion attack ("billion laughs")`,
-    hint: 'write the values out, or use fewer aliases that do not repeat other aliases',
+    message: {
+      da: `${hvorfor}; en fil, der gentager sig selv så meget, afvises, fordi den kan bruges til at lægge maskinen ned`,
+      en: `${why}; YAML that repeats itself this much is refused as a resource exhaustion attack ("billion laughs")`,
+    },
+    hint: {
+      da: 'skriv værdierne ud, eller brug færre henvisninger, der ikke gentager andre henvisninger',
+      en: 'write the values out, or use fewer aliases that do not repeat other aliases',
+    },
   };
 }
-
-function ruleOf(problem: YAMLError): string {
-  return `yaml-${problem.code.toLowerCase().replace(/_/g, '-')}`;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-

@@ -9,6 +9,7 @@ import { contentLimits } from '../../src/model/content-limits.js';
 import { modelTopic } from '../../src/model/model-topic.js';
 import { maxExpandedCharacters } from '../../src/parse/parse-yaml.js';
 import { parseTopic } from '../../src/parse/parse-topic.js';
+import { messageText } from '../helpers/message-text.js';
 
 /** A topic folder in memory, read the way load reads one; `reads` counts the files read. */
 function topic(files: Record<string, string>) {
@@ -43,7 +44,7 @@ describe('the title', () => {
     expect(topic({ 'topic.yaml': `${head.replace('Grænser', title)}${oneStep}` }).found).toEqual([]);
     const long = topic({ 'topic.yaml': `${head.replace('Grænser', `${title}x`)}${oneStep}` });
     expect(long.found).toEqual([['emne/topic.yaml', 1, 8, 'error', 'title-too-long']]);
-    expect(long.diagnostics[0].message).toContain(`${contentLimits.titleCharacters + 1} characters`);
+    expect(messageText(long.diagnostics[0])).toContain(`${contentLimits.titleCharacters + 1} characters`);
     expect(long.topic).toBeUndefined();
   });
 });
@@ -59,7 +60,7 @@ describe('lists in topic.yaml', () => {
     const yaml = `${head}${steps(1, questions)}`;
     const tooMany = topic({ 'topic.yaml': yaml });
     expect(tooMany.found).toEqual([['emne/topic.yaml', 5, yaml.split('\n')[4].indexOf(`Q${at}`) + 1, 'error', 'too-many-entries']]);
-    expect(tooMany.diagnostics[0].message).toContain('`steps[0].questions` has 51 entries');
+    expect(messageText(tooMany.diagnostics[0])).toContain('`steps[0].questions` has 51 entries');
   });
 
   it('are not looked up past the limit: 4 000 cards read 50 files, not 4 000', () => {
@@ -118,7 +119,7 @@ describe('YAML aliases', () => {
     const result = topic({ 'topic.yaml': yaml });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(result.found).toEqual([['emne/topic.yaml', 9, 9, 'error', 'yaml-alias-bomb']]);
-    expect(result.diagnostics[0].message).toContain(`more than the ${(maxExpandedCharacters / 1024).toLocaleString('en')} KB`);
+    expect(messageText(result.diagnostics[0])).toContain(`more than the ${(maxExpandedCharacters / 1024).toLocaleString('en')} KB`);
     // Aliases of short texts are fine.
     const fine = `${head}subtitle: &a "kort"\nsteps:\n  - title: Trin\n    minutes: 10\n    questions:\n${'      - *a\n'.repeat(40)}`;
     expect(topic({ 'topic.yaml': fine }).found).toEqual([]);
@@ -141,7 +142,7 @@ describe("the topic's text", () => {
       'c.md': `${'- '.repeat(10_000)}x\n`,
     });
     expect(over.found).toEqual([['emne/topic.yaml', 7, 23, 'error', 'topic-text-too-long']]);
-    expect(over.diagnostics[0].message).toContain('`c.md` (20 KiB)');
+    expect(messageText(over.diagnostics[0])).toContain('`c.md` (20 KiB)');
   });
 
   it('counts the texts of topic.yaml too, with the error at the one that goes past it', () => {
