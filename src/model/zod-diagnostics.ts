@@ -1,7 +1,9 @@
+import { isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
 import type * as z from 'zod';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Language, Text } from '../diagnostics/diagnostic.js';
 import { suggest } from '../diagnostics/suggest.js';
 import type { ParsedYaml } from '../parse/parse-topic.js';
+import { quoteYamlText } from '../parse/quote-yaml-text.js';
 import { formatPath, locate, type YamlPath } from './locate.js';
 
 type Issue = z.core.$ZodIssue;
@@ -36,58 +38,210 @@ const danishValues: Record<string, string> = {
   engelsk: 'en',
 };
 
+/**
+ * Danish names editors give the fields (`deltagere:`), each with the English keys it may stand for, the
+ * first the schema knows at that place winning: `kort` is `cards` in a topic, and `forfattere` is
+ * `authors` once the topic has such a field. Looked up in lower case.
+ */
+const danishKeys: Record<string, readonly string[]> = {
+  titel: ['title'],
+  overskrift: ['title'],
+  undertitel: ['subtitle'],
+  sprog: ['lang'],
+  udgiver: ['publisher'],
+  forfatter: ['authors', 'author'],
+  forfattere: ['authors', 'author'],
+  serie: ['series'],
+  dato: ['date'],
+  deltagere: ['participants'],
+  'antal deltagere': ['participants'],
+  antal: ['participants'],
+  varighed: ['duration'],
+  tid: ['duration', 'minutes'],
+  formål: ['purpose'],
+  spørgsmål: ['questions'],
+  forberedelse: ['preparation'],
+  materialer: ['materials'],
+  materiale: ['materials'],
+  tjekliste: ['checklist'],
+  checkliste: ['checklist'],
+  afsnit: ['sections'],
+  trin: ['steps'],
+  kort: ['cards'],
+  minutter: ['minutes'],
+  gruppering: ['grouping'],
+  gruppeform: ['grouping'],
+  organisering: ['grouping'],
+  gruppestørrelse: ['group-size'],
+  instruktioner: ['instructions'],
+  instruktion: ['instructions'],
+  vejledning: ['instructions'],
+  tips: ['tips'],
+  tip: ['tips'],
+  råd: ['tips'],
+  'gode råd': ['tips'],
+  tekst: ['text'],
+  hvornår: ['when'],
+  når: ['when'],
+  'min-deltagere': ['min-participants'],
+  'mindst-deltagere': ['min-participants'],
+  'maks-deltagere': ['max-participants'],
+  'max-deltagere': ['max-participants'],
+  mindst: ['min'],
+  højst: ['max'],
+  maks: ['max'],
+  fil: ['file'],
+  uddeling: ['handout'],
+  placering: ['placement'],
+  navn: ['name'],
+  alder: ['age'],
+  rolle: ['role'],
+  citat: ['quote'],
+  farver: ['colors'],
+  skrifttyper: ['fonts'],
+};
+
 /** Examples for fields an editor left out, so the hint can be copied. */
-const missingFieldHints: Record<string, string> = {
-  title: 'add e.g. `title: Hjælp med borgerens hardware`',
-  participants: 'add e.g. `participants: { min: 4, max: 20 }`',
-  duration: 'add the approximate total in minutes, e.g. `duration: 45`',
-  steps: 'add at least one step, e.g. `steps: [{ title: Tal sammen, minutes: 10 }]`',
-  minutes: 'add e.g. `minutes: 10`, or a table by participant count: `minutes: { 4: 6, 20: 10 }`',
-  min: 'add e.g. `min: 4`',
-  max: 'add e.g. `max: 20`',
-  text: 'a tip with `when` needs its `text`',
-  file: 'name a markdown file in the topic folder, e.g. `file: case.md`',
-  name: 'add e.g. `name: Kasper`',
+const missingFieldHints: Record<string, Text> = {
+  title: {
+    da: 'tilføj fx `title: Hjælp med borgerens hardware`',
+    en: 'add e.g. `title: Hjælp med borgerens hardware`',
+  },
+  participants: {
+    da: 'tilføj fx `participants: { min: 4, max: 20 }`',
+    en: 'add e.g. `participants: { min: 4, max: 20 }`',
+  },
+  duration: {
+    da: 'tilføj det samlede antal minutter, cirka, fx `duration: 45`',
+    en: 'add the approximate total in minutes, e.g. `duration: 45`',
+  },
+  steps: {
+    da: 'tilføj mindst ét trin, fx `steps: [{ title: Tal sammen, minutes: 10 }]`',
+    en: 'add at least one step, e.g. `steps: [{ title: Tal sammen, minutes: 10 }]`',
+  },
+  minutes: {
+    da: 'tilføj fx `minutes: 10`, eller en tabel efter antal deltagere: `minutes: { 4: 6, 20: 10 }`',
+    en: 'add e.g. `minutes: 10`, or a table by participant count: `minutes: { 4: 6, 20: 10 }`',
+  },
+  min: { da: 'tilføj fx `min: 4`', en: 'add e.g. `min: 4`' },
+  max: { da: 'tilføj fx `max: 20`', en: 'add e.g. `max: 20`' },
+  text: {
+    da: 'et tip med `when` skal også have sin `text`',
+    en: 'a tip with `when` needs its `text`',
+  },
+  file: {
+    da: 'skriv navnet på en markdown-fil i emnets mappe, fx `file: case.md`',
+    en: 'name a markdown file in the topic folder, e.g. `file: case.md`',
+  },
+  name: { da: 'tilføj fx `name: Kasper`', en: 'add e.g. `name: Kasper`' },
 };
 
 /**
- * Turns zod issues into diagnostics placed at the YAML node they concern, with "did you mean" hints.
- * A custom issue may name its rule in `params.rule` (e.g. `min-over-max`).
+ * The schemas' own English messages in Danish. A message not here is said in Danish from its zod code
+ * (see danishMessage); a custom check may also bring its Danish along as `params.da`.
  */
-export function zodDiagnostics(
-  issues: readonly Issue[],
-  yaml: ParsedYaml,
-  input: unknown,
-  knownKeysAt: (path: YamlPath) => readonly string[],
-): Diagnostic[] {
-  const placed = issues.flatMap((issue) => resolveIssue(issue, [], input));
-  // `minuts: 5` is one mistake: report the unknown key with its hint, not also the missing `minutes`.
+const danishSchemaMessages: [RegExp, (...groups: string[]) => string][] = [
+  [/^must not be empty$/, () => 'må ikke være tom'],
+  [/^must be a whole number$/, () => 'skal være et helt tal'],
+  [/^must be at least (\d+)$/, (n) => `skal være mindst ${n}`],
+  [/^a dialogue has at most (\d+) participants$/, (n) => `en dialog har højst ${n} deltagere`],
+  [/^the topic needs a title$/, () => 'emnet skal have en titel'],
+  [/^a step needs a title$/, () => 'et trin skal have en titel'],
+  [/^participant counts must be whole numbers from 1$/, () => 'antal deltagere skal være hele tal fra 1'],
+  [/^a minutes table needs at least one entry$/, () => 'en tabel over minutter skal have mindst én linje'],
+  [/^a group has at least (\d+) participants$/, (n) => `en gruppe har mindst ${n} deltagere`],
+  [/^must be a date written YYYY-MM-DD$/, () => 'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-01'],
+  [/^is not a calendar date$/, () => 'er ikke en dato, der findes i kalenderen'],
+  [/^a topic needs at least one step$/, () => 'et emne skal have mindst ét trin'],
+  [/^must be a whole number of minutes or a table like (.+)$/, (t) => `skal være et helt antal minutter eller en tabel som ${t}`],
+  [/^name at least one author, or leave `authors` out$/, () => 'skriv mindst én forfatter, eller fjern `authors`'],
+  [/^must be a colour written #rrggbb$/, () => 'skal være en farve skrevet #rrggbb, fx #1a4f8b'],
+  [/^a logo needs alt text$/, () => 'et logo skal have en alternativ tekst, der siger, hvad det viser'],
+  [/^min (\d+) is above max (\d+), so no group size fits$/, (a, b) => `min ${a} er større end max ${b}, så ingen gruppestørrelse passer`],
+  [
+    /^min-participants (\d+) is above max-participants (\d+), so this tip can never apply$/,
+    (a, b) => `min-participants ${a} er større end max-participants ${b}, så dette tip kan aldrig bruges`,
+  ],
+  [/^grouping `groups` needs a `group-size`$/, () => 'gruppering `groups` kræver en `group-size`'],
+  [/^group-size applies only to grouping `groups`, not `(.+)`$/, (g) => `\`group-size\` gælder kun for gruppering \`groups\`, ikke \`${g}\``],
+];
+
+/** The schemas' hints in Danish, likewise. */
+const danishSchemaHints: [RegExp, (...groups: string[]) => string][] = [
+  [/^did you mean (.+)\?$/, (t) => `mente du ${t}?`],
+  [/^swap the two numbers, or drop one of them$/, () => 'byt om på de to tal, eller fjern det ene'],
+];
+
+function translated(english: string, table: readonly [RegExp, (...groups: string[]) => string][]): string | undefined {
+  for (const [pattern, danish] of table) {
+    const match = pattern.exec(english);
+    if (match) return danish(...match.slice(1));
+  }
+  return undefined;
+}
+
+/**
+ * Turns zod issues into diagnostics placed at the YAML node they concern, with "did you mean" hints.
+ * A custom issue may name its rule in `params.rule` (e.g. `min-over-max`), its hint in `params.hint`
+ * and its Danish message in `params.da`.
+ */
+export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input: unknown, knownKeysAt: (path: YamlPath) => readonly string[]): Diagnostic[] {
+  // `- Husk: casen er ikke et facit.` is one mistake, a colon in a text, however zod reports the mapping.
+  const colons = issues.flatMap((issue) => colonInText(issue, yaml, input));
+  const colonPaths = colons.map((c) => c.path);
+  const insideColon = (path: YamlPath) => colonPaths.some((p) => p.length <= path.length && p.every((s, i) => path[i] === s));
+  const placed = issues.flatMap((issue) => resolveIssue(issue, [], input)).filter((p) => !insideColon(p.path));
+  // `minuts: 5` and `deltagere: …` are one mistake each: report the unknown key with its hint, not also
+  // the missing `minutes` or `participants`.
   const coveredMissing = new Set<string>();
+  const replacementOf = (key: string, known: readonly string[]) => danishKeys[key.trim().toLowerCase()]?.find((k) => known.includes(k));
   for (const { issue, path } of placed) {
     if (issue.code !== 'unrecognized_keys') continue;
     const known = knownKeysAt(path);
     for (const key of issue.keys) {
-      const guess = suggest(key, known);
-      if (guess) coveredMissing.add(formatPath([...path, guess]));
+      const meant = replacementOf(key, known) ?? suggest(key, known);
+      if (meant) coveredMissing.add(formatPath([...path, meant]));
     }
   }
 
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = colons.map((c) => c.diagnostic);
   for (const { issue, path, onKey, unionMessage } of placed) {
     const value = valueAt(input, path);
-    const custom = (issue as { params?: { rule?: string; hint?: string } }).params;
+    const custom = (issue as { params?: { rule?: string; hint?: Text | string; da?: string } }).params;
     // A custom check names the fields it compares itself ("min 20 is above max 4"): prefix its mapping only.
-    const where = formatPath(custom?.rule && path.length ? path.slice(0, -1) : path);
+    const wherePath = custom?.rule && path.length ? path.slice(0, -1) : path;
+    const where = formatPath(wherePath);
+    const whereDa = danishPath(wherePath);
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(path);
       for (const key of issue.keys) {
-        const guess = suggest(key, known);
+        const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+        const english = replacementOf(key, known);
+        const guess = english ? undefined : suggest(key, known);
         out.push({
           ...locate(yaml, [...path, key], 'key'),
           severity: 'error',
           rule: 'unknown-key',
-          message: `unknown key \`${key.length > 40 ? `${key.slice(0, 40)}…` : key}\`${where ? ` in ${where}` : ''}`,
-          hint: guess ? `did you mean \`${guess}\`?` : known.length ? `known keys: ${known.join(', ')}` : undefined,
+          message: {
+            da: `ukendt felt \`${shown}\`${path.length ? ` i ${whereDa}` : ''}`,
+            en: `unknown key \`${shown}\`${where ? ` in ${where}` : ''}`,
+          },
+          hint: english
+            ? {
+                da: `skriv \`${english}:\` i stedet for \`${shown}:\``,
+                en: `write \`${english}:\` instead of \`${shown}:\``,
+              }
+            : guess
+              ? {
+                  da: `mente du \`${guess}\`?`,
+                  en: `did you mean \`${guess}\`?`,
+                }
+              : known.length
+                ? {
+                    da: `felterne her hedder: ${known.join(', ')}`,
+                    en: `known keys: ${known.join(', ')}`,
+                  }
+                : undefined,
         });
       }
       continue;
@@ -95,22 +249,38 @@ export function zodDiagnostics(
     if (value === undefined && (issue.code === 'invalid_type' || unionMessage !== undefined)) {
       if (coveredMissing.has(where)) continue;
       const field = String(path[path.length - 1]);
+      const parent = path.slice(0, -1);
       out.push({
         ...locate(yaml, path),
         severity: 'error',
         rule: 'missing-field',
-        message: `missing required field \`${field}\`${path.length > 1 ? ` in ${formatPath(path.slice(0, -1))}` : ''}`,
+        message: {
+          da: `feltet \`${field}\` mangler${parent.length ? ` i ${danishPath(parent)}` : ''}`,
+          en: `missing required field \`${field}\`${parent.length ? ` in ${formatPath(parent)}` : ''}`,
+        },
         hint: missingFieldHints[field],
       });
       continue;
     }
     if (onKey) {
+      const key = String(path[path.length - 1]);
+      const parent = path.slice(0, -1);
       out.push({
         ...locate(yaml, path, 'key'),
         severity: 'error',
         rule: 'invalid-key',
-        message: `${formatPath(path.slice(0, -1))}: \`${String(path[path.length - 1])}\` is not allowed as a key here: ${issue.message}`,
-        hint: custom?.hint ?? (issue.code === 'invalid_format' ? 'write the participant count as digits, e.g. `minutes: { 4: 5, 20: 10 }`' : undefined),
+        message: {
+          da: `${danishPath(parent)}: \`${key}\` kan ikke bruges som felt her: ${danishMessage(issue, value)}`,
+          en: `${formatPath(parent)}: \`${key}\` is not allowed as a key here: ${issue.message}`,
+        },
+        hint:
+          schemaHint(custom?.hint) ??
+          (issue.code === 'invalid_format'
+            ? {
+                da: 'skriv antal deltagere med cifre, fx `minutes: { 4: 5, 20: 10 }`',
+                en: 'write the participant count as digits, e.g. `minutes: { 4: 5, 20: 10 }`',
+              }
+            : undefined),
       });
       continue;
     }
@@ -119,28 +289,129 @@ export function zodDiagnostics(
       const guess = typeof value === 'string' ? suggest(value, options) : undefined;
       // A Danish word too far from its English value to be guessed (`grupper`), but not `plenum`.
       const danish = typeof value === 'string' && !guess ? danishValues[value.trim().toLowerCase()] : undefined;
-      const translated = danish && options.includes(danish) ? danish : undefined;
+      const english = danish && options.includes(danish) ? danish : undefined;
+      const listed = options.map((o) => `\`${o}\``).join(', ');
       out.push({
         ...locate(yaml, path),
         severity: 'error',
         rule: 'invalid-value',
-        message: `${where}: \`${String(value)}\` is not one of ${options.map((o) => `\`${o}\``).join(', ')}`,
-        hint: translated ? `the values are English: write \`${translated}\`` : guess ? `did you mean \`${guess}\`?` : undefined,
+        message: {
+          da: `${whereDa}: \`${String(value)}\` er ikke en af de mulige værdier: ${listed}`,
+          en: `${where}: \`${String(value)}\` is not one of ${listed}`,
+        },
+        hint: english
+          ? {
+              da: `værdierne er engelske: skriv \`${english}\``,
+              en: `the values are English: write \`${english}\``,
+            }
+          : guess
+            ? { da: `mente du \`${guess}\`?`, en: `did you mean \`${guess}\`?` }
+            : undefined,
       });
       continue;
     }
+    const union = unionMessage !== undefined;
     out.push({
       ...locate(yaml, path),
       severity: 'error',
-      rule: custom?.rule ?? (issue.code === 'invalid_type' || unionMessage !== undefined ? 'wrong-type' : 'invalid-value'),
-      message: `${where ? `${where}: ` : ''}${unionMessage !== undefined ? `${unionMessage}, not ${describeValue(value)}` : humanMessage(issue, value)}`,
+      rule: custom?.rule ?? (issue.code === 'invalid_type' || union ? 'wrong-type' : 'invalid-value'),
+      message: {
+        da: `${wherePath.length ? `${whereDa}: ` : ''}${union ? `${danishUnionMessage(issue, unionMessage)}, ikke ${describeValue(value, 'da')}` : (custom?.da ?? danishMessage(issue, value))}`,
+        en: `${where ? `${where}: ` : ''}${union ? `${unionMessage}, not ${describeValue(value)}` : humanMessage(issue, value)}`,
+      },
       // An empty list where entries are required (`steps: []`) wants the same example as a missing one.
       hint:
-        custom?.hint ??
-        (Array.isArray(value) && !value.length ? missingFieldHints[String(path[path.length - 1])] : wrongTypeHint(path, value, issue.code === 'invalid_type' ? issue.expected : undefined)),
+        schemaHint(custom?.hint) ??
+        (Array.isArray(value) && !value.length
+          ? missingFieldHints[String(path[path.length - 1])]
+          : wrongTypeHint(path, value, issue.code === 'invalid_type' ? issue.expected : undefined)),
     });
   }
   return out;
+}
+
+/** A schema's hint: both languages as given, or English with its Danish from the table. */
+function schemaHint(hint: Text | string | undefined): Text | undefined {
+  if (hint === undefined) return undefined;
+  if (typeof hint !== 'string') return hint;
+  return { da: translated(hint, danishSchemaHints) ?? hint, en: hint };
+}
+
+/**
+ * `- Husk: casen er ikke et facit.` where text belongs: YAML reads the colon as a key and a value, and
+ * zod says "must be text, not a mapping" (or, where a tip may be text or `{ text, when }`, speaks of
+ * unknown keys). What the editor wrote is a text with a colon, so the hint is their line in quotes, to
+ * be pasted over it. Only a mapping of one plain key, with a plain value or none, on the lines the item
+ * starts on, is read this way; `- title: A` under steps is a real mapping and is left to the schema.
+ */
+function colonInText(issue: Issue, yaml: ParsedYaml, input: unknown): { path: YamlPath; diagnostic: Diagnostic }[] {
+  const path = issue.path as (string | number)[];
+  const wantsText =
+    (issue.code === 'invalid_type' && issue.expected === 'string') ||
+    (issue.code === 'invalid_union' &&
+      issue.errors.some((branch) => branch.some((i) => i.code === 'invalid_type' && i.path.length === 0 && i.expected === 'string')));
+  const value = valueAt(input, path);
+  if (!wantsText || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const map = nodeAt(yaml.doc.contents, path);
+  if (!isMap(map) || map.flow || map.items.length !== 1) return [];
+  const { key, value: item } = map.items[0];
+  if (!isScalar(key) || key.type !== Scalar.PLAIN || !key.range) return [];
+  // A block text (`|` or `>`) after the colon is many lines of its own, not a line to put in quotes.
+  if (item !== null && !(isScalar(item) && item.type !== Scalar.BLOCK_LITERAL && item.type !== Scalar.BLOCK_FOLDED)) return [];
+  const text = yaml.text;
+  const colon = text.indexOf(':', key.range[1]);
+  if (colon < 0) return [];
+  const ends = isScalar(item) && item.value !== null && item.range ? item.range[1] : colon + 1;
+  const lineStart = text.lastIndexOf('\n', key.range[0] - 1) + 1;
+  const prefix = text.slice(lineStart, key.range[0]);
+  if (!/^[ \t]*(?:-[ \t]+)*$/.test(prefix)) return [];
+  const source = text.slice(key.range[0], ends);
+  const written = source.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+  const fixed = `${prefix}${quoteYamlText(written)}`;
+  const oneLine = written === source;
+  const endsWithColon = ends === colon + 1;
+  const isItem = typeof path[path.length - 1] === 'number';
+  const what = isItem ? { da: 'punktet', en: 'this list item' } : { da: 'teksten', en: 'this value' };
+  return [
+    {
+      path,
+      diagnostic: {
+        ...locate(yaml, path),
+        severity: 'error',
+        rule: 'yaml-colon-in-value',
+        message: endsWithColon
+          ? {
+              da: `${what.da} slutter med \`:\`, og så læser YAML det som et felt uden værdi i stedet for som en tekst`,
+              en: `${what.en} ends with \`:\`, so YAML reads it as a key with no value, not as text`,
+            }
+          : {
+              da: `${what.da} indeholder \`: \`, og så læser YAML det som et felt med en værdi i stedet for som en tekst`,
+              en: `${what.en} holds \`: \`, so YAML reads it as a key and a value, not as text`,
+            },
+        hint: oneLine
+          ? {
+              da: `sæt teksten i anførselstegn; skriv linjen sådan: \`${fixed}\``,
+              en: `put the text in quotes; write the line like this: \`${fixed}\``,
+            }
+          : {
+              da: `sæt teksten i anførselstegn og skriv den på én linje sådan: \`${fixed}\``,
+              en: `put the text in quotes, on one line like this: \`${fixed}\``,
+            },
+      },
+    },
+  ];
+}
+
+function nodeAt(root: unknown, path: YamlPath): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      node = pair?.value;
+    } else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return undefined;
+  }
+  return node;
 }
 
 /**
@@ -153,7 +424,13 @@ function resolveIssue(issue: Issue, prefix: YamlPath, input: unknown): PlacedIss
   if (issue.code === 'invalid_union' && issue.errors.length) {
     const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
     if (fitting.length) return fitting[0].flatMap((i) => resolveIssue(i, path, input));
-    return [{ issue, path, unionMessage: issue.message === 'Invalid input' ? `must be ${expectedOf(issue.errors)}` : issue.message }];
+    return [
+      {
+        issue,
+        path,
+        unionMessage: issue.message === 'Invalid input' ? `must be ${expectedOf(issue.errors, 'en')}` : issue.message,
+      },
+    ];
   }
   if (issue.code === 'invalid_key') {
     return issue.issues.map((i) => ({ issue: i, path, onKey: true }));
@@ -162,35 +439,74 @@ function resolveIssue(issue: Issue, prefix: YamlPath, input: unknown): PlacedIss
 }
 
 /** How to write what the editor meant, when the value they wrote shows it: `ca. 45`, `4-20`, a mapping of steps. */
-function wrongTypeHint(path: YamlPath, value: unknown, expected: string | undefined): string | undefined {
+function wrongTypeHint(path: YamlPath, value: unknown, expected: string | undefined): Text | undefined {
   const field = String(path[path.length - 1] ?? '');
+  const write = (line: string): Text => ({
+    da: `skriv \`${line}\``,
+    en: `write \`${line}\``,
+  });
   if (typeof value === 'string') {
     const range = /(\d+)\s*[-–—]\s*(\d+)/.exec(value);
-    if (field === 'participants' && range) return `write \`participants: { min: ${range[1]}, max: ${range[2]} }\``;
+    if (field === 'participants' && range) return write(`participants: { min: ${range[1]}, max: ${range[2]} }`);
     const number = /\d+/.exec(value);
-    if (number && (expected === undefined || expected === 'number' || expected === 'int')) return `write the number alone: \`${field}: ${number[0]}\``;
+    if (number && (expected === undefined || expected === 'number' || expected === 'int')) {
+      return {
+        da: `skriv kun tallet: \`${field}: ${number[0]}\``,
+        en: `write the number alone: \`${field}: ${number[0]}\``,
+      };
+    }
   }
   // `cards: cards/kasper.md`, one entry where a list belongs.
-  if (expected === 'array' && typeof value === 'string' && !value.includes('\n') && value.length <= 60) return `write \`${field}: [${value}]\``;
+  if (expected === 'array' && typeof value === 'string' && !value.includes('\n') && value.length <= 60) return write(`${field}: [${value}]`);
   // `sections: [advice.md]`: a section is a title and a file.
   if (expected === 'object' && typeof value === 'string' && path[0] === 'sections' && /\.(md|markdown)$/i.test(value.trim())) {
-    return `write \`{ title: …, file: ${value.trim()} }\`, with the title the section has in the pack`;
+    return {
+      da: `skriv \`{ title: …, file: ${value.trim()} }\` med den titel, afsnittet skal have i pakken`,
+      en: `write \`{ title: …, file: ${value.trim()} }\`, with the title the section has in the pack`,
+    };
   }
   if (expected === 'array' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return field === 'steps' ? 'start each step with `- `, e.g. `  - title: Tal sammen` and then `    minutes: 10`' : 'start each entry with `- ` on a line of its own';
+    return field === 'steps'
+      ? {
+          da: 'begynd hvert trin med `- `, fx `  - title: Tal sammen` og så `    minutes: 10`',
+          en: 'start each step with `- `, e.g. `  - title: Tal sammen` and then `    minutes: 10`',
+        }
+      : {
+          da: 'begynd hvert punkt med `- ` på sin egen linje',
+          en: 'start each entry with `- ` on a line of its own',
+        };
   }
   return undefined;
 }
 
-function expectedOf(branches: readonly (readonly Issue[])[]): string {
-  const names = branches.flatMap((b) => b.filter((i) => i.code === 'invalid_type').map((i) => expectedName((i as { expected: string }).expected)));
-  return [...new Set(names)].join(' or ');
+function expectedOf(branches: readonly (readonly Issue[])[], language: Language): string {
+  const names = branches.flatMap((b) => b.filter((i) => i.code === 'invalid_type').map((i) => expectedName((i as { expected: string }).expected, language)));
+  return [...new Set(names)].join(language === 'da' ? ' eller ' : ' or ');
 }
 
 /** zod's type names as an editor says them: "must be a whole number", not "must be a int". */
-function expectedName(expected: string): string {
-  const names: Record<string, string> = { object: 'a mapping', record: 'a mapping', array: 'a list', int: 'a whole number', string: 'text', boolean: 'true or false' };
-  return names[expected] ?? `a ${expected}`;
+function expectedName(expected: string, language: Language = 'en'): string {
+  const names: Record<Language, Record<string, string>> = {
+    en: {
+      object: 'a mapping',
+      record: 'a mapping',
+      array: 'a list',
+      int: 'a whole number',
+      string: 'text',
+      boolean: 'true or false',
+    },
+    da: {
+      object: 'en gruppe af felter',
+      record: 'en gruppe af felter',
+      array: 'en liste',
+      int: 'et helt tal',
+      number: 'et tal',
+      string: 'en tekst',
+      boolean: 'true eller false',
+      date: 'en dato',
+    },
+  };
+  return names[language][expected] ?? (language === 'da' ? `af typen ${expected}` : `a ${expected}`);
 }
 
 function humanMessage(issue: Issue, value: unknown): string {
@@ -200,12 +516,53 @@ function humanMessage(issue: Issue, value: unknown): string {
   return issue.message;
 }
 
+/** humanMessage in Danish: the schema's own message from the table, or one made from the issue's code. */
+function danishMessage(issue: Issue, value: unknown): string {
+  if (issue.code === 'invalid_type') return `skal være ${expectedName(issue.expected, 'da')}, ikke ${describeValue(value, 'da')}`;
+  const known = translated(issue.message, danishSchemaMessages);
+  const not = typeof value === 'number' && (issue.code === 'too_small' || issue.code === 'too_big') ? `, ikke ${value}` : '';
+  if (known) return `${known}${not}`;
+  switch (issue.code) {
+    case 'too_small':
+    case 'too_big': {
+      const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      const word = issue.code === 'too_small' ? 'mindst' : 'højst';
+      if (issue.origin === 'string') return issue.code === 'too_small' && limit === 1 ? 'må ikke være tom' : `skal have ${word} ${limit} tegn`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `skal have ${word} ${limit} ${limit === 1 ? 'punkt' : 'punkter'}`;
+      return `skal være ${word} ${limit}${not}`;
+    }
+    case 'invalid_format':
+      return 'er ikke skrevet på den rigtige måde';
+    case 'not_multiple_of':
+      return `skal gå op i ${String(issue.divisor)}`;
+    default:
+      return 'har en værdi, der ikke kan bruges her';
+  }
+}
+
+function danishUnionMessage(issue: Issue, english: string | undefined): string {
+  if (issue.code === 'invalid_union' && issue.message === 'Invalid input') return `skal være ${expectedOf(issue.errors, 'da')}`;
+  return (english !== undefined && translated(english, danishSchemaMessages)) || 'har ikke en værdi, der kan bruges her';
+}
+
+/** `steps[0].instructions[1]` as a Danish reader counts: "trin 1, `instructions`, punkt 2". */
+function danishPath(path: YamlPath): string {
+  const parts: string[] = [];
+  path.forEach((segment, i) => {
+    if (typeof segment === 'string') parts.push(`\`${segment}\``);
+    else if (path[i - 1] === 'steps') parts.splice(parts.length - 1, 1, `trin ${segment + 1}`);
+    else parts.push(`punkt ${segment + 1}`);
+  });
+  return parts.join(', ');
+}
+
 /** A value as an editor would recognise it in their YAML: "the text "…"", "a list", "12.5", ".nan". */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'empty';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
+export function describeValue(value: unknown, language: Language = 'en'): string {
+  const da = language === 'da';
+  if (value === null) return da ? 'tom' : 'empty';
+  if (Array.isArray(value)) return da ? 'en liste' : 'a list';
+  if (typeof value === 'object') return da ? 'en gruppe af felter' : 'a mapping';
+  if (typeof value === 'string') return `${da ? 'teksten' : 'the text'} "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
   // As YAML writes them, since that is where the editor put them: .nan and .inf, not NaN and Infinity.
   if (typeof value === 'number') return Number.isNaN(value) ? '.nan' : value === Infinity ? '.inf' : value === -Infinity ? '-.inf' : String(value);
   return String(value);
