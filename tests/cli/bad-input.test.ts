@@ -3,7 +3,7 @@
  * command line) and its expect.json says what `dialogpack build` must answer: the exit code, the
  * diagnostics (file, line, column, severity, rule, words of the message and hint), and which PDFs, if any,
  * are written. Cases whose bytes cannot live in git (a symbolic link, Latin-1, a NUL byte, a file over the
- * size limit) copy their fixture to a temporary folder and add them there: fixtures are never written to.
+ * size limit, a 30 MB photo) copy their fixture to a temporary folder and add them there: fixtures are never written to.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -67,6 +67,13 @@ const setups = {
     const line = 'Juridisk baggrund, gentaget for at gøre filen stor nok til at ramme grænsen.\n';
     const text = line.repeat(Math.ceil(topicLimits.maxFileBytes / line.length) + 1);
     writeFileSync(path.join(dir, 'legal.md'), Buffer.from(text).subarray(0, topicLimits.maxFileBytes + 1));
+  },
+  'huge-image': (dir: string) => {
+    // A JPEG's first bytes, then 30 MB: refused by its size before a byte of it is read.
+    mkdirSync(path.join(dir, 'billeder'), { recursive: true });
+    const bytes = Buffer.alloc(30 * 1024 * 1024);
+    bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+    writeFileSync(path.join(dir, 'billeder/foto.jpg'), bytes);
   },
   'deep-nesting': (dir: string) => {
     // Deep enough to overflow the YAML parser's stack on any machine; where it gives up varies.
