@@ -302,6 +302,7 @@ async function runBuildCommand(
   const merged = { ...raw, templates: raw.templates ?? configured.defaults.templates, out: outGiven ? raw.out : (configured.defaults.out ?? raw.out) };
   const outLabel = !outGiven && configured.defaults.out !== undefined ? `out: ${flags.language === 'en' ? 'in' : 'i'} ${config!.file}` : '--out';
   const { options, diagnostics: optionProblems } = parseBuildOptions(paths, merged, process.env);
+  options.hyphenationExceptions = configured.defaults.hyphenationExceptions;
   // One build thread keeps about 1.4 cores busy (V8 collects garbage and compiles on threads of its
   // own): on 2 cores a second worker saved 9 % of the time and took 60 % more memory (docs/performance.md).
   const jobs = raw.jobs === undefined ? Math.max(1, Math.floor(availableParallelism() / 2)) : Number(raw.jobs);

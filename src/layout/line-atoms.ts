@@ -16,7 +16,9 @@ export interface LineStyle {
 
 /**
  * Broken lines → one atom each, with text items split by font and Link elements for link text.
- * Orphans and widows: the first two and the last two lines of a block are kept together.
+ * Orphans and widows: the first two and the last two lines of a block are kept together. A line that
+ * ends in a hyphen hyphenation added is kept with the next, so a page never ends in half a word: the
+ * reader would have to turn the page to learn what the word is.
  */
 export function lineAtoms(
   lines: readonly Line[],
@@ -34,6 +36,8 @@ export function lineAtoms(
   let span: { word: string; node: StructNode } | undefined;
   const atoms = lines.map((line) => {
     const items: LayoutItem[] = [];
+    /** The hyphenated word whose part on this line has begun: a second piece of it here joins that part. */
+    let partBegun: StructNode | undefined;
     const shift = style.align === 'center' ? (width - line.width) / 2 : style.align === 'right' ? width - line.width : 0;
     let i = 0;
     while (i < line.pieces.length) {
@@ -56,8 +60,11 @@ export function lineAtoms(
           span = { word: first.hyphen.word, node: struct.add(target, 'Span', { actualText: first.hyphen.word }) };
         }
         target = span.node;
-        actualText = first.hyphen.first ? first.hyphen.word : '';
-      }
+        // One marked-content sequence per line for each part ("borgerservice-medar-" is two pieces
+        // of one word), with the ActualText on its first piece only.
+        actualText = partBegun === span.node ? undefined : first.hyphen.first ? first.hyphen.word : '';
+        partBegun = span.node;
+      } else partBegun = undefined;
       let text = first.text;
       let end = i + 1;
       while (
@@ -113,7 +120,7 @@ export function lineAtoms(
       const last = items.findLast((item) => item.type === 'text');
       if (last?.type === 'text') last.text += ' ';
     }
-    return { height: style.lineHeight, spaceBefore: 0, keepWithNext: false, items } satisfies Atom;
+    return { height: style.lineHeight, spaceBefore: 0, keepWithNext: !!line.hyphenated, items } satisfies Atom;
   });
   keepOrphansAndWidows(atoms);
   return atoms;
@@ -123,7 +130,7 @@ function sameFace(a: InlineRun, b: InlineRun): boolean {
   return faceOf(a) === faceOf(b);
 }
 
-/** At least two lines of a block on each side of a page break. */
+/** At least two lines of a block on each side of a page break (on top of any kept for a hyphen). */
 function keepOrphansAndWidows(atoms: Atom[]): void {
   const n = atoms.length;
   if (n < 2) return;

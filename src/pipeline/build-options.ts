@@ -21,4 +21,6 @@ export interface BuildOptions {
   shard?: { index: number; count: number };
   /** Fixed date for reproducible files, from SOURCE_DATE_EPOCH; else the topic's date. */
   sourceDate?: Date;
+  /** Words written with a hyphen where each may break, from dialogpack.yaml's `hyphenation: exceptions:`. */
+  hyphenationExceptions?: string[];
 }

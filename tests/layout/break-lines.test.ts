@@ -62,3 +62,60 @@ describe('code', () => {
     expect(fonts.measure(word, 'mono', 10)).not.toBeCloseTo(fonts.measure(word, 'regular', 10), 0);
   });
 });
+
+describe('hyphens at the ends of lines', () => {
+  const plain = (text: string) => [{ text, bold: false, italic: false }];
+  const danish = (w: string, start: boolean) => hyphenateWord(w, 'da', start);
+  const texts = (lines: ReturnType<typeof breakLines>) => lines.map((l) => l.pieces.map((p) => p.text).join(''));
+  const compounds =
+    'kommunalbestyrelsesmedlemmernes sagsbehandlingsfristforlængelser kvalitetsudviklingsprojekterne ansvarsfordelingsprincipperne ' +
+    'hjemmehjælpsordningen arbejdsmiljølovgivningen databeskyttelsesforordningen persondataforordningens uddannelsesforløbet ' +
+    'sikkerhedsforanstaltningerne';
+
+  it('ends at most two lines in a row in a hyphen, where each word would otherwise be hyphenated', async () => {
+    const { shared } = await sharedResources();
+    let longest = 0;
+    let hyphenated = 0;
+    for (const width of [150, 170, 200, 230, 260]) {
+      const lines = breakLines(plain(compounds), shared.fonts, 10, width, danish);
+      let run = 0;
+      for (const line of lines) {
+        run = line.hyphenated ? run + 1 : 0;
+        longest = Math.max(longest, run);
+        if (line.hyphenated) hyphenated++;
+        expect(line.width).toBeLessThanOrEqual(width + 0.01);
+      }
+    }
+    // The limit was reached (runs of two), and held.
+    expect(hyphenated).toBeGreaterThan(10);
+    expect(longest).toBe(2);
+  });
+
+  it('breaks after a hard hyphen or a slash, adding nothing, and reads the word back whole', async () => {
+    const { shared } = await sharedResources();
+    const lines = breakLines(plain('Spørg borgerservice-medarbejdernes leder og/eller den ansvarlig/hvem der ved det'), shared.fonts, 10, 120, danish);
+    expect(texts(lines)).toEqual(['Spørg borgerservice-', 'medarbejdernes leder og/', 'eller den ansvarlig/hvem', 'der ved det']);
+    expect(lines.some((l) => l.hyphenated)).toBe(false);
+    // The parts of a word broken at its hyphen name the whole word, for the tag tree's ActualText.
+    const parts = lines.flatMap((l) => l.pieces).filter((p) => p.hyphen);
+    expect(parts.map((p) => [p.text, p.hyphen!.word, p.hyphen!.first])).toEqual([
+      ['borgerservice-', 'borgerservice-medarbejdernes', true],
+      ['medarbejdernes', 'borgerservice-medarbejdernes', false],
+      ['og/', 'og/eller', true],
+      ['eller', 'og/eller', false],
+    ]);
+    // Not broken there, "ansvarlig/hvem" carries no such mark: layout draws it as one piece of text.
+    expect(lines[2].pieces.filter((p) => /ansvarlig|hvem/.test(p.text)).map((p) => p.hyphen)).toEqual([undefined, undefined]);
+  });
+
+  it('never breaks a number range, a one-letter part, a URL or an address at its hyphen', async () => {
+    const { shared } = await sharedResources();
+    for (const word of ['4-20', '10–12', 'e-mail', 'https://www.borger.dk/samfund-og-rettigheder', 'hjælp-til@kommune.dk']) {
+      const text = `Mellem ${word}`;
+      const wide = breakLines(plain(text), shared.fonts, 10, 1000)[0].width;
+      // A measure just too narrow for the whole: the word goes whole to the next line.
+      const lines = breakLines(plain(text), shared.fonts, 10, wide - 1, danish);
+      expect(texts(lines), word).toEqual(['Mellem', word]);
+    }
+  });
+});

@@ -82,3 +82,78 @@ describe('Danish hyphenation', () => {
     for (const h of headings) expect(h.children.filter((c) => c.role === 'Span')).toEqual([]);
   });
 });
+
+describe('line breaks (issue #18)', () => {
+  const lineBreaks = path.join(testFixtures, 'line-breaks');
+  const sourceWords = new Set(
+    ['pages.md', 'narrow.md']
+      .map((f) => readFileSync(path.join(lineBreaks, f), 'utf8'))
+      .join(' ')
+      .split(/[\s|]+/)
+      .map((w) => w.replace(/[.,?]$/, '')),
+  );
+  /** A PDF's body lines, page by page, in reading order: text items on one baseline joined; running header and footer left out. */
+  const bodyLines = (pdf: PdfReadBack, title: string) =>
+    pdf.pages.map((page) => {
+      const lines: { y: number; text: string }[] = [];
+      for (const item of page.items) {
+        const last = lines[lines.length - 1];
+        if (last && Math.abs(last.y - item.y) < 1) last.text += item.str;
+        else lines.push({ y: item.y, text: item.str });
+      }
+      return lines.map((l) => l.text.trim()).filter((t) => t && !/^Side \d+ af \d+$/.test(t) && t !== title);
+    });
+  /** Whether a line ends in a hyphen hyphenation added: its head and the next line's first word make a word of the source. */
+  const endsHyphenated = (line: string, next: string | undefined) => {
+    const head = /(\p{L}+)-$/u.exec(line)?.[1];
+    const tail = next?.split(/\s+/)[0].replace(/[.,?]$/, '');
+    return !!head && !!tail && sourceWords.has(head + tail) && !sourceWords.has(`${head}-${tail}`);
+  };
+  let pack: PdfReadBack;
+  let flipchart: PdfReadBack;
+  let flipchartBytes: Uint8Array;
+  beforeAll(async () => {
+    const built = await buildInMemory(lineBreaks, { kinds: ['pack', 'flipchart'] });
+    pack = await readPdf(output(built, 'pack'));
+    flipchartBytes = output(built, 'flipchart');
+    flipchart = await readPdf(flipchartBytes);
+  });
+
+  it('ends at most two lines in a row in a hyphenation hyphen, and no page', () => {
+    const pages = bodyLines(pack, 'Orddeling og linjeskift');
+    expect(pages.length).toBeGreaterThan(3);
+    const all = pages.flat();
+    let run = 0;
+    let longest = 0;
+    let hyphenated = 0;
+    all.forEach((line, i) => {
+      run = endsHyphenated(line, all[i + 1]) ? run + 1 : 0;
+      if (run) hyphenated++;
+      longest = Math.max(longest, run);
+    });
+    // Long compounds all through, so the limit is met, and held.
+    expect(hyphenated).toBeGreaterThan(20);
+    expect(longest).toBe(2);
+    let pagesEndingInWord = 0;
+    pages.slice(0, -1).forEach((lines, p) => {
+      const last = lines[lines.length - 1];
+      expect(endsHyphenated(last, pages[p + 1][0]), `page ${p + 1} ends "${last}"`).toBe(false);
+      if (/\p{L}$/u.test(last)) pagesEndingInWord++;
+    });
+    // Pages that turn inside a paragraph, where a hyphen could otherwise have fallen.
+    expect(pagesEndingInWord).toBeGreaterThan(1);
+  });
+
+  it('breaks after the hard hyphen of borgerservice-medarbejdernes in a narrow measure, and reads it back whole', () => {
+    const lines = bodyLines(flipchart, '').flat();
+    const at = lines.findIndex((l) => l.endsWith('borgerservice-'));
+    expect(at, lines.join('\n')).toBeGreaterThanOrEqual(0);
+    expect(lines[at + 1]).toMatch(/^medarbejdernes\b/);
+    const spans = flipchart.pages.flatMap((p) => structNodes(p.struct)).filter((n) => n.role === 'Span');
+    expect(spans.map((s) => s.alt)).toContain('borgerservice-medarbejdernes');
+    const file = path.join(tmp, 'line-breaks-flipchart.pdf');
+    writeFileSync(file, flipchartBytes);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text.split(/\s+/)).toContain('borgerservice-medarbejdernes');
+  });
+});
