@@ -68,6 +68,7 @@ Examples:
       .option('-s, --start <HH:MM>', 'clock time the dialogue starts')
       .option('-k, --kind <kinds>', 'comma-separated outputs: pack,facilitator,handout,flipchart,cards')
       .option('--poster <size>', 'print flip-chart sheets as A1 or A2 posters, tiled on --paper')
+      .option('--sheets <list>', 'with --poster: only these flip-chart sheets, e.g. 1,3 or 2-4')
       .option('--paper <size>', 'printer paper for poster tiles: A4 (default) or A3')
       .option('--templates <dir>', "a municipality's templates and theme, read over the built-in ones")
       .option('--strict', 'treat warnings as errors')

@@ -12,6 +12,7 @@ export interface RawBuildOptions {
   strict?: boolean;
   templates?: string;
   poster?: string;
+  sheets?: string;
   paper?: string;
   pdfa?: boolean;
   shard?: string;
@@ -75,6 +76,23 @@ export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: No
       en: '--paper sets the paper for poster tiles, so it needs --poster A1 or A2',
     });
   }
+  const sheets = raw.sheets === undefined ? undefined : sheetNumbers(raw.sheets);
+  if (raw.sheets !== undefined && !sheets) {
+    bad(
+      '--sheets',
+      {
+        da: `--sheets skal være numre på flip-over-ark, adskilt af komma, ikke "${raw.sheets}"`,
+        en: `--sheets must be flip-chart sheet numbers separated by commas, not "${raw.sheets}"`,
+      },
+      { da: 'skriv fx --sheets 1,3 eller --sheets 2-4; det første ark er nummer 1', en: 'e.g. --sheets 1,3 or --sheets 2-4; the first sheet is number 1' },
+    );
+  }
+  if (raw.sheets !== undefined && poster === undefined) {
+    bad('--sheets', {
+      da: '--sheets vælger, hvilke flip-over-ark der bliver til plakater, så det skal bruges sammen med --poster A1 eller A2',
+      en: '--sheets picks the flip-chart sheets to print as posters, so it needs --poster A1 or A2',
+    });
+  }
   let shard: { index: number; count: number } | undefined;
   if (raw.shard !== undefined) {
     const match = /^(\d+)\/(\d+)$/.exec(raw.shard.trim());
@@ -119,6 +137,7 @@ export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: No
       strict: !!raw.strict,
       templatesDir: raw.templates,
       poster: poster === 'A1' || poster === 'A2' ? poster : undefined,
+      sheets,
       paper: paper === 'A4' || paper === 'A3' ? paper : undefined,
       pdfa: !!raw.pdfa,
       shard,
@@ -126,6 +145,23 @@ export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: No
     },
     diagnostics,
   };
+}
+
+/**
+ * `1,3` or `2-4,7` as sheet numbers in rising order, each once; undefined for anything else. A
+ * number past the topic's last sheet is found when the topic is laid out.
+ */
+function sheetNumbers(value: string): number[] | undefined {
+  const numbers = new Set<number>();
+  for (const part of value.split(',').map((p) => p.trim())) {
+    const match = /^(\d{1,4})(?:\s*-\s*(\d{1,4}))?$/.exec(part);
+    if (!match) return undefined;
+    const from = Number(match[1]);
+    const to = Number(match[2] ?? match[1]);
+    if (from < 1 || to < from) return undefined;
+    for (let n = from; n <= to; n++) numbers.add(n);
+  }
+  return [...numbers].sort((a, b) => a - b);
 }
 
 function normaliseClock(value: string): string {

@@ -53,6 +53,8 @@ export function templateView(topic: Topic, agenda: Agenda) {
     },
     /** The step that decides (the last one), whose sheet becomes a dot vote. */
     decidingStep: agenda.steps.length ? agenda.steps[agenda.steps.length - 1].step.number : undefined,
+    /** The dot-vote sheet's empty rows, one per proposal to write down: see `dotVoteRows`. */
+    dotVoteRows: dotVoteRows(agenda),
     agenda: {
       tailored: agenda.tailored,
       planned: agenda.tailored
@@ -63,6 +65,22 @@ export function templateView(topic: Topic, agenda: Agenda) {
       steps: agenda.steps.map((s) => stepView(s, agenda, labels, topic.lang, range)),
     },
   };
+}
+
+/**
+ * One numbered row per group that brings proposals to the vote: the groups (or pairs) of the last step
+ * before the deciding one that splits the participants; with no such step the participants propose in
+ * pairs. At least two rows, since a vote needs two proposals and a lone group is asked for one or two;
+ * at most four, what an A3 sheet holds under its heading and the table's header at the smallest
+ * flip-chart type (54 pt).
+ */
+function dotVoteRows(agenda: Agenda): number[] {
+  const split = agenda.steps
+    .slice(0, -1)
+    .filter((s) => s.groups && (s.step.grouping === 'pairs' || s.step.grouping === 'groups'))
+    .at(-1);
+  const count = split ? split.groups!.sizes.length : Math.ceil(agenda.participants / 2);
+  return Array.from({ length: Math.min(4, Math.max(2, count)) }, (_, i) => i + 1);
 }
 
 function sectionView(s: Section) {

@@ -14,10 +14,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { offsetItems, type Atom, type PageRef } from './atom.js';
 import type { Layout, LayoutItem, LayoutPage, OutlineEntry, RunningArtifact, StructNode, TextItem } from './layout.js';
-import { hyphenateWord, hyphenationExceptionMap } from './hyphenate-word.js';
+import { hyphenateWord } from './hyphenate-word.js';
 import { layoutBlocks, type BlockContext } from './layout-blocks.js';
 import { missingGlyphs, type MissingGlyph } from './missing-glyphs.js';
-import { pageSetup, type PageSetup } from './page-setup.js';
+import { pageSetup, printerEdge, type PageSetup } from './page-setup.js';
 import { paginate, type PaginatedPage } from './paginate.js';
 import { StructBuilder } from './struct-builder.js';
 import { scaleTheme, type Theme } from './theme.js';
@@ -38,24 +38,12 @@ export interface LayoutResult {
   missingGlyphs: MissingGlyph[];
 }
 
-export interface LayoutOptions {
-  /** Words written with a hyphen where each may break (dialogpack.yaml's `hyphenation: exceptions:`). */
-  hyphenationExceptions?: readonly string[];
-}
-
-export function layoutDocument(
-  doc: ComposedDocument,
-  theme: Theme,
-  fonts: FontBook,
-  setup: PageSetup = pageSetup(doc.kind, theme),
-  options: LayoutOptions = {},
-): LayoutResult {
+export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontBook, setup: PageSetup = pageSetup(doc.kind, theme)): LayoutResult {
   const diagnostics: Diagnostic[] = [];
   const overflows: Overflow[] = [];
   const struct = new StructBuilder();
   const { headingRefs, tocHeadings } = collectHeadings(doc);
   const lang = doc.meta.lang;
-  const hyphenationExceptions = hyphenationExceptionMap(options.hyphenationExceptions ?? []);
   const base = {
     fonts,
     theme,
@@ -65,12 +53,13 @@ export function layoutDocument(
     tocHeadings,
     images: doc.images,
     lang,
-    hyphenationExceptions,
-    hyphenate: (word: string, sentenceStart: boolean) => hyphenateWord(word, lang, sentenceStart, hyphenationExceptions),
+    hyphenate: (word: string, sentenceStart: boolean) => hyphenateWord(word, lang, sentenceStart),
   };
 
   let paginated: PaginatedPage[];
   let pageSize = setup.paper;
+  /** Each page's sheet or card title, which a poster tile's label names. */
+  const sheetTitles: string[] = [];
   if (setup.mode === 'flow') {
     const frame = frameOf(setup.paper, setup.margin);
     const atoms = layoutBlocks(doc.tree.children, struct.root, frame.box, { ...base, pageContentHeight: frame.height });
@@ -79,11 +68,14 @@ export function layoutDocument(
     const face = setup.mode === 'cards' ? setup.face! : setup.paper;
     const padding = setup.mode === 'cards' ? { top: 16, bottom: 16, left: 16, right: 16 } : setup.margin;
     paginated = [];
-    for (const unit of units(doc.tree.children, setup.mode === 'cards' ? 'card' : 'sheet')) {
+    const all = units(doc.tree.children, setup.mode === 'cards' ? 'card' : 'sheet');
+    const chosen = setup.tiles?.sheets ? chooseSheets(all, setup.tiles.sheets, doc.meta.title, diagnostics) : all;
+    for (const unit of chosen) {
       const section = struct.add(struct.root, 'Sect');
       const fitted = fitUnit(unit.children, section, face, padding, setup, { ...base, pageContentHeight: 0 });
       if (fitted.overflow) overflows.push({ title: unit.title, attributes: unit.attributes, pages: fitted.pages.length });
       paginated.push(...fitted.pages);
+      sheetTitles.push(...fitted.pages.map(() => unit.title));
     }
     if (setup.mode === 'cards') {
       paginated = imposeCards(paginated, face, setup.paper, theme);
@@ -103,7 +95,7 @@ export function layoutDocument(
   let tiles: Layout['tiles'];
   let tileAt: ((place: PosterPlace) => number) | undefined;
   if (setup.tiles) {
-    const tiled = tilePoster(pages, setup.tiles, doc.meta.lang, fonts, theme);
+    const tiled = tilePoster(pages, setup.tiles, doc.meta.lang, fonts, theme, { topic: doc.meta.title, sheets: sheetTitles });
     pages = tiled.pages;
     tiles = tiled.tiles;
     tileAt = tiled.tileAt;
@@ -167,6 +159,33 @@ function units(children: readonly RootContent[], name: string): Unit[] {
 }
 
 /**
+ * The sheets `--sheets` names (1-based), in the order of the document. A number past the last sheet
+ * is an error: printing other sheets than the ones asked for would waste a poster's paper.
+ */
+function chooseSheets(all: Unit[], numbers: readonly number[], title: string, diagnostics: Diagnostic[]): Unit[] {
+  const past = numbers.filter((n) => n > all.length);
+  if (past.length) {
+    const list = past.join(', ');
+    diagnostics.push({
+      file: '--sheets',
+      severity: 'error',
+      rule: 'bad-option',
+      message: {
+        da: `--sheets ${list}: emnet "${title}" har kun ${all.length} flip-over-ark`,
+        en: `--sheets ${list}: the topic "${title}" has only ${all.length} flip-chart sheets`,
+      },
+      hint: {
+        da: `vælg ark fra 1 til ${all.length}, fx --sheets 1,${Math.min(3, all.length)}`,
+        en: `pick sheets from 1 to ${all.length}, e.g. --sheets 1,${Math.min(3, all.length)}`,
+      },
+    });
+  }
+  const chosen = all.filter((_, i) => numbers.includes(i + 1));
+  // With none of them there, every sheet is laid out: the error keeps the file from being written.
+  return chosen.length ? chosen : all;
+}
+
+/**
  * Lays a sheet or card out at the largest type scale that fits one page of `size`, searching between
  * the setup's start and floor. Below the floor it stays at the floor and runs onto more pages.
  */
@@ -183,6 +202,7 @@ function fitUnit(
   const bounds = { top: padding.top, bottom: size.height - padding.bottom };
   const attempt = (k: number, ctx: BlockContext): PaginatedPage[] => {
     const theme = scaleTheme(base.theme, k);
+    if (setup.leading) theme.leading = setup.leading;
     if (setup.headings) {
       const [h1, h2, h3, h4] = setup.headings.map((r) => r * theme.size.body);
       theme.size = { ...theme.size, h1, h2, h3, h4 };
@@ -225,23 +245,25 @@ function imposeCards(faces: PaginatedPage[], face: { width: number; height: numb
       sheet.items.push(...offsetItems(f.items, dx, dy));
       sheet.headings.push(...f.headings);
     });
-    sheet.items.push(...cropMarks(left, top, 2 * face.width, 2 * face.height, [left + face.width], [top + face.height]));
+    sheet.items.push(...cropMarks(left, top, 2 * face.width, 2 * face.height, [left + face.width], [top + face.height], paper));
     sheets.push(sheet);
   }
   return sheets;
 }
 
-/** Marks outside a trimmed area at its corners and at inner cut lines, never touching the cards. */
-function cropMarks(x: number, y: number, w: number, h: number, innerX: number[], innerY: number[]): LayoutItem[] {
+/**
+ * Marks outside a trimmed area at its corners and at inner cut lines, never touching the cards, and
+ * ending at the printer's edge so the whole mark prints.
+ */
+function cropMarks(x: number, y: number, w: number, h: number, innerX: number[], innerY: number[], paper: { width: number; height: number }): LayoutItem[] {
   const gap = 3;
-  const len = Math.min(x, y) - gap - 2;
   const mark = (x1: number, y1: number, x2: number, y2: number): LayoutItem => ({ type: 'line', x1, y1, x2, y2, color: '#000000', width: 0.4 });
   const items: LayoutItem[] = [];
   for (const cx of [x, ...innerX, x + w]) {
-    items.push(mark(cx, y - gap, cx, y - gap - len), mark(cx, y + h + gap, cx, y + h + gap + len));
+    items.push(mark(cx, y - gap, cx, printerEdge), mark(cx, y + h + gap, cx, paper.height - printerEdge));
   }
   for (const cy of [y, ...innerY, y + h]) {
-    items.push(mark(x - gap, cy, x - gap - len, cy), mark(x + w + gap, cy, x + w + gap + len, cy));
+    items.push(mark(x - gap, cy, printerEdge, cy), mark(x + w + gap, cy, paper.width - printerEdge, cy));
   }
   return items;
 }

@@ -27,25 +27,53 @@ export interface PageSetup {
   margin: Margins;
   /** Type size range as multiples of the theme's sizes: the largest that fits, never below the floor. */
   scale: { start: number; floor: number };
+  /** Line height as a multiple of the type size, where the theme's would be too loose. */
+  leading?: number;
   /** Heading sizes as multiples of body text (h1…h4), where the theme's own would be too loud. */
   headings?: [number, number, number, number];
   /** Card face, for `cards`. */
   face?: Size;
   /** Tile each sheet onto printer paper, for posters. */
-  tiles?: { paper: Size; margin: number; overlap: number };
+  tiles?: TileSetup;
+}
+
+/** How a poster is cut onto printer paper. */
+export interface TileSetup {
+  paper: Size;
+  /** From the paper's edge to the printed window, holding the tile's label, cut marks and glue note. */
+  margin: number;
+  overlap: number;
+  /** The sheets (1-based) that become posters; all when absent. */
+  sheets?: number[];
 }
 
 export const mm = (n: number) => (n * 72) / 25.4;
 
 const landscape = (s: Size): Size => ({ width: Math.max(s.width, s.height), height: Math.min(s.width, s.height) });
 
-/** A card face: A6 less 5 × 8 mm, so four faces and their crop marks fit an A4 sheet's printable area. */
-export const cardFace: Size = { width: mm(100), height: mm(140) };
+/**
+ * What an office printer leaves blank at each edge is 4–5 mm; no ink goes nearer the edge than this,
+ * so nothing printed is lost, the thin crop marks included.
+ */
+export const printerEdge = mm(6);
+
+/**
+ * A card face: 95 × 134 mm, A6's proportions (1 : √2) a little smaller. Four real A6 cards fill an A4
+ * sheet to its edges, where a printer prints nothing, so their outer cut lines and crop marks would be
+ * lost; two A6 to a sheet would waste half the paper. At 95 × 134 four faces leave 10 mm at the sides
+ * and 14.5 mm at top and bottom for crop marks inside the printable area.
+ */
+export const cardFace: Size = { width: mm(95), height: mm(134) };
 
 export interface SetupOptions {
   poster?: PosterSize;
   paper?: PrinterPaper;
+  /** The flip-chart sheets (1-based) to print as posters; all when absent. */
+  sheets?: number[];
 }
+
+/** Flip-chart body type on an A3 sheet, in points: the largest it grows to, and the smallest that reads at 5 m. */
+export const flipchartType = { ceiling: 110, floor: 54 };
 
 export function pageSetup(kind: OutputKind, theme: Theme, options: SetupOptions = {}): PageSetup {
   switch (kind) {
@@ -58,17 +86,24 @@ export function pageSetup(kind: OutputKind, theme: Theme, options: SetupOptions 
         mode: 'sheets',
         paper: sheet,
         margin: { top: m, bottom: m, left: m, right: m },
-        // 54 pt body text on A3 reads at about 5 m (cap height ≈ 13 mm); 36 pt is the floor.
-        scale: { start: (54 / theme.size.body) * grow, floor: (36 / theme.size.body) * grow },
+        // Each sheet's type is as large as the sheet holds, up to where a line keeps about four words.
+        // The floor: text read at 5 m needs an x-height of about 7–8 mm (some 5 minutes of arc, what
+        // normal sight reads with ease); Atkinson Hyperlegible's x-height is 0.496 em, so that is 40–46
+        // pt, and the 54 pt floor gives 9.4 mm, a fifth to spare for weaker eyes and the back row.
+        // At 60 pt a step with four questions of six words no longer fits an A3 sheet.
+        scale: { start: (flipchartType.ceiling / theme.size.body) * grow, floor: (flipchartType.floor / theme.size.body) * grow },
         headings: [1.45, 1.25, 1.1, 1],
-        tiles: options.poster ? { paper: paperSizes[options.paper ?? 'A4'], margin: mm(10), overlap: mm(12) } : undefined,
+        // Type read from across a room needs less space between its lines than a page read in the hand.
+        leading: 1.2,
+        // 14 mm holds the label and glue note within the printable area, clear of the cut marks.
+        tiles: options.poster ? { paper: paperSizes[options.paper ?? 'A4'], margin: mm(14), overlap: mm(12), sheets: options.sheets } : undefined,
       };
     }
     case 'cards':
       return {
         mode: 'cards',
         paper: paperSizes.A4,
-        margin: { top: mm(7), bottom: mm(7), left: mm(7), right: mm(7) },
+        margin: { top: mm(14.5), bottom: mm(14.5), left: mm(10), right: mm(10) },
         scale: { start: 0.95, floor: 0.75 },
         headings: [1.7, 1.2, 1.05, 1],
         face: cardFace,

@@ -1,7 +1,7 @@
 import { fill, labels } from '../compose/labels.js';
 import type { FontBook } from '../fonts/font-book.js';
 import type { LayoutItem, LayoutPage, PosterTile, RunningArtifact, TextItem } from './layout.js';
-import type { PageSetup, Size } from './page-setup.js';
+import { mm, printerEdge, type TileSetup, type Size } from './page-setup.js';
 import type { Theme } from './theme.js';
 
 /** Where a heading starts on a poster: the sheet and the point where its first line begins. */
@@ -11,9 +11,16 @@ export interface PosterPlace {
   y: number;
 }
 
+/** What a tile's label names: the topic and the title of each poster's sheet. */
+export interface PosterNames {
+  topic: string;
+  sheets: readonly string[];
+}
+
 /**
  * Tiles each poster page across printer pages. Tiles overlap by the glue margin; each tile prints its
- * window of the poster through a clip, with cut marks and a label in the printer's margin.
+ * window of the poster through a clip, with cut marks and a label in the margin around it, all inside
+ * what a printer prints (`printerEdge` from the paper's edge).
  *
  * Each piece of content is tagged on the one tile that shows it once the tiles are glued (the tile
  * that owns its place), so the tag tree reads every word once. A line that crosses a vertical cut is
@@ -24,10 +31,11 @@ export interface PosterPlace {
  */
 export function tilePoster(
   posters: LayoutPage[],
-  config: NonNullable<PageSetup['tiles']>,
+  config: TileSetup,
   lang: 'da' | 'en',
   fonts: FontBook,
   theme: Theme,
+  names: PosterNames,
 ): { pages: LayoutPage[]; tiles: PosterTile[]; tileAt: (place: PosterPlace) => number } {
   const pages: LayoutPage[] = [];
   const tiles: PosterTile[] = [];
@@ -53,7 +61,7 @@ export function tilePoster(
         };
         const tile: PosterTile = { page: pages.length, sheet, row, column, rows, columns, window, own, poster: { width: poster.width, height: poster.height } };
         tiles.push(tile);
-        pages.push({ width: paper.width, height: paper.height, items: tileItems(parts, tile, config, lang, fonts, theme) });
+        pages.push({ width: paper.width, height: paper.height, items: tileItems(parts, tile, config, lang, fonts, theme, names) });
       }
     }
   });
@@ -143,7 +151,7 @@ function cutAtColumns(item: TextItem, grid: Grid, fonts: FontBook): { item: Text
   });
 }
 
-function bestOrientation(poster: Size, config: NonNullable<PageSetup['tiles']>): Size {
+function bestOrientation(poster: Size, config: TileSetup): Size {
   const count = (paper: Size) => {
     const ww = paper.width - 2 * config.margin - config.overlap;
     const wh = paper.height - 2 * config.margin - config.overlap;
@@ -157,10 +165,11 @@ function bestOrientation(poster: Size, config: NonNullable<PageSetup['tiles']>):
 function tileItems(
   parts: readonly PosterPart[],
   tile: PosterTile,
-  config: NonNullable<PageSetup['tiles']>,
+  config: TileSetup,
   lang: 'da' | 'en',
   fonts: FontBook,
   theme: Theme,
+  names: PosterNames,
 ): LayoutItem[] {
   const m = config.margin;
   const { window } = tile;
@@ -168,7 +177,9 @@ function tileItems(
   const inWindow = (item: TextItem, width: number) =>
     item.x < window.x + window.width && item.x + width > window.x && item.y - item.size * 1.5 < window.y + window.height && item.y + item.size * 0.5 > window.y;
   const shown = parts.flatMap(({ item, owner, width }): LayoutItem[] => {
-    if (item.type === 'text' && !inWindow(item, width ?? 0)) return [];
+    // A part's last space draws nothing: a part that reaches into the window by its space alone is not shown there.
+    const inked = item.type === 'text' && /\s$/.test(item.text) ? fonts.width(item.fontId, item.text.trimEnd(), item.size) : width;
+    if (item.type === 'text' && !inWindow(item, inked ?? 0)) return [];
     if (!owner || (owner.row === tile.row && owner.column === tile.column)) return [item];
     // The same content on a tile that does not own it is drawn as decoration, and a link or a field
     // is made once, on its owner.
@@ -178,7 +189,7 @@ function tileItems(
   const items: LayoutItem[] = [];
   const words = labels[lang];
   const size = 8;
-  // The tile's label is its folio and the glue note its footer, in the printer's margin: Pagination artifacts.
+  // The tile's label is its folio and the glue note its footer: Pagination artifacts.
   const text = (value: string, x: number, y: number, running: RunningArtifact) => {
     for (const seg of fonts.segment(value, 'regular')) {
       items.push({ type: 'text', x, y, text: seg.text, fontId: seg.fontId, size, color: theme.colors.muted, running });
@@ -194,23 +205,50 @@ function tileItems(
     items.push({ type: 'rect', x: m, y: m + window.height - config.overlap, width: window.width, height: config.overlap, fill: glue });
   }
   items.push({ type: 'group', clip: { x: m, y: m, width: window.width, height: window.height }, dx: m - window.x, dy: m - window.y, items: shown });
-  items.push(...cutMarks(m, m, window.width, window.height, m));
+  items.push(...cutMarks(m, m, window.width, window.height));
+  // Label and glue note run between the cut marks at the window's corners, never across one, and
+  // their glyphs (ascent 0.95 em, descent 0.29 em) stay between the printer's edge and the window.
+  const inset = mm(3);
+  const room = window.width - 2 * inset;
   const n = tile.row * tile.columns + tile.column + 1;
-  text(fill(words.sheet, { n, total: tile.rows * tile.columns, row: tile.row + 1, column: tile.column + 1 }), m, m * 0.6, 'header');
+  const place = fill(words.sheet, { n, total: tile.rows * tile.columns, row: tile.row + 1, column: tile.column + 1 });
+  const sheetTitle = names.sheets[tile.sheet] ?? '';
+  const named = [names.topic, sheetTitle === names.topic ? '' : sheetTitle].filter(Boolean).join(' – ');
+  const tail = ` – ${place}`;
+  const head = fitText(named, room - fonts.measure(tail, 'regular', size), fonts, size);
+  text(head ? `${head}${tail}` : place, m + inset, m - mm(3.5), 'header');
   if (tile.column < tile.columns - 1 || tile.row < tile.rows - 1) {
     const glueLabel = `${words.glue}: ${[tile.column < tile.columns - 1 ? words.glueRight : '', tile.row < tile.rows - 1 ? words.glueBottom : ''].filter(Boolean).join(', ')}`;
-    text(glueLabel, m, m + window.height + m * 0.6, 'footer');
+    text(glueLabel, m + inset, m + window.height + mm(4.5), 'footer');
   }
   return items;
 }
 
-/** Cut marks in the margin at the window's corners, pointing along its edges. */
-function cutMarks(x: number, y: number, w: number, h: number, margin: number): LayoutItem[] {
-  const len = margin * 0.6;
-  const gap = margin * 0.15;
+/** The longest head of `value` that fits `max` with an ellipsis, by bisection over its characters; all of it when it fits. */
+function fitText(value: string, max: number, fonts: FontBook, size: number): string {
+  if (fonts.measure(value, 'regular', size) <= max) return value;
+  const chars = Array.from(value);
+  let low = 0;
+  let high = chars.length;
+  while (low < high) {
+    const k = (low + high + 1) >> 1;
+    if (fonts.measure(`${chars.slice(0, k).join('').trimEnd()}…`, 'regular', size) <= max) low = k;
+    else high = k - 1;
+  }
+  return low ? `${chars.slice(0, low).join('').trimEnd()}…` : '';
+}
+
+/**
+ * Cut marks at the window's corners, pointing along its edges, from just outside the window to the
+ * printer's edge: the whole mark prints.
+ */
+function cutMarks(x: number, y: number, w: number, h: number): LayoutItem[] {
+  const gap = mm(1.5);
   const line = (x1: number, y1: number, x2: number, y2: number): LayoutItem => ({ type: 'line', x1, y1, x2, y2, color: '#000000', width: 0.4 });
+  const right = x + w + x;
+  const bottom = y + h + y;
   const items: LayoutItem[] = [];
-  for (const cx of [x, x + w]) items.push(line(cx, y - gap, cx, y - gap - len), line(cx, y + h + gap, cx, y + h + gap + len));
-  for (const cy of [y, y + h]) items.push(line(x - gap, cy, x - gap - len, cy), line(x + w + gap, cy, x + w + gap + len, cy));
+  for (const cx of [x, x + w]) items.push(line(cx, y - gap, cx, printerEdge), line(cx, y + h + gap, cx, bottom - printerEdge));
+  for (const cy of [y, y + h]) items.push(line(x - gap, cy, printerEdge, cy), line(x + w + gap, cy, right - printerEdge, cy));
   return items;
 }

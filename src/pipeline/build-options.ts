@@ -14,6 +14,8 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Print flip-chart sheets as posters of this size, tiled on `paper`. */
   poster?: PosterSize;
+  /** The flip-chart sheets (1-based) that become posters, from `--sheets 1,3`; all when absent. */
+  sheets?: number[];
   /** Add PDF/A-2a conformance to the PDF/UA claim. */
   pdfa?: boolean;
   paper?: PrinterPaper;

@@ -14,14 +14,18 @@ import type { TemplateSource } from '../load/load-templates.js';
 import { loadTopic, type TopicSource } from '../load/load-topic.js';
 import type { Passage, Topic } from '../model/topic.js';
 import { modelTopic } from '../model/model-topic.js';
-import { parseTopic } from '../parse/parse-topic.js';
+import { parseTopic, type ParsedYaml } from '../parse/parse-topic.js';
+import { locate } from '../model/locate.js';
 import { planAgenda } from '../plan/plan-agenda.js';
 import type { OutputFile } from '../write/write-outputs.js';
 import type { BuildOptions } from './build-options.js';
 import { usedFilesFingerprint } from './input-fingerprint.js';
+import { pdfKind } from './pdf-kind.js';
 
 export interface BuiltOutput extends OutputFile {
   kind: OutputKind;
+  /** What the file is named after and the manifest records as its kind: see `pdfKind`. */
+  pdfKind: string;
   pages: number;
 }
 
@@ -110,14 +114,15 @@ export async function buildTopic(
     const composed = composeDocument(kind, topic, agenda, shared.templates, { name: shared.theme.name, hasLogo: !!shared.theme.logo });
     diagnostics.push(...composed.diagnostics);
     if (!composed.document) continue;
-    const setup = pageSetup(kind, shared.theme, { poster: options.poster, paper: options.paper });
-    const laidOut = layoutDocument(composed.document, shared.theme, shared.fonts, setup, { hyphenationExceptions: options.hyphenationExceptions });
+    const setup = pageSetup(kind, shared.theme, { poster: options.poster, paper: options.paper, sheets: options.sheets });
+    const laidOut = layoutDocument(composed.document, shared.theme, shared.fonts, setup);
     diagnostics.push(...laidOut.diagnostics);
     for (const glyph of laidOut.missingGlyphs) missing.set(glyph.char, joinPlaces(missing.get(glyph.char), glyph));
-    diagnostics.push(...laidOut.overflows.map((o) => overflowDiagnostic(o, kind, topic)));
+    diagnostics.push(...laidOut.overflows.map((o) => overflowDiagnostic(o, kind, topic, parsed.parsed.topic)));
     if (!renderPdf) continue;
     const bytes = await renderPdf(laidOut.layout, shared.fonts, { date, pdfa: options.pdfa });
-    outputs.push({ kind, path: `${topic.slug}/${topic.slug}-${kind}.pdf`, bytes, pages: laidOut.layout.pages.length });
+    const name = pdfKind(kind, options.poster);
+    outputs.push({ kind, pdfKind: name, path: `${topic.slug}/${topic.slug}-${name}.pdf`, bytes, pages: laidOut.layout.pages.length });
   }
   // A topic with errors has no outputs. The documents were still drawn: every document's text must be
   // laid out to find each place, and drawing text no font has is something render must survive.
@@ -188,8 +193,11 @@ function withoutDocumentData(topic: Topic): Topic {
   return { ...topic, purpose: topic.purpose && drop(topic.purpose), sections: topic.sections.map(drop), cards: topic.cards.map(drop), images: new Map() };
 }
 
-/** A sheet or card that ran over: placed at the card's file or the step that owns the sheet. */
-function overflowDiagnostic(overflow: Overflow, kind: OutputKind, topic: Topic): Diagnostic {
+/**
+ * A sheet or card that ran over: placed at the card's file, the step that owns the sheet, or the
+ * field of topic.yaml the sheet shows (the title, the frame questions).
+ */
+function overflowDiagnostic(overflow: Overflow, kind: OutputKind, topic: Topic, yaml: ParsedYaml): Diagnostic {
   if (kind === 'cards') {
     const card = topic.cards[Number(overflow.attributes.card)];
     return {
@@ -206,8 +214,9 @@ function overflowDiagnostic(overflow: Overflow, kind: OutputKind, topic: Topic):
     };
   }
   const step = topic.steps.find((s) => String(s.number) === overflow.attributes.step);
+  const field = overflow.attributes.field;
   return {
-    ...(step?.place ?? { file: `${topic.dir}/topic.yaml` }),
+    ...(step?.place ?? (field ? locate(yaml, [field]) : { file: `${topic.dir}/topic.yaml` })),
     severity: 'warning',
     rule: 'flipchart-6x8',
     message: {

@@ -33,8 +33,8 @@ export function topicFingerprint(source: TopicSource, shared: string, options: O
  */
 export function usedFilesFingerprint(source: TopicSource, shared: string, options: Omit<BuildOptions, 'paths' | 'outDir'>): string {
   const hash = createHash('sha256').update(shared).update('\n');
-  const { participants, start, kinds, poster, paper, pdfa, strict, sourceDate, hyphenationExceptions } = options;
-  hash.update(JSON.stringify({ participants, start, kinds, poster, paper, pdfa, strict, sourceDate: sourceDate?.toISOString(), hyphenationExceptions })).update('\n');
+  const { participants, start, kinds, poster, sheets, paper, pdfa, strict, sourceDate, hyphenationExceptions } = options;
+  hash.update(JSON.stringify({ participants, start, kinds, poster, sheets, paper, pdfa, strict, sourceDate: sourceDate?.toISOString(), hyphenationExceptions })).update('\n');
   for (const path of [...source.files.keys()].sort()) {
     const file = source.files.get(path)!;
     hash.update(`file ${path} ${file.kind}\n`);

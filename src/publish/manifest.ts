@@ -46,7 +46,7 @@ export interface Manifest {
 export function describePdf(output: BuiltOutput): ManifestPdf {
   return {
     path: output.path,
-    kind: output.kind,
+    kind: output.pdfKind,
     pages: output.pages,
     bytes: output.bytes.byteLength,
     sha256: createHash('sha256').update(output.bytes).digest('hex'),

@@ -4,5 +4,7 @@ export const pdfKindNames: Readonly<Record<string, string>> = {
   facilitator: 'Facilitatorens ark',
   handout: 'Deltagerark',
   flipchart: 'Flipover-ark',
+  'flipchart-poster-a1': 'Flipover-ark som A1-plakater',
+  'flipchart-poster-a2': 'Flipover-ark som A2-plakater',
   cards: 'Casekort',
 };

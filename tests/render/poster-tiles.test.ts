@@ -91,12 +91,13 @@ describe('a poster tiled on printer paper', () => {
     const tagged = (page: number) => [...text].filter(([key]) => key.startsWith(`${page}/`)).map(([, value]) => value).join(' ');
     for (const { title, page } of marks) {
       // The tile shows the heading's first letters, tagged there (not as another tile's decoration);
-      // its first word may go on across the cut to the next tile.
-      expect(tagged(page), `${title} → page ${page}`).toContain(title.slice(0, 4));
+      // its first word may go on across the cut to the next tile (an A1 title's letters are 10 cm wide).
+      expect(tagged(page), `${title} → page ${page}`).toContain(title.slice(0, 2));
     }
     // A sheet's heading starts on the first tile of its row: sheet 2's on the tile after sheet 1's last.
+    // Trin 2 is the fourth sheet, after the title, the frame questions and Trin 1.
     const tilesPerSheet = marks.filter((m) => m.page > 1)[0].page - 1;
     expect(tilesPerSheet).toBeGreaterThan(1);
-    expect(marks.find((m) => m.title.startsWith('Trin 2'))?.page).toBe(2 * tilesPerSheet + 1);
+    expect(marks.find((m) => m.title.startsWith('Trin 2'))?.page).toBe(3 * tilesPerSheet + 1);
   });
 });

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
 import { layoutDocument } from '../../src/layout/layout-document.js';
-import { cardFace, mm, pageSetup } from '../../src/layout/page-setup.js';
+import { cardFace, flipchartType, mm, pageSetup } from '../../src/layout/page-setup.js';
 import { paperSizes } from '../../src/layout/theme.js';
 import { loadTopic } from '../../src/load/load-topic.js';
 import { modelTopic } from '../../src/model/model-topic.js';
@@ -78,21 +78,22 @@ describe('flip-chart sheets', () => {
     pdf = await readPdf(output(result, 'flipchart'));
   });
 
-  it('are A3 landscape: a title sheet, one sheet per step with questions, a dot-vote sheet', () => {
-    expect(pdf.pages).toHaveLength(1 + 4 + 1);
+  it('are A3 landscape: a title sheet, a sheet of frame questions, one sheet per step with questions, a dot-vote sheet', () => {
+    expect(pdf.pages).toHaveLength(1 + 1 + 4 + 1);
     for (const page of pdf.pages) {
       expect(page.width).toBeCloseTo(paperSizes.A3.height, 0);
       expect(page.height).toBeCloseTo(paperSizes.A3.width, 0);
     }
-    expect(flat(pdf.pages[0].text)).toContain('Hvornår beder vi om et samtykke');
-    expect(flat(pdf.pages[2].text)).toContain('Trin 2: Dilemmaer i grupper');
-    expect(flat(pdf.pages[5].text)).toContain('Prik-afstemning');
+    expect(flat(pdf.pages[0].text)).toBe('Samtykke og fuldmagt i den digitale hjælp');
+    expect(flat(pdf.pages[1].text)).toContain('Hvornår beder vi om et samtykke');
+    expect(flat(pdf.pages[3].text)).toContain('Trin 2: Dilemmaer i grupper');
+    expect(flat(pdf.pages[6].text)).toContain('Prik-afstemning');
   });
 
   it('set their questions large enough to read at 5 m, inside the sheet', () => {
     for (const page of pdf.pages) {
       const body = page.items.filter((i) => i.str.trim());
-      expect(Math.min(...body.map((i) => i.height))).toBeGreaterThanOrEqual(36 - 0.5);
+      expect(Math.min(...body.map((i) => i.height))).toBeGreaterThanOrEqual(flipchartType.floor - 0.5);
       expectTextInside(page, { left: mm(18), right: page.width - mm(18), top: 0, bottom: page.height - mm(18) }, 'sheet');
     }
   });
@@ -125,7 +126,7 @@ describe('poster tiles', () => {
     const { layout } = layoutDocument(composed.document!, shared.theme, shared.fonts, setup);
     const tiles = layout.tiles!;
     const sheets = new Set(tiles.map((t) => t.sheet)).size;
-    expect(sheets).toBe(6);
+    expect(sheets).toBe(7);
     expect(layout.pages).toHaveLength(tiles.length);
     const posterSize = { width: Math.max(paperSizes[poster].width, paperSizes[poster].height), height: Math.min(paperSizes[poster].width, paperSizes[poster].height) };
     for (let sheet = 0; sheet < sheets; sheet++) {
@@ -158,9 +159,9 @@ describe('poster tiles', () => {
     const { renderPdf } = await import('../../src/render/render-pdf.js');
     const pdf = await readPdf(await renderPdf(layout, shared.fonts, { date: new Date(0) }));
     const first = layout.tiles!.filter((t) => t.sheet === 0);
-    expect(flat(pdf.pages[1].text)).toContain(`ark 2 af ${first.length}, række 1, kolonne 2`);
+    expect(flat(pdf.pages[1].text)).toContain(`ark 2 af ${first.length} (række 1, kolonne 2)`);
     for (const [i, page] of pdf.pages.entries()) {
-      const margin = mm(10);
+      const margin = pageSetup('flipchart', shared.theme, { poster: 'A2', paper: 'A4' }).tiles!.margin;
       for (const item of page.items.filter((it) => it.str.trim())) {
         const left = item.x;
         const right = item.x + item.width;
