@@ -8,7 +8,7 @@ import type { FontBook } from '../fonts/font-book.js';
 import { offsetItems, spacer, type Atom } from './atom.js';
 import { printerEdge } from './page-setup.js';
 import { breakLines } from './break-lines.js';
-import { hyphenateWord } from './hyphenate-word.js';
+import { hyphenateWord, type HyphenationExceptions } from './hyphenate-word.js';
 import { inlineRuns, type InlineRun } from './inline-runs.js';
 import type { LayoutItem, StructNode, StructRole } from './layout.js';
 import { lineAtoms, type LineStyle } from './line-atoms.js';
@@ -32,6 +32,8 @@ export interface BlockContext {
   listDepth?: number;
   /** Break points of a body-text word in the document's language; headings and code never get them. */
   hyphenate?: (word: string, sentenceStart: boolean) => string[];
+  /** The editors' own hyphenation exceptions, for a passage in another language. */
+  hyphenationExceptions?: HyphenationExceptions;
   /** The topic's pictures, for image nodes the model marked with their file. */
   images?: ReadonlyMap<string, ImageData>;
   /** The share of the page's content height a picture may take; 0.6 unless a card or sheet is being fitted. */
@@ -282,7 +284,7 @@ function containerDirective(node: ContainerDirective, parent: StructNode, box: B
     if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) return layoutBlocks(node.children as RootContent[], parent, box, ctx);
     const div = ctx.struct.add(parent, 'Div', { lang });
     const hyphenLang = lang.startsWith('en') ? 'en' : lang.startsWith('da') ? 'da' : undefined;
-    const hyphenate = hyphenLang ? (word: string, start: boolean) => hyphenateWord(word, hyphenLang, start) : undefined;
+    const hyphenate = hyphenLang ? (word: string, start: boolean) => hyphenateWord(word, hyphenLang, start, ctx.hyphenationExceptions) : undefined;
     return layoutBlocks(node.children as RootContent[], div, box, { ...ctx, hyphenate });
   }
   if (node.name === 'form') {

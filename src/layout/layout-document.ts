@@ -14,7 +14,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { offsetItems, type Atom, type PageRef } from './atom.js';
 import type { Layout, LayoutItem, LayoutPage, OutlineEntry, RunningArtifact, StructNode, TextItem } from './layout.js';
-import { hyphenateWord } from './hyphenate-word.js';
+import { hyphenateWord, hyphenationExceptionMap } from './hyphenate-word.js';
 import { layoutBlocks, type BlockContext } from './layout-blocks.js';
 import { missingGlyphs, type MissingGlyph } from './missing-glyphs.js';
 import { pageSetup, printerEdge, type PageSetup } from './page-setup.js';
@@ -38,12 +38,24 @@ export interface LayoutResult {
   missingGlyphs: MissingGlyph[];
 }
 
-export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontBook, setup: PageSetup = pageSetup(doc.kind, theme)): LayoutResult {
+export interface LayoutOptions {
+  /** Words written with a hyphen where each may break (dialogpack.yaml's `hyphenation: exceptions:`). */
+  hyphenationExceptions?: readonly string[];
+}
+
+export function layoutDocument(
+  doc: ComposedDocument,
+  theme: Theme,
+  fonts: FontBook,
+  setup: PageSetup = pageSetup(doc.kind, theme),
+  options: LayoutOptions = {},
+): LayoutResult {
   const diagnostics: Diagnostic[] = [];
   const overflows: Overflow[] = [];
   const struct = new StructBuilder();
   const { headingRefs, tocHeadings } = collectHeadings(doc);
   const lang = doc.meta.lang;
+  const hyphenationExceptions = hyphenationExceptionMap(options.hyphenationExceptions ?? []);
   const base = {
     fonts,
     theme,
@@ -53,7 +65,8 @@ export function layoutDocument(doc: ComposedDocument, theme: Theme, fonts: FontB
     tocHeadings,
     images: doc.images,
     lang,
-    hyphenate: (word: string, sentenceStart: boolean) => hyphenateWord(word, lang, sentenceStart),
+    hyphenationExceptions,
+    hyphenate: (word: string, sentenceStart: boolean) => hyphenateWord(word, lang, sentenceStart, hyphenationExceptions),
   };
 
   let paginated: PaginatedPage[];

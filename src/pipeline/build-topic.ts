@@ -115,7 +115,7 @@ export async function buildTopic(
     diagnostics.push(...composed.diagnostics);
     if (!composed.document) continue;
     const setup = pageSetup(kind, shared.theme, { poster: options.poster, paper: options.paper, sheets: options.sheets });
-    const laidOut = layoutDocument(composed.document, shared.theme, shared.fonts, setup);
+    const laidOut = layoutDocument(composed.document, shared.theme, shared.fonts, setup, { hyphenationExceptions: options.hyphenationExceptions });
     diagnostics.push(...laidOut.diagnostics);
     for (const glyph of laidOut.missingGlyphs) missing.set(glyph.char, joinPlaces(missing.get(glyph.char), glyph));
     diagnostics.push(...laidOut.overflows.map((o) => overflowDiagnostic(o, kind, topic, parsed.parsed.topic)));
