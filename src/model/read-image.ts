@@ -2,7 +2,7 @@ import type { Text } from '../diagnostics/diagnostic.js';
 import { checkJpeg } from './check-jpeg.js';
 import { checkPng } from './check-png.js';
 import { sanitizeSvg, type SvgDrawing, type SvgPicture } from './sanitize-svg.js';
-import { scaleToPrint } from './scale-to-print.js';
+import { fitsPrint, scaleToPrint } from './scale-to-print.js';
 
 /** A picture as layout places it and render embeds it: PNG or JPEG bytes, or a checked SVG drawing. */
 export interface ImageData {
@@ -24,6 +24,13 @@ export const imageLimits = {
   maxPixels: 50_000_000,
   /** Pixels of every picture a topic shows, together. */
   maxTopicPixels: 200_000_000,
+  /**
+   * Pixels of the pictures a topic scales down to print resolution, together: decoding, scaling and
+   * encoding a 12-megapixel photo in JavaScript costs about 3 s of CPU and 420 MB (docs/performance.md),
+   * and `watch` builds a topic again on every save, so two phone photos are scaled and any more are
+   * embedded as they are, which prints the same from a larger PDF.
+   */
+  maxTopicScaledPixels: 25_000_000,
   svg: {
     maxElements: 10_000,
     maxDepth: 64,
@@ -40,10 +47,12 @@ export const imageLimits = {
 export interface ImageBudget {
   pixels: number;
   drawn: number;
+  /** Pixels still to be scaled down to print resolution. */
+  scaled: number;
 }
 
 export function imageBudget(): ImageBudget {
-  return { pixels: imageLimits.maxTopicPixels, drawn: imageLimits.maxTopicDrawn };
+  return { pixels: imageLimits.maxTopicPixels, drawn: imageLimits.maxTopicDrawn, scaled: imageLimits.maxTopicScaledPixels };
 }
 
 /** A picture an SVG's `<image>` names by path: its bytes, found through load's reader, or why not. */
@@ -92,8 +101,12 @@ export function readImage(name: string, file: { text?: string; bytes?: Uint8Arra
   const raster = checkRaster(file.bytes, budget);
   if ('problem' in raster) return { problem: { da: `${at} ${raster.problem.da}`, en: `${at} ${raster.problem.en}` } };
   const image: ImageData = { format: raster.format, bytes: file.bytes, aspect: raster.width / raster.height, naturalWidth: raster.width * 0.75 };
-  const scaled = scaleQuietly(raster.format, file.bytes, raster.width, raster.height);
-  if (scaled) image.bytes = scaled.bytes;
+  const pixels = raster.width * raster.height;
+  if (!fitsPrint(raster.width, raster.height) && pixels <= budget.scaled) {
+    budget.scaled -= pixels;
+    const scaled = scaleQuietly(raster.format, file.bytes, raster.width, raster.height);
+    if (scaled) image.bytes = scaled.bytes;
+  }
   return { image, leftOut: [] };
 }
 

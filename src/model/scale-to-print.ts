@@ -25,6 +25,11 @@ export interface ScaledRaster {
   height: number;
 }
 
+/** True when a picture of this size (as printed) has no more pixels than print needs. */
+export function fitsPrint(width: number, height: number): boolean {
+  return width <= printPixels.width && height <= printPixels.height;
+}
+
 /** JPEG quality of a scaled photo: no print shows the difference from the original's. */
 const jpegQuality = 90;
 
@@ -36,8 +41,8 @@ const jpegQuality = 90;
  * `width` and `height` are the picture's as printed (after orientation).
  */
 export function scaleToPrint(format: 'png' | 'jpeg', bytes: Uint8Array, width: number, height: number): ScaledRaster | undefined {
+  if (fitsPrint(width, height)) return undefined;
   const scale = Math.min(printPixels.width / width, printPixels.height / height);
-  if (scale >= 1) return undefined;
   const targetWidth = Math.max(1, Math.round(width * scale));
   const targetHeight = Math.max(1, Math.round(height * scale));
   if (format === 'jpeg') {
@@ -78,28 +83,28 @@ export function areaAverage(src: Uint8Array, width: number, height: number, targ
     column[x] = j;
     columnShare[x] = Math.min(1, (j + 1) * sx - x);
   }
-  const rowSums = new Float64Array(targetWidth * channels);
+  // One spare pixel at the end, so a source pixel's second share needs no bounds test (its weight is 0 there).
+  const rowSums = new Float64Array((targetWidth + 1) * channels);
   const outRow = new Float64Array(targetWidth * channels);
   const nextRow = new Float64Array(targetWidth * channels);
   const area = sx * sy;
   let target = 0;
   for (let y = 0; y < height; y++) {
     rowSums.fill(0);
-    const base = y * width * channels;
-    for (let x = 0; x < width; x++) {
-      const j = column[x];
+    let at = y * width * channels;
+    for (let x = 0; x < width; x++, at += channels) {
+      const first = column[x] * channels;
       const share = columnShare[x];
-      const at = base + x * channels;
-      const first = j * channels;
+      const rest = 1 - share;
       for (let c = 0; c < channels; c++) {
         const v = src[at + c];
         rowSums[first + c] += v * share;
-        if (share < 1 && j + 1 < targetWidth) rowSums[first + channels + c] += v * (1 - share);
+        rowSums[first + channels + c] += v * rest;
       }
     }
     const rowEnd = (target + 1) * sy;
     const share = Math.min(1, rowEnd - y);
-    for (let k = 0; k < rowSums.length; k++) {
+    for (let k = 0; k < outRow.length; k++) {
       outRow[k] += rowSums[k] * share;
       if (share < 1) nextRow[k] += rowSums[k] * (1 - share);
     }

@@ -6,6 +6,7 @@ import { cardFace, pageSetup } from '../../src/layout/page-setup.js';
 import { defaultTheme } from '../../src/layout/theme.js';
 import { checkJpeg } from '../../src/model/check-jpeg.js';
 import { photoJpeg } from '../helpers/make-photo.js';
+import { imageBudget, imageLimits, readImage } from '../../src/model/read-image.js';
 import { areaAverage, largestPrint, orient, printDpi, printPixels, scaleToPrint } from '../../src/model/scale-to-print.js';
 
 /** A photo of `width` × `height`, red in its left half and blue in its right, so a turn shows. */
@@ -72,6 +73,22 @@ describe('scaleToPrint', () => {
     // Every other pixel was opaque: each target pixel covers 2.2 of them, so about half.
     expect(decoded.data[3]).toBeGreaterThan(100);
     expect(decoded.data[3]).toBeLessThan(155);
+  });
+});
+
+describe('readImage', () => {
+  it('scales photos down while the topic has scaled pixels left, and embeds the rest as they are', () => {
+    const photo = halves(3000, 2000);
+    const budget = { ...imageBudget(), scaled: 7_000_000 };
+    const first = readImage('a.jpg', { bytes: photo }, budget);
+    const second = readImage('b.jpg', { bytes: photo }, budget);
+    if ('problem' in first || 'problem' in second) throw new Error('not read');
+    expect(first.image.bytes).not.toBe(photo);
+    expect(checkJpeg(first.image.bytes!, { maxPixels: 50e6 })).toEqual({ width: 2775, height: 1850 });
+    expect(second.image.bytes).toBe(photo);
+    // Placed as the original either way.
+    expect([first.image.naturalWidth, second.image.naturalWidth]).toEqual([2250, 2250]);
+    expect(imageLimits.maxTopicScaledPixels).toBeGreaterThanOrEqual(2 * 12_000_000);
   });
 });
 
