@@ -32,12 +32,25 @@ export async function findTopics(paths: readonly string[], options: { outDir?: s
   for (const given of paths) {
     const isDir = await stat(given).then((s) => s.isDirectory()).catch(() => undefined);
     if (isDir === undefined) {
-      diagnostics.push({ file: given, severity: 'error', rule: 'path-not-found', message: `no such file or folder: ${given}` });
+      diagnostics.push({
+        file: given,
+        severity: 'error',
+        rule: 'path-not-found',
+        message: { da: `filen eller mappen findes ikke: ${given}`, en: `no such file or folder: ${given}` },
+      });
       continue;
     }
     if (!isDir) {
       if (path.basename(given) === 'topic.yaml') await addTopic(path.dirname(given));
-      else diagnostics.push({ file: given, severity: 'error', rule: 'not-a-topic', message: `${given} is neither a topic folder nor a content root` });
+      else {
+        diagnostics.push({
+          file: given,
+          severity: 'error',
+          rule: 'not-a-topic',
+          message: { da: `${given} er hverken et emnes mappe eller en mappe med emner`, en: `${given} is neither a topic folder nor a content root` },
+          hint: { da: 'nævn emnets mappe eller mappen med emnerne, fx `content`', en: 'name a topic folder or the folder of topics, such as `content`' },
+        });
+      }
       continue;
     }
     if (await isFile(path.join(given, 'topic.yaml'))) {
@@ -56,8 +69,11 @@ export async function findTopics(paths: readonly string[], options: { outDir?: s
         file: given,
         severity: 'error',
         rule: 'not-a-topic',
-        message: `${given} holds no topic.yaml and no topic folders`,
-        hint: 'a topic folder holds topic.yaml; a content root holds topic folders',
+        message: { da: `${given} har hverken en topic.yaml eller mapper med emner`, en: `${given} holds no topic.yaml and no topic folders` },
+        hint: {
+          da: 'et emnes mappe har en topic.yaml; en mappe med emner har en undermappe for hvert emne',
+          en: 'a topic folder holds topic.yaml; a content root holds topic folders',
+        },
       });
     }
     for (const child of children) await addTopic(child);
@@ -83,9 +99,18 @@ async function outOverlaps(outDir: string, label: string, sources: readonly stri
       rule: 'out-overlaps-source',
       message:
         where === 'holds'
-          ? `the output folder ${outDir} holds the sources ${source}: a build there could overwrite or remove them`
-          : `the output folder ${outDir} ${where} ${where === 'is' ? 'the source folder' : 'the sources'} ${source}: a build there would write among the topic's files`,
-      hint: 'build into a folder beside the content, such as --out out next to content/',
+          ? {
+              da: `mappen til PDF-filerne, ${outDir}, indeholder emnerne i ${source}: bygger du dertil, kan de blive overskrevet eller slettet`,
+              en: `the output folder ${outDir} holds the sources ${source}: a build there could overwrite or remove them`,
+            }
+          : {
+              da: `mappen til PDF-filerne, ${outDir}, ${where === 'is' ? 'er den samme som' : 'ligger inde i'} ${source}: bygger du dertil, kommer PDF-filerne til at ligge mellem emnets filer`,
+              en: `the output folder ${outDir} ${where} ${where === 'is' ? 'the source folder' : 'the sources'} ${source}: a build there would write among the topic's files`,
+            },
+      hint: {
+        da: 'byg til en mappe ved siden af emnerne, fx `--out out` ved siden af `content/`',
+        en: 'build into a folder beside the content, such as --out out next to content/',
+      },
     });
     break;
   }
