@@ -59,7 +59,17 @@ export function composeDocument(
 ): { document?: ComposedDocument; diagnostics: Diagnostic[] } {
   const main = templates.files.get(`${kind}/${kind}.hbs`);
   if (!main?.text) {
-    return { diagnostics: [{ file: `templates/${kind}/${kind}.hbs`, severity: 'error', rule: 'missing-template', message: `no template for ${kind}` }] };
+    return {
+      diagnostics: [
+        {
+          file: `templates/${kind}/${kind}.hbs`,
+          severity: 'error',
+          rule: 'missing-template',
+          message: { da: `der er ingen skabelon til udgaven ${kind}`, en: `no template for ${kind}` },
+          hint: { da: `læg skabelonen i \`templates/${kind}/${kind}.hbs\``, en: `put the template in \`templates/${kind}/${kind}.hbs\`` },
+        },
+      ],
+    };
   }
   const partials: Record<string, Compiled> = {};
   const diagnostics: Diagnostic[] = [];
@@ -82,10 +92,20 @@ export function composeDocument(
   // The topic's own text was guarded by parse and model; this catches what a template itself writes.
   const found = markdownGuard(markdown).findings[0];
   if (found) {
-    const what = found.kind === 'deep' ? `lists, quotes or \`:::\` blocks nested about ${found.count} levels deep` : `a paragraph of ${found.count} closing brackets`;
-    return { diagnostics: [{ file: main.displayPath, severity: 'error', rule: found.kind === 'deep' ? 'markdown-too-deep' : 'too-many-brackets', message: `the template writes ${what}, too much for the markdown parser` }] };
+    const deep = found.kind === 'deep';
+    const message = deep
+      ? {
+          da: `skabelonen skriver lister, citater eller \`:::\`-blokke, der ligger omkring ${found.count} niveauer inden i hinanden; det er for meget for markdown-læseren`,
+          en: `the template writes lists, quotes or \`:::\` blocks nested about ${found.count} levels deep, too much for the markdown parser`,
+        }
+      : {
+          da: `skabelonen skriver et afsnit med ${found.count} lukkende klammer, \`]\`; det er for meget for markdown-læseren`,
+          en: `the template writes a paragraph of ${found.count} closing brackets, too much for the markdown parser`,
+        };
+    return { diagnostics: [{ file: main.displayPath, severity: 'error', rule: deep ? 'markdown-too-deep' : 'too-many-brackets', message }] };
   }
-  const tree = parseDocumentMarkdown(markdown, [...(topic.purpose ? [topic.purpose] : []), ...topic.sections, ...topic.cards]);
+  const passages = [...(topic.purpose ? [topic.purpose] : []), ...(topic.publisherNote ? [topic.publisherNote] : []), ...topic.sections, ...topic.cards];
+  const tree = parseDocumentMarkdown(markdown, passages);
   return {
     document: {
       kind,
@@ -97,7 +117,8 @@ export function composeDocument(
         // separator typed into it (U+2028) would print as an empty box there.
         title: topic.title.replace(/\s+/g, ' ').trim(),
         subject: topic.subtitle,
-        author: topic.publisher,
+        // Who wrote it, when topic.yaml says; before authors could be named, the publisher stood here.
+        author: topic.authors?.length ? topic.authors.map((name) => name.replace(/\s+/g, ' ').trim()).join(', ') : topic.publisher,
         lang: topic.lang,
         date: topic.date,
         keywords: [kind, topic.slug],
@@ -112,8 +133,14 @@ function tooLong(error: TemplateTooLong): Diagnostic {
     ...error.place,
     severity: 'error',
     rule: 'template-too-long',
-    message: `the template writes more than ${Math.round(error.limit / 1024).toLocaleString('en')} KB of markdown for this topic, four times the topic's own text and 1 MiB besides`,
-    hint: 'a loop inside a loop writes its text over and over; loop over one list at a time',
+    message: {
+      da: `skabelonen skriver mere end ${Math.round(error.limit / 1024).toLocaleString('da-DK')} KB markdown til dette emne: fire gange emnets egen tekst og 1 MiB oveni`,
+      en: `the template writes more than ${Math.round(error.limit / 1024).toLocaleString('en')} KB of markdown for this topic, four times the topic's own text and 1 MiB besides`,
+    },
+    hint: {
+      da: 'en løkke inden i en løkke skriver sin tekst igen og igen; gå gennem én liste ad gangen',
+      en: 'a loop inside a loop writes its text over and over; loop over one list at a time',
+    },
   };
 }
 
@@ -142,19 +169,35 @@ function templateError(error: unknown, file: string, text?: string): Diagnostic 
   const base = { file, severity: 'error' as const, rule: 'template-error' };
   if (text && /got 'EOF'/.test(message)) {
     const open = unclosedBlock(text);
-    if (open) return { ...base, ...open.place, message: `{{#${open.name}}} is opened here but never closed`, hint: `add {{/${open.name}}} where the block ends` };
+    if (open) {
+      return {
+        ...base,
+        ...open.place,
+        message: { da: `{{#${open.name}}} begynder her, men slutter aldrig`, en: `{{#${open.name}}} is opened here but never closed` },
+        hint: { da: `skriv {{/${open.name}}} der, hvor blokken slutter`, en: `add {{/${open.name}}} where the block ends` },
+      };
+    }
   }
   const parseLine = /on line (\d+)/.exec(message)?.[1];
   if (parseLine) {
     const expecting = lines[lines.length - 1];
-    return { ...base, line: Number(parseLine), message: `template syntax error: ${expecting.replace(/^Expecting /, 'expected ')}` };
+    const wanted = /^Expecting (.*)$/.exec(expecting)?.[1];
+    return {
+      ...base,
+      line: Number(parseLine),
+      message: {
+        da: `skabelonen kan ikke læses her: ${wanted === undefined ? expecting : `der skulle have stået ${wanted}`}`,
+        en: `template syntax error: ${expecting.replace(/^Expecting /, 'expected ')}`,
+      },
+    };
   }
   const runtime = /^(.*?)(?: - (\d+):(\d+))?$/.exec(lines[0] ?? message)!;
   return {
     ...base,
     line: runtime[2] ? Number(runtime[2]) : undefined,
     column: runtime[3] ? Number(runtime[3]) + 1 : undefined,
-    message: runtime[1],
+    // Handlebars' own words, which name the template's code: there is nothing to say them in Danish with.
+    message: { da: `skabelonen fejler: ${runtime[1]}`, en: runtime[1] },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Section, Topic } from '../model/topic.js';
+import { markdownProcessor } from '../parse/markdown-processor.js';
 import type { Agenda, AgendaStep } from '../plan/agenda.js';
 import { describeGroups } from '../plan/describe-groups.js';
 import { fill, labels as allLabels, type Labels } from './labels.js';
@@ -10,13 +11,23 @@ import { fill, labels as allLabels, type Labels } from './labels.js';
 export function templateView(topic: Topic, agenda: Agenda) {
   const labels: Labels = allLabels[topic.lang];
   const range = (r: [number, number]) => (r[0] === r[1] ? `${r[0]}` : `${r[0]}–${r[1]}`);
+  const date = topic.date ? formatDate(topic.date, topic.lang) : undefined;
+  const authors = topic.authors?.length ? listOfNames(topic.authors.map(oneName), labels.and) : undefined;
   return {
     labels,
     topic: {
       title: topic.title,
       subtitle: topic.subtitle,
+      series: topic.series === undefined ? undefined : oneName(topic.series),
       publisher: topic.publisher,
-      date: topic.date ? formatDate(topic.date, topic.lang) : undefined,
+      date,
+      /** "A, B og C", when topic.yaml names authors. */
+      authors,
+      /** "Af A og B, 27. oktober 2023": who wrote the topic, and when, when it names authors. */
+      byline: authors === undefined ? undefined : [fill(labels.byline, { names: authors }), date].filter(Boolean).join(', '),
+      publisherNote: topic.publisherNote?.markdown,
+      /** The pack ends with a colophon when there is more to say of who made it than the cover says. */
+      colophon: !!(authors || topic.series || topic.publisherNote),
       participants: fill(labels.participantsRange, topic.participants),
       duration: fill(labels.aboutMinutes, { n: topic.duration }),
       purpose: topic.purpose?.markdown,
@@ -24,6 +35,8 @@ export function templateView(topic: Topic, agenda: Agenda) {
       materials: topic.preparation.materials.map(oneLine),
       checklist: topic.preparation.checklist.map(oneLine),
       sections: topic.sections.map(sectionView),
+      introSections: topic.sections.filter((s) => s.placement === 'intro').map(sectionView),
+      appendixSections: topic.sections.filter((s) => s.placement === 'appendix').map(sectionView),
       handoutSections: topic.sections.filter((s) => s.handout).map(sectionView),
       cards: topic.cards.map((c) => ({
         file: c.file,
@@ -44,12 +57,12 @@ export function templateView(topic: Topic, agenda: Agenda) {
         minutes: s.minutes,
         step: `${s.step.number}. ${s.step.title}`,
         grouping: labels.groupings[s.step.grouping],
-        cue: oneLine(s.step.instructions[0] ?? ''),
+        cue: oneLine(firstParagraph(s.step.instructions[0] ?? '')),
       })),
       groups: agenda.steps
         .filter((s) => s.groups && (s.step.grouping === 'pairs' || s.step.grouping === 'groups'))
         .map((s) => ({ step: `${labels.step} ${s.step.number}`, text: describeGroups(s.groups!, topic.lang, s.step.grouping as 'pairs' | 'groups') })),
-      tips: agenda.steps.flatMap((s) => s.applicableTips.map((t) => ({ step: `${labels.step} ${s.step.number}`, text: oneLine(t.text) }))),
+      tips: agenda.steps.flatMap((s) => s.applicableTips.map((t) => ({ step: `${labels.step} ${s.step.number}`, text: listItem(t.text) }))),
     },
     /** The step that decides (the last one), whose sheet becomes a dot vote. */
     decidingStep: agenda.steps.length ? agenda.steps[agenda.steps.length - 1].step.number : undefined,
@@ -84,7 +97,7 @@ function dotVoteRows(agenda: Agenda): number[] {
 }
 
 function sectionView(s: Section) {
-  return { title: s.title, handout: s.handout, file: s.file, markdown: s.markdown };
+  return { title: s.title, handout: s.handout, placement: s.placement, file: s.file, markdown: s.markdown };
 }
 
 function stepView(s: AgendaStep, agenda: Agenda, labels: Labels, lang: Topic['lang'], range: (r: [number, number]) => string) {
@@ -100,10 +113,10 @@ function stepView(s: AgendaStep, agenda: Agenda, labels: Labels, lang: Topic['la
     minutes: `${minutes} ${labels.minutesShort}`,
     clock: s.start ? `${s.start}–${s.end}` : undefined,
     grouping,
-    instructions: s.step.instructions.map(oneLine),
+    instructions: s.step.instructions.map(listItem),
     questions: s.step.questions.map(oneLine),
     tips: s.tips.map((t) => ({
-      text: oneLine(t.text),
+      text: listItem(t.text),
       condition: !agenda.tailored && t.when ? fill(labels.tipWhen, { cond: describeCondition(t.when, labels) }) : undefined,
     })),
   };
@@ -119,6 +132,49 @@ function describeCondition(when: { minParticipants?: number; maxParticipants?: n
 /** A markdown string that fills one list item: its line breaks would end the item. */
 function oneLine(markdown: string): string {
   return markdown.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+const parseMarkdown = markdownProcessor();
+
+/**
+ * The blocks of a markdown string, when it has more than one paragraph (an instruction or a tip
+ * written as a YAML `|` block, with paragraphs and a list inside); undefined for one paragraph.
+ */
+function blocksOf(markdown: string): ReturnType<typeof parseMarkdown>['children'] | undefined {
+  if (!markdown.trim().includes('\n')) return undefined;
+  const { children } = parseMarkdown(markdown);
+  return children.length === 1 && children[0].type === 'paragraph' ? undefined : children;
+}
+
+/**
+ * A markdown string that fills one list item. One paragraph is set on one line, as it always was; more
+ * (paragraphs, a list) stay blocks of the item: each line after the first is indented under the `- `
+ * the template writes before it, which keeps a nested list nested and a blank line a new paragraph.
+ */
+function listItem(markdown: string): string {
+  if (!blocksOf(markdown)) return oneLine(markdown);
+  return markdown
+    .trim()
+    .split('\n')
+    .map((line, i) => (i === 0 || !line.trim() ? line.trimEnd() : `  ${line.trimEnd()}`))
+    .join('\n');
+}
+
+/** The first paragraph of a markdown string of blocks, for a place that has one line for it (a table cell). */
+function firstParagraph(markdown: string): string {
+  const first = blocksOf(markdown)?.[0];
+  const { start, end } = first?.position ?? {};
+  return first?.type === 'paragraph' && start?.offset !== undefined && end?.offset !== undefined ? markdown.slice(start.offset, end.offset) : markdown;
+}
+
+/** A name or a series printed on one line, however topic.yaml wrapped it. */
+function oneName(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** "A", "A og B", "A, B og C". */
+function listOfNames(names: string[], and: string): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} ${and} ${names[names.length - 1]}`;
 }
 
 const monthsDa = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];

@@ -29,6 +29,8 @@ export interface BlockContext {
   /** Height of the page's content area, for cutting rows taller than a page. */
   pageContentHeight: number;
   cover?: boolean;
+  /** Inside a colophon: text in small type, as printers set who made a book. */
+  colophon?: boolean;
   listDepth?: number;
   /** Break points of a body-text word in the document's language; headings and code never get them. */
   hyphenate?: (word: string, sentenceStart: boolean) => string[];
@@ -65,6 +67,7 @@ function layoutBlock(node: RootContent, parent: StructNode, box: Box, ctx: Block
       const figure = soleImage(node, ctx);
       if (figure) return placeImage(figure.image, figure.alt, parent, box, ctx, tight);
       const cover = ctx.cover;
+      if (ctx.colophon) return paragraph(inlineRuns(node.children), parent, box, ctx, { style: bodyStyle(ctx, theme.size.small), spaceBefore: tight ? 2 : theme.size.small * 0.7 });
       return paragraph(inlineRuns(node.children), parent, box, ctx, {
         style: cover ? bodyStyle(ctx, theme.size.coverSubtitle, theme.colors.muted) : bodyStyle(ctx),
         spaceBefore: tight ? 2 : theme.size.body * (cover ? 1.2 : 0.7),
@@ -190,7 +193,7 @@ function heading(node: Heading, parent: StructNode, box: Box, ctx: BlockContext)
 
 function list(node: List, parent: StructNode, box: Box, ctx: BlockContext): Atom[] {
   const { theme, fonts } = ctx;
-  const size = ctx.cover ? theme.size.coverSubtitle : theme.size.body;
+  const size = ctx.cover ? theme.size.coverSubtitle : ctx.colophon ? theme.size.small : theme.size.body;
   const L = ctx.struct.add(parent, 'L');
   const start = node.start ?? 1;
   const depth = ctx.listDepth ?? 0;

@@ -19,6 +19,7 @@ import { layoutBlocks, type BlockContext } from './layout-blocks.js';
 import { missingGlyphs, type MissingGlyph } from './missing-glyphs.js';
 import { pageSetup, printerEdge, type PageSetup } from './page-setup.js';
 import { paginate, type PaginatedPage } from './paginate.js';
+import { placeColophon, takeColophon } from './place-colophon.js';
 import { StructBuilder } from './struct-builder.js';
 import { scaleTheme, type Theme } from './theme.js';
 import { tilePoster, type PosterPlace } from './tile-poster.js';
@@ -75,8 +76,11 @@ export function layoutDocument(
   const sheetTitles: string[] = [];
   if (setup.mode === 'flow') {
     const frame = frameOf(setup.paper, setup.margin);
-    const atoms = layoutBlocks(doc.tree.children, struct.root, frame.box, { ...base, pageContentHeight: frame.height });
-    paginated = paginate(atoms, { top: setup.margin.top, bottom: setup.paper.height - setup.margin.bottom });
+    const ctx = { ...base, pageContentHeight: frame.height };
+    const { flow, colophon } = takeColophon(doc.tree.children);
+    const atoms = layoutBlocks(flow, struct.root, frame.box, ctx);
+    const bounds = { top: setup.margin.top, bottom: setup.paper.height - setup.margin.bottom };
+    paginated = colophon ? placeColophon(atoms, colophon, struct.root, frame.box, ctx, bounds) : paginate(atoms, bounds);
   } else {
     const face = setup.mode === 'cards' ? setup.face! : setup.paper;
     const padding = setup.mode === 'cards' ? { top: 16, bottom: 16, left: 16, right: 16 } : setup.margin;

@@ -20,8 +20,11 @@ export function lintMarkdown(md: ParsedMarkdown): Diagnostic[] {
           ...at,
           severity: 'warning',
           rule: 'heading-skip',
-          message: `heading level ${depth} follows level ${previousDepth}, skipping a level`,
-          hint: `use ${'#'.repeat(previousDepth + 1)} here`,
+          message: {
+            da: `en overskrift på niveau ${depth} følger efter niveau ${previousDepth} og springer et niveau over`,
+            en: `heading level ${depth} follows level ${previousDepth}, skipping a level`,
+          },
+          hint: { da: `skriv ${'#'.repeat(previousDepth + 1)} foran overskriften her`, en: `use ${'#'.repeat(previousDepth + 1)} here` },
         });
       }
       previousDepth = depth;
@@ -30,7 +33,10 @@ export function lintMarkdown(md: ParsedMarkdown): Diagnostic[] {
         ...at,
         severity: 'warning',
         rule: 'raw-html',
-        message: `raw HTML is printed as text, never interpreted: ${(node as Html).value.slice(0, 40)}`,
+        message: {
+          da: `HTML bliver trykt som tekst og aldrig udført: ${(node as Html).value.slice(0, 40)}`,
+          en: `raw HTML is printed as text, never interpreted: ${(node as Html).value.slice(0, 40)}`,
+        },
       });
     } else if (node.type === 'link') {
       const url = (node as Link).url;
@@ -40,15 +46,21 @@ export function lintMarkdown(md: ParsedMarkdown): Diagnostic[] {
           ...at,
           severity: 'warning',
           rule: 'link-too-long',
-          message: `a link's address is ${url.length.toLocaleString('en')} characters long, so it is printed but not linked; at most ${contentLimits.linkCharacters.toLocaleString('en')} are`,
-          hint: 'link to a shorter address, e.g. the page the long one leads to',
+          message: {
+            da: `linkets adresse er ${url.length.toLocaleString('da-DK')} tegn lang, så den bliver trykt, men ikke et link; det bliver den højst med ${contentLimits.linkCharacters.toLocaleString('da-DK')} tegn`,
+            en: `a link's address is ${url.length.toLocaleString('en')} characters long, so it is printed but not linked; at most ${contentLimits.linkCharacters.toLocaleString('en')} are`,
+          },
+          hint: { da: 'link til en kortere adresse, fx den side, den lange fører til', en: 'link to a shorter address, e.g. the page the long one leads to' },
         });
       } else if (scheme && !allowedLinkSchemes.includes(scheme)) {
         out.push({
           ...at,
           severity: 'warning',
           rule: 'link-scheme',
-          message: `link to \`${url.slice(0, 60)}\` is not http, https or mailto, so it is printed but not linked`,
+          message: {
+            da: `linket til \`${url.slice(0, 60)}\` er ikke http, https eller mailto, så det bliver trykt, men ikke et link`,
+            en: `link to \`${url.slice(0, 60)}\` is not http, https or mailto, so it is printed but not linked`,
+          },
         });
       }
     }

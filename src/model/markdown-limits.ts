@@ -24,8 +24,14 @@ export function markdownLimits(tree: Root, place: Place): Diagnostic[] {
           ...place(node),
           severity: 'error',
           rule: 'markdown-too-deep',
-          message: `this ${node.type === 'list' ? 'list' : 'quote'} lies ${level} levels deep inside other lists and quotes; at most ${contentLimits.nesting} fit on a page`,
-          hint: 'indent less, or make the inner points a list of their own after the outer one',
+          message: {
+            da: `${node.type === 'list' ? 'denne liste' : 'dette citat'} ligger ${level} niveauer inde i andre lister og citater; der er kun plads til ${contentLimits.nesting} på en side`,
+            en: `this ${node.type === 'list' ? 'list' : 'quote'} lies ${level} levels deep inside other lists and quotes; at most ${contentLimits.nesting} fit on a page`,
+          },
+          hint: {
+            da: 'ryk punkterne mindre ind, eller gør de inderste punkter til en liste for sig efter den yderste',
+            en: 'indent less, or make the inner points a list of their own after the outer one',
+          },
         });
       }
       if (node.type === 'table' && !tooWide) {
@@ -36,8 +42,11 @@ export function markdownLimits(tree: Root, place: Place): Diagnostic[] {
             ...place(node),
             severity: 'error',
             rule: 'table-too-wide',
-            message: `this table has ${columns} columns; at most ${contentLimits.tableColumns} fit across a page`,
-            hint: 'split it into tables of fewer columns, or turn the columns into rows',
+            message: {
+              da: `tabellen har ${columns} kolonner; der er kun plads til ${contentLimits.tableColumns} i bredden på en side`,
+              en: `this table has ${columns} columns; at most ${contentLimits.tableColumns} fit across a page`,
+            },
+            hint: { da: 'del den op i tabeller med færre kolonner, eller gør kolonnerne til rækker', en: 'split it into tables of fewer columns, or turn the columns into rows' },
           });
         }
       }

@@ -4,7 +4,7 @@
  * placed at file:line:column. Never: read files (references are checked against what load read).
  */
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Text } from '../diagnostics/diagnostic.js';
 import { describeRefusal } from '../load/source-file.js';
 import type { ParsedMarkdown, ParsedTopic, ParsedYaml } from '../parse/parse-topic.js';
 import { findTopicFile } from './find-topic-file.js';
@@ -14,8 +14,9 @@ import { imageBudget, type ImageData } from './read-image.js';
 import { contentLimits } from './content-limits.js';
 import { formatPath, locate, type YamlPath } from './locate.js';
 import { schemaKeys } from './schema-keys.js';
-import type { Card, Passage, Step, Tip, Topic } from './topic.js';
+import type { Card, Passage, Section, Step, Tip, Topic } from './topic.js';
 import { cardSchema, topicSchema, type TopicData } from './topic-schema.js';
+import { toKebabCase } from './topic-slug.js';
 import { yamlMarkdown } from './yaml-markdown.js';
 import { describeValue, zodDiagnostics } from './zod-diagnostics.js';
 
@@ -25,13 +26,29 @@ export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: D
   if (!yaml.ok) return { diagnostics };
   const input = yaml.data;
   if (input === null || input === undefined || typeof input !== 'object' || Array.isArray(input)) {
-    diagnostics.push({
-      ...locate(yaml, []),
-      severity: 'error',
-      rule: input == null ? 'empty-topic' : 'not-a-mapping',
-      message: input == null ? 'topic.yaml is empty' : `topic.yaml must be a mapping of keys (title:, steps:, …), not ${describeValue(input)}`,
-      hint: input == null ? 'write at least title, participants, duration and steps, or start from `dialogpack new <slug>`' : 'start from `dialogpack new <slug>`',
-    });
+    diagnostics.push(
+      input == null
+        ? {
+            ...locate(yaml, []),
+            severity: 'error',
+            rule: 'empty-topic',
+            message: { da: 'topic.yaml er tom', en: 'topic.yaml is empty' },
+            hint: {
+              da: 'skriv mindst felterne `title`, `participants`, `duration` og `steps`, eller lav et nyt emne med `dialogpack new mit-emne`',
+              en: 'write at least title, participants, duration and steps, or start from `dialogpack new <slug>`',
+            },
+          }
+        : {
+            ...locate(yaml, []),
+            severity: 'error',
+            rule: 'not-a-mapping',
+            message: {
+              da: `topic.yaml skal bestå af felter som \`title:\` og \`steps:\`, hver på sin egen linje, ikke ${describeValueDa(input)}`,
+              en: `topic.yaml must be a mapping of keys (title:, steps:, …), not ${describeValue(input)}`,
+            },
+            hint: { da: 'lav et nyt emne med `dialogpack new mit-emne`, og se i dens topic.yaml, hvordan felterne skrives', en: 'start from `dialogpack new <slug>`' },
+          },
+    );
     return { diagnostics };
   }
 
@@ -44,10 +61,12 @@ export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: D
   const files = new FileResolver(parsed, yaml, diagnostics, yamlText.over ? -1 : contentLimits.textBytes - yamlText.bytes);
   const purposeRef = typeof raw.purpose === 'string' && isFileReference(raw.purpose) ? raw.purpose : undefined;
   const purposeFile = purposeRef === undefined ? undefined : files.passage(purposeRef, ['purpose']);
+  const noteRef = typeof raw['publisher-note'] === 'string' && isFileReference(raw['publisher-note']) ? raw['publisher-note'] : undefined;
+  const noteFile = noteRef === undefined ? undefined : files.passage(noteRef, ['publisher-note']);
   // Past the limit the files are not even looked up: the list is an error already.
   const sectionFiles = listOf(raw.sections, contentLimits.listEntries).map((s, i) => {
     const file = isRecord(s) && typeof s.file === 'string' && s.file ? s.file : undefined;
-    return file === undefined ? undefined : files.passage(file, ['sections', i, 'file']);
+    return file === undefined ? undefined : files.passage(file, ['sections', i, 'file'], true);
   });
   const cardsRead = listOf(raw.cards, contentLimits.listEntries).map((c, i) => (typeof c === 'string' && c ? files.card(c, ['cards', i]) : undefined));
 
@@ -64,9 +83,13 @@ export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: D
   };
   const texts = (list: string[], at: YamlPath) => list.map((markdown, i) => text(markdown, [...at, i]));
   const purpose: Passage | undefined = data.purpose === undefined ? undefined : purposeRef !== undefined ? purposeFile : { markdown: text(data.purpose, ['purpose']) };
-  const sections = data.sections.map((s, i) => ({
+  if (data.purpose !== undefined && purposeRef === undefined) diagnostics.push(...looksLikeFile(data.purpose, yaml, parsed));
+  const note = data['publisher-note'];
+  const publisherNote: Passage | undefined = note === undefined ? undefined : noteRef !== undefined ? noteFile : { markdown: text(note, ['publisher-note']) };
+  const sections: Section[] = data.sections.map((s, i) => ({
     title: s.title,
     handout: s.handout,
+    placement: s.placement,
     file: s.file,
     ...sectionFiles[i],
     markdown: sectionFiles[i]?.markdown ?? '',
@@ -80,6 +103,9 @@ export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: D
     subtitle: data.subtitle,
     lang: data.lang,
     publisher: data.publisher,
+    authors: data.authors,
+    series: data.series,
+    publisherNote,
     date: data.date,
     participants: data.participants,
     participantsPlace: locate(yaml, ['participants']),
@@ -129,9 +155,16 @@ function listOf(value: unknown, most = Number.POSITIVE_INFINITY): unknown[] {
   return Array.isArray(value) ? value.slice(0, most) : [];
 }
 
-const kib = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en')} KiB`;
-const textTooLong = `the topic's text is more than ${kib(contentLimits.textBytes)} (about 10 000 words), the most a topic may have`;
-const textTooLongHint = 'a dialogue of a few hours needs far less; shorten the texts, or split the topic in two';
+const kib = (bytes: number, language: keyof Text = 'en') => `${Math.ceil(bytes / 1024).toLocaleString(language === 'da' ? 'da-DK' : 'en')} KiB`;
+/** "… the topic's text is more than 64 KiB": `da` and `en` lead in to it (with this text, with `case.md`). */
+const textTooLong = (lead: Text): Text => ({
+  da: `${lead.da} fylder emnets tekst mere end ${kib(contentLimits.textBytes, 'da')} (cirka 10.000 ord), og det er det mest, et emne må have`,
+  en: `${lead.en} the topic's text is more than ${kib(contentLimits.textBytes)} (about 10 000 words), the most a topic may have`,
+});
+const textTooLongHint: Text = {
+  da: 'en dialog på et par timer har brug for langt mindre tekst: gør teksterne kortere, eller del emnet i to',
+  en: 'a dialogue of a few hours needs far less; shorten the texts, or split the topic in two',
+};
 
 /**
  * Bytes of the texts in topic.yaml (every string, with aliases written out), and an error at the one
@@ -144,7 +177,7 @@ function textOf(raw: unknown, yaml: ParsedYaml): { bytes: number; over?: Diagnos
     if (over) return;
     if (typeof value === 'string') {
       bytes += Buffer.byteLength(value);
-      if (bytes > contentLimits.textBytes) over = { ...locate(yaml, at), severity: 'error', rule: 'topic-text-too-long', message: `with this text ${textTooLong}`, hint: textTooLongHint };
+      if (bytes > contentLimits.textBytes) over = { ...locate(yaml, at), severity: 'error', rule: 'topic-text-too-long', message: textTooLong({ da: 'med denne tekst', en: 'with this text' }), hint: textTooLongHint };
     } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...at, i]));
     else if (isRecord(value)) for (const [key, item] of Object.entries(value)) walk(item, [...at, key]);
   };
@@ -163,8 +196,11 @@ function overLimits(raw: Record<string, unknown>, yaml: ParsedYaml): Diagnostic[
         ...locate(yaml, ['title']),
         severity: 'error',
         rule: 'title-too-long',
-        message: `the title is ${length} characters long; at most ${titleCharacters} fit on the cover and in the running header`,
-        hint: 'shorten the title, and say the rest in `subtitle` or in the purpose',
+        message: {
+          da: `titlen er ${length} tegn lang; der er kun plads til ${titleCharacters} tegn på forsiden og øverst på siderne`,
+          en: `the title is ${length} characters long; at most ${titleCharacters} fit on the cover and in the running header`,
+        },
+        hint: { da: 'gør titlen kortere, og skriv resten i feltet `subtitle` eller i formålet', en: 'shorten the title, and say the rest in `subtitle` or in the purpose' },
       });
     }
   }
@@ -174,8 +210,11 @@ function overLimits(raw: Record<string, unknown>, yaml: ParsedYaml): Diagnostic[
       ...locate(yaml, [...at, listEntries]),
       severity: 'error',
       rule: 'too-many-entries',
-      message: `\`${formatPath(at)}\` has ${value.length} entries; a topic may have at most ${listEntries}, and this is number ${listEntries + 1}`,
-      hint: 'a dialogue of a few hours needs far fewer; split the topic in two, or merge entries',
+      message: {
+        da: `listen \`${formatPath(at)}\` har ${value.length} punkter; et emne må højst have ${listEntries}, og dette er nummer ${listEntries + 1}`,
+        en: `\`${formatPath(at)}\` has ${value.length} entries; a topic may have at most ${listEntries}, and this is number ${listEntries + 1}`,
+      },
+      hint: { da: 'en dialog på et par timer har brug for langt færre: del emnet i to, eller slå punkter sammen', en: 'a dialogue of a few hours needs far fewer; split the topic in two, or merge entries' },
     });
   };
   for (const key of ['steps', 'sections', 'cards', 'questions']) check(raw[key], [key]);
@@ -192,6 +231,62 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isFileReference(value: string): boolean {
   return !value.includes('\n') && /^[^\s]+\.(md|markdown)$/i.test(value.trim());
+}
+
+/**
+ * `purpose: formål` prints the word "formål" as the purpose: one or two words with no full stop read as
+ * a file named without `.md`, not as what the dialogue is for. The hint names the markdown file of that
+ * name when the folder has one.
+ */
+function looksLikeFile(value: string, yaml: ParsedYaml, parsed: ParsedTopic): Diagnostic[] {
+  const written = value.trim();
+  if (written.includes('\n') || written.split(/\s+/).length > 2 || /[.!?:;,]$/.test(written) || [...written].length > 40) return [];
+  const wanted = toKebabCase(written.replace(/\.[a-z0-9]{1,5}$/i, ''));
+  if (!wanted) return [];
+  const stem = (file: string) => toKebabCase(path.posix.basename(file).replace(/\.(md|markdown)$/i, ''));
+  const existing = parsed.source.listing.find((file) => /\.(md|markdown)$/i.test(file) && stem(file) === wanted);
+  const file = existing ?? `${wanted}.md`;
+  return [
+    {
+      ...locate(yaml, ['purpose']),
+      severity: 'warning',
+      rule: 'purpose-looks-like-file',
+      message: {
+        da: `formålet er kun »${written}«, og det bliver trykt som formålet; det ligner navnet på en fil uden \`.md\``,
+        en: `the purpose is just "${written}", which is printed as the purpose; it looks like a file name without \`.md\``,
+      },
+      hint: {
+        da: `skriv \`purpose: ${file}\`, hvis formålet står i en fil, eller skriv formålet som en hel sætning`,
+        en: `write \`purpose: ${file}\` if the purpose is in a file, or write the purpose as a whole sentence`,
+      },
+    },
+  ];
+}
+
+/** A section that would print its heading over nothing: its file is blank, or holds only headings. */
+function emptySection(md: ParsedMarkdown): Diagnostic | undefined {
+  if (md.tree.children.some((node) => node.type !== 'heading')) return undefined;
+  const heading = md.tree.children[0];
+  return {
+    file: md.file,
+    line: heading?.position?.start.line ?? 1,
+    column: heading?.position?.start.column ?? 1,
+    severity: 'warning',
+    rule: 'empty-section',
+    message: heading
+      ? { da: `\`${md.path}\` har kun en overskrift og ingen tekst, så afsnittet bliver tomt`, en: `\`${md.path}\` holds only a heading and no text, so its section is empty` }
+      : { da: `\`${md.path}\` er tom, så afsnittet får kun sin overskrift`, en: `\`${md.path}\` is empty, so its section is only a heading` },
+    hint: { da: 'skriv afsnittets tekst i filen, eller fjern afsnittet fra `sections` i topic.yaml', en: 'write the section’s text in the file, or take the section out of `sections` in topic.yaml' },
+  };
+}
+
+/** A value as an editor would recognise it in their YAML, in Danish (describeValue is the English). */
+function describeValueDa(value: unknown): string {
+  if (value === null) return 'tom';
+  if (Array.isArray(value)) return 'en liste';
+  if (typeof value === 'object') return 'felter';
+  if (typeof value === 'string') return `teksten "${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
+  return describeValue(value);
 }
 
 /** Resolves paths named in topic.yaml against the files load read, reporting at the line that names them. */
@@ -211,9 +306,12 @@ class FileResolver {
     private textLeft: number,
   ) {}
 
-  passage(ref: string, at: YamlPath): Passage | undefined {
+  /** `section`: the file is a section's, whose heading the pack prints above it even when it is empty. */
+  passage(ref: string, at: YamlPath, section = false): Passage | undefined {
     const md = this.markdownFile(ref, at);
     if (!md) return undefined;
+    const empty = section ? emptySection(md) : undefined;
+    if (empty) this.diagnostics.push(empty);
     this.diagnostics.push(...lintMarkdown(md), ...modelImages(md, this.parsed.source, this.images, this.pictureBudget));
     return { markdown: md.body, tree: md.tree, file: md.file };
   }
@@ -229,7 +327,11 @@ class FileResolver {
         column: 1,
         severity: 'error',
         rule: 'card-front-matter',
-        message: 'a card starts with front matter between `---` lines (name, age, role, quote)',
+        message: {
+          da: 'et kort begynder med felter mellem to linjer med `---` (name, age, role, quote)',
+          en: 'a card starts with front matter between `---` lines (name, age, role, quote)',
+        },
+        hint: { da: 'skriv `---`, fx `name: Kasper` og `---` på hver sin linje øverst i filen', en: 'write `---`, e.g. `name: Kasper`, and `---` on lines of their own at the top of the file' },
       });
       return undefined;
     }
@@ -240,8 +342,11 @@ class FileResolver {
         ...locate(front, []),
         severity: 'error',
         rule: 'card-front-matter',
-        message: `a card's front matter is keys between the \`---\` lines (name:, age:, role:, quote:), not ${describeValue(data)}`,
-        hint: 'write e.g. `name: Kasper` on the line after the first `---`',
+        message: {
+          da: `et korts felter står mellem linjerne med \`---\` (name:, age:, role:, quote:) og er ikke ${describeValueDa(data)}`,
+          en: `a card's front matter is keys between the \`---\` lines (name:, age:, role:, quote:), not ${describeValue(data)}`,
+        },
+        hint: { da: 'skriv fx `name: Kasper` på linjen efter den første `---`', en: 'write e.g. `name: Kasper` on the line after the first `---`' },
       });
       return undefined;
     }
@@ -267,7 +372,16 @@ class FileResolver {
     if (first) {
       if (!first.reported) {
         first.reported = true;
-        this.error(at, 'file-named-twice', `\`${ref}\` is named again; ${formatPath(first.at)} on line ${locate(this.yaml, first.at).line} already prints it`, 'name each markdown file once: as the purpose, one section or one card');
+        const line = locate(this.yaml, first.at).line;
+        this.error(
+          at,
+          'file-named-twice',
+          { da: `\`${ref}\` er nævnt igen; ${formatPath(first.at)} på linje ${line} trykker den allerede`, en: `\`${ref}\` is named again; ${formatPath(first.at)} on line ${line} already prints it` },
+          {
+            da: 'nævn hver markdown-fil én gang: som formålet, udgiverens note, ét afsnit eller ét kort',
+            en: 'name each markdown file once: as the purpose, the publisher note, one section or one card',
+          },
+        );
       }
       return undefined;
     }
@@ -276,13 +390,13 @@ class FileResolver {
     const read = this.parsed.source.read(file);
     const bytes = read?.kind === 'text' ? Buffer.byteLength(read.text) : 0;
     if (bytes > this.textLeft) {
-      if (this.textLeft >= 0) this.error(at, 'topic-text-too-long', `with \`${ref}\` (${kib(bytes)}) ${textTooLong}`, textTooLongHint);
+      if (this.textLeft >= 0) this.error(at, 'topic-text-too-long', textTooLong({ da: `med \`${ref}\` (${kib(bytes, 'da')})`, en: `with \`${ref}\` (${kib(bytes)})` }), textTooLongHint);
       this.textLeft = -1;
       return undefined;
     }
     this.textLeft -= bytes;
     const md = this.parsed.markdown.get(file);
-    if (!md) this.error(at, 'not-markdown', `\`${ref}\` is not a markdown file`);
+    if (!md) this.error(at, 'not-markdown', { da: `\`${ref}\` er ikke en markdown-fil`, en: `\`${ref}\` is not a markdown file` });
     else this.diagnostics.push(...(md.diagnostics ?? []));
     return md;
   }
@@ -292,14 +406,25 @@ class FileResolver {
     const found = findTopicFile(this.parsed.source, ref, '', (k) => k !== 'topic.yaml');
     if (!('problem' in found)) return found.path;
     if (found.problem === 'outside') {
-      this.error(at, 'path-outside-topic', `\`${ref}\` points outside the topic folder`, 'name a file inside the topic folder, e.g. `case.md`');
+      this.error(
+        at,
+        'path-outside-topic',
+        { da: `\`${ref}\` peger uden for emnets mappe`, en: `\`${ref}\` points outside the topic folder` },
+        { da: 'skriv navnet på en fil i emnets mappe, fx `case.md`', en: 'name a file inside the topic folder, e.g. `case.md`' },
+      );
     } else if (found.problem === 'missing') {
       const { guess, known } = found;
+      const dir = path.join(this.parsed.source.displayDir);
+      const listed = `${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}`;
       this.error(
         at,
         'missing-file',
-        `\`${ref}\` does not exist in ${path.join(this.parsed.source.displayDir)}`,
-        guess ? `did you mean \`${guess}\`?` : known.length ? `files in the topic folder: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}` : undefined,
+        { da: `\`${ref}\` findes ikke i ${dir}`, en: `\`${ref}\` does not exist in ${dir}` },
+        guess
+          ? { da: `mente du \`${guess}\`?`, en: `did you mean \`${guess}\`?` }
+          : known.length
+            ? { da: `filer i emnets mappe: ${listed}`, en: `files in the topic folder: ${listed}` }
+            : undefined,
       );
     } else if (found.file.line !== undefined) {
       const { file } = found;
@@ -310,6 +435,7 @@ class FileResolver {
         column: file.column,
         severity: 'error',
         rule: `file-${file.reason}`,
+        // TODO(#17): both languages once load's refusals have them.
         message: `\`${found.path}\` ${describeRefusal(file)}`,
         hint: file.hint,
       });
@@ -317,7 +443,7 @@ class FileResolver {
     return undefined;
   }
 
-  private error(at: YamlPath, rule: string, message: string, hint?: string): void {
+  private error(at: YamlPath, rule: string, message: Text | string, hint?: Text | string): void {
     this.diagnostics.push({ ...locate(this.yaml, at), severity: 'error', rule, message, hint });
   }
 }

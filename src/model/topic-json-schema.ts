@@ -71,6 +71,20 @@ const annotations: Record<string, Annotation> = {
     values: { da: 'dansk', en: 'engelsk' },
   },
   publisher: { description: 'Udgiveren, fx en kommune eller en organisation (valgfri).', message: asText('Udgiveren', 'publisher: Eksempelkommunen') },
+  authors: {
+    description:
+      'Hvem der har skrevet materialet (valgfri): ét navn, eller en liste med ét navn pr. linje. Står som "Af …" med datoen på forsiden, i kolofonen bagerst og som forfatter i PDF-filerne.',
+    message: 'Skriv navnet som tekst, fx authors: Anna Jensen, eller flere navne som en liste, fx authors: [Anna Jensen, Bo Holm].',
+  },
+  series: {
+    description: 'Den serie af materialer, emnet hører til (valgfri), fx "Hjælp til digitalt udfordrede borgere". Står over titlen på forsiden og i kolofonen.',
+    message: asText('Serien', 'series: Hjælp til digitalt udfordrede borgere'),
+  },
+  'publisher-note': {
+    description:
+      'Udgiverens note om projektet bag materialet (valgfri): navnet på en .md-fil i emnets mappe (fx `om-projektet.md`) eller markdown skrevet direkte her. Står i kolofonen bagerst og nederst på handoutet, hvis der er plads.',
+    message: asText('Udgiverens note', 'publisher-note: om-projektet.md'),
+  },
   date: {
     description: 'Materialets dato, skrevet ÅÅÅÅ-MM-DD, fx `2024-05-01` (valgfri). PDF-filerne får denne dato.',
     message: 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-05-01 for 1. maj 2024.',
@@ -110,6 +124,12 @@ const annotations: Record<string, Annotation> = {
     message: 'Skriv navnet på en markdown-fil i emnets mappe, fx file: case.md.',
   },
   'sections[].handout': { description: '`true`: afsnittet kommer også med i deltagernes handout.', message: 'Skriv true (med i handout) eller false.' },
+  'sections[].placement': {
+    description:
+      'Hvor afsnittet står i materialet: `intro` (før rammespørgsmålene, fx "Sådan bruger I dialogmaterialet") eller `appendix` (efter drejebogen, som afsnit gør, når der ikke står noget).',
+    message: 'Skriv intro (før rammespørgsmålene) eller appendix (efter drejebogen).',
+    values: { intro: 'før rammespørgsmålene', appendix: 'efter drejebogen' },
+  },
   steps: {
     description: 'Drejebogens trin i rækkefølge. Værktøjet nummererer dem; skriv ikke selv numre.',
     message: 'Skriv trinnene som en liste: hvert trin begynder med "- title:" på sin egen linje.',
@@ -133,7 +153,11 @@ const annotations: Record<string, Annotation> = {
     description: 'Deltagere pr. gruppe, når `grouping` er `groups`. Værktøjet fordeler deltagerne i grupper, der er lige store eller næsten.',
     message: wholeNumber('antal deltagere pr. gruppe', '4'),
   },
-  'steps[].instructions': { description: 'Det, den der faciliterer, gør og siger i trinnet (markdown).', message: asList('instruktionerne') },
+  'steps[].instructions': {
+    description:
+      'Det, den der faciliterer, gør og siger i trinnet (markdown). Skal et punkt have flere afsnit eller en liste, så skriv `- |` og punktets linjer rykket ind under.',
+    message: asList('instruktionerne'),
+  },
   'steps[].instructions[]': listItem,
   'steps[].questions': {
     description: 'Trinnets spørgsmål. De kommer på trinnets flip-over-ark, så hold dem korte: højst 6 linjer med højst 8 ord.',
@@ -141,11 +165,15 @@ const annotations: Record<string, Annotation> = {
   },
   'steps[].questions[]': listItem,
   'steps[].tips': {
-    description: 'Gode råd til trinnet: en tekst, eller `{ text, when }` for et råd, der kun gælder ved et bestemt antal deltagere.',
+    description:
+      'Gode råd til trinnet: en tekst, eller `{ text, when }` for et råd, der kun gælder ved et bestemt antal deltagere. Et råd med flere afsnit skrives `- |` med linjerne rykket ind under.',
     message: asList('rådene'),
   },
   'steps[].tips[]': { message: 'Et råd er en tekst eller nøgler, der {keys}. Andre nøgler kendes ikke.' },
-  'steps[].tips[].text': { description: 'Rådet (markdown).', message: asText('Rådet', 'text: Lad makkerparrene bytte roller') },
+  'steps[].tips[].text': {
+    description: 'Rådet (markdown). Skal det have flere afsnit eller en liste, så skriv `text: |` og rådets linjer rykket ind under.',
+    message: asText('Rådet', 'text: Lad makkerparrene bytte roller'),
+  },
   'steps[].tips[].when': {
     description: 'Hvornår rådet gælder, efter antal deltagere. Laves materialet til et bestemt antal (`--participants`), kommer rådet kun med, når det gælder.',
     message: 'when {keys}, fx when: { min-participants: 10 }. Andre nøgler kendes ikke.',

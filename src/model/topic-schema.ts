@@ -53,11 +53,17 @@ const step = z
     }
   });
 
+/** Where a section stands in the pack: `intro` before the frame questions, `appendix` after the script. */
+export const placements = ['intro', 'appendix'] as const;
+
 const section = z.strictObject({
   title: z.string().min(1),
   file: z.string().min(1),
   handout: z.boolean().default(false),
+  placement: z.enum(placements).default('appendix'),
 });
+
+const personName = z.string().min(1, 'must not be empty');
 
 export const topicSchema = z
   .strictObject({
@@ -65,6 +71,13 @@ export const topicSchema = z
     subtitle: z.string().optional(),
     lang: z.enum(['da', 'en']).default('da'),
     publisher: z.string().optional(),
+    // One author is written as text as often as a list of one: both mean the same.
+    authors: z
+      .union([personName, z.array(personName).min(1, 'name at least one author, or leave `authors` out')])
+      .transform((a) => (typeof a === 'string' ? [a] : a))
+      .optional(),
+    series: z.string().min(1, 'must not be empty').optional(),
+    'publisher-note': markdownString.optional(),
     date: z
       .union([z.string(), z.date()])
       .transform((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d))

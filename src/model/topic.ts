@@ -49,6 +49,8 @@ export interface Passage {
 export interface Section extends Passage {
   title: string;
   handout: boolean;
+  /** `intro`: before the frame questions, telling how to use the material; `appendix`: after the script. */
+  placement: 'intro' | 'appendix';
   file: string;
 }
 
@@ -68,6 +70,12 @@ export interface Topic {
   subtitle?: string;
   lang: 'da' | 'en';
   publisher?: string;
+  /** Who wrote the topic, as they are to be named, when topic.yaml says. */
+  authors?: string[];
+  /** The series of materials the topic belongs to. */
+  series?: string;
+  /** The publisher's words about the project behind the material, for the colophon. */
+  publisherNote?: Passage;
   date?: string;
   participants: { min: number; max: number };
   duration: number;

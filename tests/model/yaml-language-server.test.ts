@@ -52,7 +52,7 @@ async function problems(text: string, file?: string): Promise<{ line: number; at
 }
 
 const rootKeys =
-  'Et emne skal have title, participants, duration og steps og kan have subtitle, lang, publisher, date, purpose, questions, preparation, sections og cards. Andre nøgler kendes ikke.';
+  'Et emne skal have title, participants, duration og steps og kan have subtitle, lang, publisher, authors, series, publisher-note, date, purpose, questions, preparation, sections og cards. Andre nøgler kendes ikke.';
 const stepKeys = 'Et trin skal have title og minutes og kan have grouping, group-size, instructions, questions og tips. Andre nøgler kendes ikke.';
 const minutesMessage = 'Skriv minutterne som et helt tal, fx 5, eller som en tabel efter antal deltagere, fx { 4: 6, 12: 8 }.';
 const dateMessage = 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-05-01 for 1. maj 2024.';
@@ -124,6 +124,51 @@ describe('yaml-language-server on topic.yaml', () => {
   ])('marks tests/fixtures/%s where the mistake is, in Danish', async (fixture, expected) => {
     const file = path.join(fixture.startsWith('bad-basic/') ? basicBadFixtures : path.join(testFixtures, 'bad'), fixture.replace(/^bad(-basic)?\//, ''), 'topic.yaml');
     expect(await problems(readFileSync(file, 'utf8'), file)).toEqual(expected);
+  });
+
+  it('takes who wrote the topic, its series, the publisher’s note, an intro section and a step of blocks, as the checker does', async () => {
+    const text = [
+      'title: X',
+      'authors: [Bettine Romme Andersen, Bo Holm]',
+      'series: Hjælp til digitalt udfordrede borgere',
+      'publisher-note: |',
+      '  Projektet støtter digital inklusion.',
+      '',
+      '  Det drives af X og Y.',
+      'participants: { min: 4, max: 16 }',
+      'duration: 5',
+      'sections:',
+      '  - { title: Sådan bruger I dialogmaterialet, file: intro.md, placement: intro }',
+      'steps:',
+      '  - title: A',
+      '    minutes: 5',
+      '    instructions:',
+      '      - |',
+      '        Læs casen højt:',
+      '        - Hvad gør Jonas?',
+      '    tips:',
+      '      - text: |',
+      '          Første afsnit.',
+      '',
+      '          Andet afsnit.',
+      '',
+    ].join('\n');
+    expect(topicSchema.safeParse(parseYaml(text)).success).toBe(true);
+    expect(await problems(text)).toEqual([]);
+    // One author may be written as text, as the checker takes it.
+    const one = text.replace('authors: [Bettine Romme Andersen, Bo Holm]', 'authors: Bettine Romme Andersen');
+    expect(topicSchema.safeParse(parseYaml(one)).success).toBe(true);
+    expect(await problems(one)).toEqual([]);
+  });
+
+  it('marks an author that is no name and a placement that is not one of the two', async () => {
+    const base = 'title: X\nparticipants: { min: 4, max: 16 }\nduration: 5\nsteps:\n  - { title: A, minutes: 5 }\n';
+    expect(await problems(`${base}authors: 42\n`)).toEqual([
+      { line: 6, at: '42', message: 'Skriv navnet som tekst, fx authors: Anna Jensen, eller flere navne som en liste, fx authors: [Anna Jensen, Bo Holm].' },
+    ]);
+    expect(await problems(`${base}sections:\n  - { title: B, file: b.md, placement: før }\n`)).toEqual([
+      { line: 7, at: 'før', message: 'Skriv intro (før rammespørgsmålene) eller appendix (efter drejebogen).' },
+    ]);
   });
 
   it.each([['1. maj 2024'], ['2024-5-1'], ['20240501'], ['01-05-2024']])('says how to write the date %s', async (date) => {
