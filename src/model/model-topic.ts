@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Diagnostic, Text } from '../diagnostics/diagnostic.js';
-import { describeRefusal } from '../load/source-file.js';
+import { describeRefusalText } from '../load/source-file.js';
 import type { ParsedMarkdown, ParsedTopic, ParsedYaml } from '../parse/parse-topic.js';
 import { findTopicFile } from './find-topic-file.js';
 import { lintMarkdown } from './lint-markdown.js';
@@ -435,15 +435,17 @@ class FileResolver {
         column: file.column,
         severity: 'error',
         rule: `file-${file.reason}`,
-        // TODO(#17): both languages once load's refusals have them.
-        message: `\`${found.path}\` ${describeRefusal(file)}`,
+        message: { da: `\`${found.path}\` ${describeRefusalText(file).da}`, en: `\`${found.path}\` ${describeRefusalText(file).en}` },
         hint: file.hint,
       });
-    } else this.error(at, `file-${found.file.reason}`, `\`${ref}\` ${describeRefusal(found.file)}`, found.file.hint);
+    } else {
+      const refusal = describeRefusalText(found.file);
+      this.error(at, `file-${found.file.reason}`, { da: `\`${ref}\` ${refusal.da}`, en: `\`${ref}\` ${refusal.en}` }, found.file.hint);
+    }
     return undefined;
   }
 
-  private error(at: YamlPath, rule: string, message: Text | string, hint?: Text | string): void {
+  private error(at: YamlPath, rule: string, message: Text, hint?: Text | string): void {
     this.diagnostics.push({ ...locate(this.yaml, at), severity: 'error', rule, message, hint });
   }
 }
