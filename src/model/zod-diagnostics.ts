@@ -338,6 +338,37 @@ function schemaHint(hint: Text | string | undefined): Text | undefined {
 }
 
 /**
+ * `- Du kan nævne nogle af dem:` with a list indented under it, as a document has a bullet with
+ * sub-bullets: YAML reads a key whose value is a list. What the editor meant is a text with sub-items,
+ * which a block text (`|`) holds as markdown; the hint says how to write it, since the fix is several
+ * lines and a hint is one.
+ */
+function subItems(path: YamlPath, yaml: ParsedYaml, keyStart: number): { path: YamlPath; diagnostic: Diagnostic }[] {
+  const lineStart = yaml.text.lastIndexOf('\n', keyStart - 1) + 1;
+  const prefix = yaml.text.slice(lineStart, keyStart);
+  if (!/^[ \t]*(?:-[ \t]+)*$/.test(prefix)) return [];
+  const block = `${prefix}|`;
+  return [
+    {
+      path,
+      diagnostic: {
+        ...locate(yaml, path),
+        severity: 'error',
+        rule: 'yaml-colon-in-value',
+        message: {
+          da: 'punktet slutter med `:` og har underpunkter under sig, og så læser YAML det som et felt med en liste i stedet for som en tekst med underpunkter',
+          en: 'this list item ends with `:` and has sub-items under it, so YAML reads a key with a list, not a text with sub-items',
+        },
+        hint: {
+          da: `skriv punktet som en tekstblok: \`${block}\` på en linje for sig, derunder teksten og underpunkterne rykket to mellemrum længere ind end \`-\`, og en tom linje før underpunkterne`,
+          en: `write the item as a block text: \`${block}\` on a line of its own, below it the text and the sub-items indented two spaces further than the \`-\`, and an empty line before the sub-items`,
+        },
+      },
+    },
+  ];
+}
+
+/**
  * `- Husk: casen er ikke et facit.` where text belongs: YAML reads the colon as a key and a value, and
  * zod says "must be text, not a mapping" (or, where a tip may be text or `{ text, when }`, speaks of
  * unknown keys). What the editor wrote is a text with a colon, so the hint is their line in quotes, to
@@ -356,6 +387,7 @@ function colonInText(issue: Issue, yaml: ParsedYaml, input: unknown): { path: Ya
   if (!isMap(map) || map.flow || map.items.length !== 1) return [];
   const { key, value: item } = map.items[0];
   if (!isScalar(key) || key.type !== Scalar.PLAIN || !key.range) return [];
+  if (isSeq(item) && !item.flow && item.items.every((i) => isScalar(i) && i.type === Scalar.PLAIN)) return subItems(path, yaml, key.range[0]);
   // A block text (`|` or `>`) after the colon is many lines of its own, not a line to put in quotes.
   if (item !== null && !(isScalar(item) && item.type !== Scalar.BLOCK_LITERAL && item.type !== Scalar.BLOCK_FOLDED)) return [];
   const text = yaml.text;

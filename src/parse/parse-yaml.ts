@@ -4,7 +4,7 @@
  * not always where the library noticed them (an unclosed quote is noticed at the end of the file).
  * Never throws: alias bombs and unresolvable aliases become diagnostics too.
  */
-import { type Alias, type Document, isAlias, isCollection, isPair, isScalar, LineCounter, type Node, parseDocument, visit, type YAMLError } from 'yaml';
+import { type Alias, type Document, isAlias, isCollection, isPair, isScalar, LineCounter, type Node, parseDocument, Scalar, visit, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type ExplainedYamlError, explainYamlError, yamlOptions, type YamlErrorSource } from './explain-yaml-error.js';
 
@@ -100,6 +100,7 @@ export function parseYaml(text: string, file: string, lineOffset: number): { yam
     push(swollen);
     return { yaml, diagnostics };
   }
+  keepParagraphs(doc);
   try {
     yaml.data = doc.toJS({ maxAliasCount });
     yaml.ok = true;
@@ -261,4 +262,21 @@ function explainAliasBomb(doc: Document, targets: Map<Alias, Node>, at: (offset:
       en: 'write the values out, or use fewer aliases that do not repeat other aliases',
     },
   };
+}
+
+/**
+ * An editor who leaves an empty line inside a plain text means a new paragraph, as in Word. YAML folds
+ * the text and keeps that empty line as a single line break, which markdown reads as a space: the two
+ * paragraphs of a tip came out as one. In plain and single-quoted text a line break can come from an
+ * empty line only, so each becomes the empty line markdown needs. Block texts (`|`, `>`) and double
+ * quotes, where `\n` may be written on purpose, are left as they are.
+ */
+function keepParagraphs(doc: Document): void {
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === Scalar.PLAIN || node.type === Scalar.QUOTE_SINGLE) && typeof node.value === 'string' && node.value.includes('\n')) {
+        node.value = node.value.replace(/\n/g, '\n\n');
+      }
+    },
+  });
 }
