@@ -6,10 +6,10 @@
 import { readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Text } from '../diagnostics/diagnostic.js';
 import { topicLimits } from './load-topic.js';
 import { readTopicFile } from './read-topic-file.js';
-import { describeRefusal } from './source-file.js';
+import { describeRefusalText } from './source-file.js';
 
 export interface TemplateFile {
   /** Path relative to its templates folder, e.g. `pack/step.hbs`. */
@@ -34,7 +34,9 @@ export async function loadTemplates(customDir?: string): Promise<{ source: Templ
   await readInto(builtInTemplatesDir, path.relative(process.cwd(), builtInTemplatesDir), files, diagnostics);
   if (customDir) {
     const exists = await readdir(customDir).then(() => true, () => false);
-    if (!exists) diagnostics.push({ file: customDir, severity: 'error', rule: 'path-not-found', message: `no such templates folder: ${customDir}` });
+    if (!exists) {
+      diagnostics.push({ file: customDir, severity: 'error', rule: 'path-not-found', message: { da: `skabelonmappen ${customDir} findes ikke`, en: `no such templates folder: ${customDir}` } });
+    }
     else await readInto(path.resolve(customDir), customDir, files, diagnostics);
   }
   return { source: { files }, diagnostics };
@@ -74,7 +76,8 @@ async function readInto(dir: string, display: string, files: Map<string, Templat
     const file = readTopicFile(root, rel, 'file', isText, { ...limitsFor(ext), budget });
     if (file.kind === 'refused') {
       const { reason, line, column, hint } = file;
-      diagnostics.push({ file: displayPath, line, column, severity: 'error', rule: `file-${reason}`, message: `${rel} ${describeRefusal(file)}`, hint });
+      const why = describeRefusalText(file);
+      diagnostics.push({ file: displayPath, line, column, severity: 'error', rule: `file-${reason}`, message: { da: `${rel} ${why.da}`, en: `${rel} ${why.en}` }, hint });
       continue;
     }
     if (file.kind === 'text') {
@@ -87,10 +90,23 @@ async function readInto(dir: string, display: string, files: Map<string, Templat
   }
 }
 
-function limitsFor(ext: string): { maxBytes: number; what: string; hint: string } {
+function limitsFor(ext: string): { maxBytes: number; what: Text; hint: Text } {
   if (ext === '.hbs' || ext === '.yaml' || ext === '.yml') {
-    return { maxBytes: templateLimits.maxTextBytes, what: 'a template file', hint: 'a template arranges the topic\'s text; keep long text in the topics, or split the template into partials' };
+    return {
+      maxBytes: templateLimits.maxTextBytes,
+      what: { da: 'en skabelonfil', en: 'a template file' },
+      hint: {
+        da: 'en skabelon stiller emnets tekst op; hold lang tekst i emnerne, eller del skabelonen i flere dele (partials)',
+        en: "a template arranges the topic's text; keep long text in the topics, or split the template into partials",
+      },
+    };
   }
-  if (ext === '.woff' || ext === '.ttf' || ext === '.otf') return { maxBytes: templateLimits.maxFontBytes, what: 'a typeface', hint: 'use a subset of the typeface, or WOFF instead of TTF' };
-  return { maxBytes: templateLimits.maxImageBytes, what: 'a logo', hint: 'save the logo smaller' };
+  if (ext === '.woff' || ext === '.ttf' || ext === '.otf') {
+    return {
+      maxBytes: templateLimits.maxFontBytes,
+      what: { da: 'en skrifttype', en: 'a typeface' },
+      hint: { da: 'brug et udsnit af skrifttypen, eller WOFF i stedet for TTF', en: 'use a subset of the typeface, or WOFF instead of TTF' },
+    };
+  }
+  return { maxBytes: templateLimits.maxImageBytes, what: { da: 'et logo', en: 'a logo' }, hint: { da: 'gem logoet i en mindre udgave', en: 'save the logo smaller' } };
 }

@@ -36,6 +36,7 @@ const converted = [
   'src/parse/escape-author-directives.ts',
   'src/load/load-docx.ts',
   'src/load/load-shard.ts',
+  'src/load/load-templates.ts',
   'src/load/watch-topics.ts',
   'src/layout/layout-blocks.ts',
 ];
