@@ -240,18 +240,20 @@ replace an existing file without --force.`,
 
   program
     .command('schema')
-    .description('print the JSON Schema of topic.yaml, for completion and checking in editors')
+    .description('print the JSON Schema of topic.yaml (or with --theme of theme.yaml), for completion and checking in editors')
+    .option('--theme', "the schema of a templates folder's theme.yaml instead")
     .addHelpText(
       'after',
       `
 Examples:
   dialogpack schema                                  print it on stdout
   dialogpack schema > schema/topic.schema.json       refresh the copy shipped with dialogpack
+  dialogpack schema --theme > theme.schema.json      beside a municipality's theme.yaml
 
 A topic.yaml made by \`dialogpack new\` already points editors' YAML tooling at the shipped copy.`,
     )
-    .action(async () => {
-      code = await runSchemaCommand(io);
+    .action(async (options: { theme?: boolean }) => {
+      code = await runSchemaCommand(io, options);
     });
 
   try {
