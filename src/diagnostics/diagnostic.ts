@@ -24,10 +24,9 @@ export interface Diagnostic {
   severity: Severity;
   /** Stable kebab-case id, shown as `[rule]`, usable in tests and `--json`. */
   rule: string;
-  // TODO(#17): `string` goes once every stage writes both languages.
-  message: Text | string;
+  message: Text;
   /** The corrected line or the next step, in the same words as the message. */
-  hint?: Text | string;
+  hint?: Text;
 }
 
 /** A diagnostic as a user reads it: its message and hint in one language. */
@@ -38,8 +37,7 @@ export interface ReportedDiagnostic extends Omit<Diagnostic, 'message' | 'hint'>
 
 export function inLanguage(d: Diagnostic, language: Language): ReportedDiagnostic {
   const { message, hint, ...rest } = d;
-  const pick = (text: Text | string) => (typeof text === 'string' ? text : text[language]);
-  return hint === undefined ? { ...rest, message: pick(message) } : { ...rest, message: pick(message), hint: pick(hint) };
+  return hint === undefined ? { ...rest, message: message[language] } : { ...rest, message: message[language], hint: hint[language] };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -14,7 +14,10 @@ export function decodeText(bytes: Uint8Array): { text: string } | { refused: Ref
       refused: {
         reason: 'nul-byte',
         ...placeOf(bytes, nul),
-        hint: 'a file with NUL bytes is usually a binary file or UTF-16; save it as UTF-8 text',
+        hint: {
+          da: 'en fil med NUL-tegn er som regel ikke en tekstfil, eller den er gemt som UTF-16; gem den som tekst i UTF-8 (i Notesblok: Gem som, Kodning: UTF-8)',
+          en: 'a file with NUL bytes is usually a binary file or UTF-16; save it as UTF-8 text',
+        },
       },
     };
   }
@@ -29,10 +32,13 @@ export function decodeText(bytes: Uint8Array): { text: string } | { refused: Ref
       refused: {
         reason: 'not-utf8',
         ...placeOf(bytes, offset),
-        detail: `found byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+        detail: { da: `fandt byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}`, en: `found byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}` },
         hint: legacy
-          ? `save the file as UTF-8: byte 0x${byte.toString(16).toUpperCase()} is “${legacy}” in Latin-1/Windows-1252, so the file was probably saved in that encoding`
-          : 'save the file as UTF-8',
+          ? {
+              da: `gem filen som UTF-8 (i Notesblok: Gem som, Kodning: UTF-8): byte 0x${byte.toString(16).toUpperCase()} er “${legacy}” i Windows-1252, så filen er nok gemt i den kodning`,
+              en: `save the file as UTF-8: byte 0x${byte.toString(16).toUpperCase()} is “${legacy}” in Latin-1/Windows-1252, so the file was probably saved in that encoding`,
+            }
+          : { da: 'gem filen som UTF-8 (i Notesblok: Gem som, Kodning: UTF-8)', en: 'save the file as UTF-8' },
       },
     };
   }

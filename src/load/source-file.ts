@@ -16,7 +16,7 @@ export interface Refusal {
   column?: number;
   /** Completes the message, e.g. `byte 0xE6, which is not valid UTF-8`. */
   detail?: Text | string;
-  hint?: Text | string;
+  hint?: Text;
 }
 
 export const refusalMessages: Record<RefusalReason, Text> = {

@@ -26,7 +26,7 @@ export function modelImages(md: ParsedMarkdown, source: TopicSource, images: Map
   const diagnostics: Diagnostic[] = [];
   visit(md.tree, 'image', (node: Image, _index, parent: Parent | undefined) => {
     const place = { file: md.file, line: node.position?.start.line, column: node.position?.start.column };
-    const problem = (severity: Diagnostic['severity'], rule: string, message: Text, hint?: Text | string) => {
+    const problem = (severity: Diagnostic['severity'], rule: string, message: Text, hint?: Text) => {
       diagnostics.push({ ...place, severity, rule, message, hint });
     };
     const url = decode(node.url);

@@ -445,7 +445,7 @@ class FileResolver {
     return undefined;
   }
 
-  private error(at: YamlPath, rule: string, message: Text, hint?: Text | string): void {
+  private error(at: YamlPath, rule: string, message: Text, hint?: Text): void {
     this.diagnostics.push({ ...locate(this.yaml, at), severity: 'error', rule, message, hint });
   }
 }

@@ -17,8 +17,9 @@ describe('decodeText', () => {
 
   it('places a Latin-1 byte at its line and column (UTF-16 units, as the parsers count), and names the character it meant', () => {
     const r = refusal(bytes('# Case\r\n\r\nblå 😀 hj', [0xe6], 'lper\n'));
-    expect(r).toMatchObject({ reason: 'not-utf8', line: 3, column: 10, detail: 'found byte 0xE6' });
-    expect(r.hint).toContain('“æ”');
+    expect(r).toMatchObject({ reason: 'not-utf8', line: 3, column: 10, detail: { da: 'fandt byte 0xE6', en: 'found byte 0xE6' } });
+    expect(r.hint?.en).toContain('“æ”');
+    expect(r.hint?.da).toContain('“æ” i Windows-1252');
   });
 
   it.each([
