@@ -81,7 +81,7 @@ export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: No
     bad(
       '--sheets',
       {
-        da: `--sheets skal være numre på flip-over-ark, adskilt af komma, ikke "${raw.sheets}"`,
+        da: `--sheets skal være numre på flipoverark, adskilt af komma, ikke "${raw.sheets}"`,
         en: `--sheets must be flip-chart sheet numbers separated by commas, not "${raw.sheets}"`,
       },
       { da: 'skriv fx --sheets 1,3 eller --sheets 2-4; det første ark er nummer 1', en: 'e.g. --sheets 1,3 or --sheets 2-4; the first sheet is number 1' },
@@ -89,7 +89,7 @@ export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: No
   }
   if (raw.sheets !== undefined && poster === undefined) {
     bad('--sheets', {
-      da: '--sheets vælger, hvilke flip-over-ark der bliver til plakater, så det skal bruges sammen med --poster A1 eller A2',
+      da: '--sheets vælger, hvilke flipoverark der bliver til plakater, så det skal bruges sammen med --poster A1 eller A2',
       en: '--sheets picks the flip-chart sheets to print as posters, so it needs --poster A1 or A2',
     });
   }

@@ -48,21 +48,17 @@ export function templateView(topic: Topic, agenda: Agenda) {
       })),
     },
     facilitator: {
-      clockHeader: agenda.start ? labels.clock : labels.fromStart,
-      forGroup: [fill(labels.facilitatorFor, { n: agenda.participants }), agenda.start ? fill(labels.startsAt, { start: agenda.start, end: agenda.end! }) : '']
+      /** Whom the sheet is planned for, and when; an untailored sheet says the count it assumed and how to choose one. */
+      forGroup: [
+        fill(agenda.tailored ? labels.facilitatorFor : labels.facilitatorAssumed, { n: agenda.participants }),
+        agenda.start ? fill(labels.startsAt, { start: clock(agenda.start, topic.lang), end: clock(agenda.end!, topic.lang) }) : '',
+      ]
         .filter(Boolean)
         .join(', '),
-      rows: agenda.steps.map((s) => ({
-        clock: s.start ?? `${s.offset}`,
-        minutes: s.minutes,
-        step: `${s.step.number}. ${s.step.title}`,
-        grouping: labels.groupings[s.step.grouping],
-        cue: oneLine(firstParagraph(s.step.instructions[0] ?? '')),
-      })),
+      steps: agenda.steps.map((s) => facilitatorStepView(s, labels, topic.lang)),
       groups: agenda.steps
         .filter((s) => s.groups && (s.step.grouping === 'pairs' || s.step.grouping === 'groups'))
         .map((s) => ({ step: `${labels.step} ${s.step.number}`, text: describeGroups(s.groups!, topic.lang, s.step.grouping as 'pairs' | 'groups') })),
-      tips: agenda.steps.flatMap((s) => s.applicableTips.map((t) => ({ step: `${labels.step} ${s.step.number}`, text: listItem(t.text) }))),
     },
     /** The step that decides (the last one), whose sheet becomes a dot vote. */
     decidingStep: agenda.steps.length ? agenda.steps[agenda.steps.length - 1].step.number : undefined,
@@ -71,7 +67,10 @@ export function templateView(topic: Topic, agenda: Agenda) {
     agenda: {
       tailored: agenda.tailored,
       planned: agenda.tailored
-        ? [fill(labels.plannedFor, { n: agenda.participants }), agenda.start ? fill(labels.startsAt, { start: agenda.start, end: agenda.end! }) : '']
+        ? [
+            fill(labels.plannedFor, { n: agenda.participants }),
+            agenda.start ? fill(labels.startsAt, { start: clock(agenda.start, topic.lang), end: clock(agenda.end!, topic.lang) }) : '',
+          ]
             .filter(Boolean)
             .join(', ')
         : undefined,
@@ -104,14 +103,13 @@ function stepView(s: AgendaStep, agenda: Agenda, labels: Labels, lang: Topic['la
   const minutes = agenda.tailored ? `${s.minutes}` : range(s.range);
   let grouping: string = labels.groupings[s.step.grouping];
   if (s.step.grouping === 'groups' && s.step.groupSize) grouping += ` (${fill(labels.groupsOf, { n: s.step.groupSize })})`;
-  if (agenda.tailored && s.groups && (s.step.grouping === 'pairs' || s.step.grouping === 'groups')) {
-    grouping = `${labels.groupings[s.step.grouping]}: ${describeGroups(s.groups, lang, s.step.grouping)}`;
-  }
+  // "7 makkerpar" says "in pairs" already: "I makkerpar: 7 makkerpar" said it twice.
+  if (agenda.tailored) grouping = groupingInWords(s, labels, lang);
   return {
     number: s.step.number,
     title: s.step.title,
     minutes: `${minutes} ${labels.minutesShort}`,
-    clock: s.start ? `${s.start}–${s.end}` : undefined,
+    clock: s.start ? fill(labels.clockRange, { start: clock(s.start, lang), end: clock(s.end!, lang) }) : undefined,
     grouping,
     instructions: s.step.instructions.map(listItem),
     questions: s.step.questions.map(oneLine),
@@ -120,6 +118,50 @@ function stepView(s: AgendaStep, agenda: Agenda, labels: Labels, lang: Topic['la
       condition: !agenda.tailored && t.when ? fill(labels.tipWhen, { cond: describeCondition(t.when, labels) }) : undefined,
     })),
   };
+}
+
+/**
+ * One step as the facilitator leads it: when, how long and in what groups on one line, then every
+ * instruction, question and tip that holds for the group, each as whole as the pack has it.
+ */
+function facilitatorStepView(s: AgendaStep, labels: Labels, lang: Topic['lang']) {
+  const when = s.start
+    ? fill(labels.clockRange, { start: clock(s.start, lang), end: clock(s.end!, lang) })
+    : fill(labels.fromStartRange, { start: s.offset, end: s.offset + s.minutes });
+  return {
+    number: s.step.number,
+    title: s.step.title,
+    meta: [when, `${s.minutes} ${labels.minutesShort}`, groupingInWords(s, labels, lang)].join(' · '),
+    instructions: s.step.instructions.map(listItem),
+    questions: s.step.questions.map(oneLine),
+    tips: s.applicableTips.map((t) => quotedTip(t.text, labels.tip)),
+  };
+}
+
+/**
+ * A tip as a quote whose first paragraph opens with "Godt råd:" in bold; a tip of several blocks keeps
+ * them all inside the quote, and one that opens with a list has the lead on a line of its own.
+ */
+function quotedTip(markdown: string, lead: string): string {
+  const blocks = blocksOf(markdown);
+  const text = blocks ? markdown.trim() : oneLine(markdown);
+  const opener = `**${lead}:**`;
+  const body = !blocks || blocks[0].type === 'paragraph' ? `${opener} ${text}` : `${opener}\n\n${text}`;
+  return body
+    .split('\n')
+    .map((line) => (line.trim() ? `> ${line.trimEnd()}` : '>'))
+    .join('\n');
+}
+
+/** "7 makkerpar", "3 grupper på 4", or "I plenum" for a step everyone does together. */
+function groupingInWords(s: AgendaStep, labels: Labels, lang: Topic['lang']): string {
+  const { grouping } = s.step;
+  return s.groups && (grouping === 'pairs' || grouping === 'groups') ? describeGroups(s.groups, lang, grouping) : labels.groupings[grouping];
+}
+
+/** `13:00` as Danish print writes a time of day, `13.00`; English keeps the colon. */
+function clock(hhmm: string, lang: Topic['lang']): string {
+  return lang === 'da' ? hhmm.replace(':', '.') : hhmm;
 }
 
 function describeCondition(when: { minParticipants?: number; maxParticipants?: number }, labels: Labels): string {
@@ -158,13 +200,6 @@ function listItem(markdown: string): string {
     .split('\n')
     .map((line, i) => (i === 0 || !line.trim() ? line.trimEnd() : `  ${line.trimEnd()}`))
     .join('\n');
-}
-
-/** The first paragraph of a markdown string of blocks, for a place that has one line for it (a table cell). */
-function firstParagraph(markdown: string): string {
-  const first = blocksOf(markdown)?.[0];
-  const { start, end } = first?.position ?? {};
-  return first?.type === 'paragraph' && start?.offset !== undefined && end?.offset !== undefined ? markdown.slice(start.offset, end.offset) : markdown;
 }
 
 /** A name or a series printed on one line, however topic.yaml wrapped it. */

@@ -76,11 +76,19 @@ export function layoutDocument(
   const sheetTitles: string[] = [];
   if (setup.mode === 'flow') {
     const frame = frameOf(setup.paper, setup.margin);
-    const ctx = { ...base, pageContentHeight: frame.height };
     const { flow, colophon } = takeColophon(doc.tree.children);
-    const atoms = layoutBlocks(flow, struct.root, frame.box, ctx);
     const bounds = { top: setup.margin.top, bottom: setup.paper.height - setup.margin.bottom };
-    paginated = colophon ? placeColophon(atoms, colophon, struct.root, frame.box, ctx, bounds) : paginate(atoms, bounds);
+    const attempt = (k: number, ctx: BlockContext): PaginatedPage[] => {
+      const scaled = { ...ctx, theme: themeAt(theme, setup, k), pageContentHeight: frame.height };
+      const atoms = layoutBlocks(flow, scaled.struct.root, frame.box, scaled);
+      return colophon ? placeColophon(atoms, colophon, scaled.struct.root, frame.box, scaled, bounds) : paginate(atoms, bounds);
+    };
+    const { scale, maxPages } = setup;
+    const ctx: BlockContext = { ...base, pageContentHeight: frame.height };
+    const fits = (k: number) => attempt(k, { ...ctx, struct: new StructBuilder(), diagnostics: [] }).length <= maxPages!;
+    const k = maxPages === undefined || scale.start <= scale.floor ? scale.start : largestFitting(scale, fits);
+    paginated = attempt(k, ctx);
+    if (maxPages !== undefined && paginated.length > maxPages) overflows.push({ title: doc.meta.title, attributes: {}, pages: paginated.length });
   } else {
     const face = setup.mode === 'cards' ? setup.face! : setup.paper;
     const padding = setup.mode === 'cards' ? { top: 16, bottom: 16, left: 16, right: 16 } : setup.margin;
@@ -188,7 +196,7 @@ function chooseSheets(all: Unit[], numbers: readonly number[], title: string, di
       severity: 'error',
       rule: 'bad-option',
       message: {
-        da: `--sheets ${list}: emnet "${title}" har kun ${all.length} flip-over-ark`,
+        da: `--sheets ${list}: emnet "${title}" har kun ${all.length} flipoverark`,
         en: `--sheets ${list}: the topic "${title}" has only ${all.length} flip-chart sheets`,
       },
       hint: {
@@ -218,12 +226,7 @@ function fitUnit(
   const frame = frameOf(size, padding);
   const bounds = { top: padding.top, bottom: size.height - padding.bottom };
   const attempt = (k: number, ctx: BlockContext): PaginatedPage[] => {
-    const theme = scaleTheme(base.theme, k);
-    if (setup.leading) theme.leading = setup.leading;
-    if (setup.headings) {
-      const [h1, h2, h3, h4] = setup.headings.map((r) => r * theme.size.body);
-      theme.size = { ...theme.size, h1, h2, h3, h4 };
-    }
+    const theme = themeAt(base.theme, setup, k);
     // Pictures shrink with the type, and further: at the smallest type a picture may take a fifth of
     // the face instead of three fifths, so a persona's portrait does not push the card onto a second face.
     const t = scale.start > scale.floor ? (k - scale.floor) / (scale.start - scale.floor) : 1;
@@ -232,20 +235,33 @@ function fitUnit(
     return paginate(atoms, bounds);
   };
   const trial = (k: number) => attempt(k, { ...base, struct: new StructBuilder(), diagnostics: [] }).length === 1;
-  let chosen = scale.floor;
-  if (trial(scale.start)) chosen = scale.start;
-  else if (trial(scale.floor)) {
-    let low = scale.floor;
-    let high = scale.start;
-    for (let i = 0; i < 12; i++) {
-      const mid = (low + high) / 2;
-      if (trial(mid)) low = mid;
-      else high = mid;
-    }
-    chosen = low;
-  }
-  const pages = attempt(chosen, base);
+  const pages = attempt(largestFitting(scale, trial), base);
   return { pages, overflow: pages.length > 1 };
+}
+
+/** The largest type scale between the setup's start and floor at which `fits` holds; the floor when none does. */
+function largestFitting(scale: PageSetup['scale'], fits: (k: number) => boolean): number {
+  if (fits(scale.start)) return scale.start;
+  if (!fits(scale.floor)) return scale.floor;
+  let low = scale.floor;
+  let high = scale.start;
+  for (let i = 0; i < 12; i++) {
+    const mid = (low + high) / 2;
+    if (fits(mid)) low = mid;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The theme at type scale k, with the setup's own leading and heading sizes. */
+function themeAt(base: Theme, setup: PageSetup, k: number): Theme {
+  const theme = scaleTheme(base, k);
+  if (setup.leading) theme.leading = setup.leading;
+  if (setup.headings) {
+    const [h1, h2, h3, h4] = setup.headings.map((r) => r * theme.size.body);
+    theme.size = { ...theme.size, h1, h2, h3, h4 };
+  }
+  return theme;
 }
 
 /** Four card faces to an A4 sheet, with crop marks in the margin around them (artifacts). */

@@ -31,6 +31,8 @@ export interface PageSetup {
   leading?: number;
   /** Heading sizes as multiples of body text (h1…h4), where the theme's own would be too loud. */
   headings?: [number, number, number, number];
+  /** For `flow`: the most pages the document should take; the type steps down from `scale.start` towards the floor to keep within them. */
+  maxPages?: number;
   /** Card face, for `cards`. */
   face?: Size;
   /** Tile each sheet onto printer paper, for posters. */
@@ -75,6 +77,12 @@ export interface SetupOptions {
 /** Flip-chart body type on an A3 sheet, in points: the largest it grows to, and the smallest that reads at 5 m. */
 export const flipchartType = { ceiling: 110, floor: 54 };
 
+/**
+ * Facilitator's sheet body type, in points: the pack's size at most, and never below 9.5, what a
+ * reference sheet held in the hand still reads at (the pack itself is 11).
+ */
+export const facilitatorType = { ceiling: 11, floor: 9.5 };
+
 export function pageSetup(kind: OutputKind, theme: Theme, options: SetupOptions = {}): PageSetup {
   switch (kind) {
     case 'flipchart': {
@@ -108,6 +116,20 @@ export function pageSetup(kind: OutputKind, theme: Theme, options: SetupOptions 
         headings: [1.7, 1.2, 1.05, 1],
         face: cardFace,
       };
+    case 'facilitator': {
+      const start = Math.min(facilitatorType.ceiling, theme.size.body) / theme.size.body;
+      return {
+        mode: 'flow',
+        paper: paperSizes.A4,
+        // Narrower margins than the pack's: the sheet is a reference, and every line it gains is a step that stays on page two.
+        margin: { top: 50, bottom: 48, left: 50, right: 50 },
+        scale: { start, floor: Math.min(start, facilitatorType.floor / theme.size.body) },
+        // Headings that mark a step, not a chapter: the theme's 26 pt title would take a step's room.
+        headings: [1.75, 1.3, 1.12, 1],
+        leading: 1.35,
+        maxPages: 2,
+      };
+    }
     default:
       return { mode: 'flow', paper: paperSizes.A4, margin: theme.margin, scale: { start: 1, floor: 1 } };
   }

@@ -195,7 +195,8 @@ function withoutDocumentData(topic: Topic): Topic {
 
 /**
  * A sheet or card that ran over: placed at the card's file, the step that owns the sheet, or the
- * field of topic.yaml the sheet shows (the title, the frame questions).
+ * field of topic.yaml the sheet shows (the title, the frame questions). A facilitator's sheet past
+ * two pages is placed at `steps:`, whose text fills it.
  */
 function overflowDiagnostic(overflow: Overflow, kind: OutputKind, topic: Topic, yaml: ParsedYaml): Diagnostic {
   if (kind === 'cards') {
@@ -213,6 +214,21 @@ function overflowDiagnostic(overflow: Overflow, kind: OutputKind, topic: Topic, 
       hint: { da: 'gør kortet kortere: der er plads til omkring 80 ord på en side', en: 'shorten the card: about 80 words fit a face' },
     };
   }
+  if (kind === 'facilitator') {
+    return {
+      ...locate(yaml, ['steps'], 'key'),
+      severity: 'warning',
+      rule: 'facilitator-too-long',
+      message: {
+        da: `facilitatorens ark fylder ${overflow.pages} sider, også med den mindste skrift (9,5 punkt); det skal kunne være på 2 sider`,
+        en: `the facilitator's sheet takes ${overflow.pages} pages even at the smallest type (9.5 pt); it should fit on 2`,
+      },
+      hint: {
+        da: 'gør trinenes instruktioner, spørgsmål og råd kortere, eller slå trin sammen',
+        en: "shorten the steps' instructions, questions and tips, or merge steps",
+      },
+    };
+  }
   const step = topic.steps.find((s) => String(s.number) === overflow.attributes.step);
   const field = overflow.attributes.field;
   return {
@@ -220,7 +236,7 @@ function overflowDiagnostic(overflow: Overflow, kind: OutputKind, topic: Topic, 
     severity: 'warning',
     rule: 'flipchart-6x8',
     message: {
-      da: `flipover-arket "${overflow.title}" kan ikke være på ét ark, heller ikke med den mindste læselige skrift; det fylder ${overflow.pages} ark`,
+      da: `flipoverarket "${overflow.title}" kan ikke være på ét ark, heller ikke med den mindste læselige skrift; det fylder ${overflow.pages} ark`,
       en: `flip-chart sheet "${overflow.title}" does not fit at the smallest legible type; it runs onto ${overflow.pages} sheets`,
     },
     hint: { da: 'hold et ark på omkring 6 linjer med højst 8 ord hver', en: 'keep a sheet to about 6 lines of at most 8 words' },

@@ -3,8 +3,8 @@ export const pdfKindNames: Readonly<Record<string, string>> = {
   pack: 'Hele dialogmaterialet',
   facilitator: 'Facilitatorens ark',
   handout: 'Deltagerark',
-  flipchart: 'Flipover-ark',
-  'flipchart-poster-a1': 'Flipover-ark som A1-plakater',
-  'flipchart-poster-a2': 'Flipover-ark som A2-plakater',
-  cards: 'Casekort',
+  flipchart: 'Flipoverark',
+  'flipchart-poster-a1': 'Flipoverark som A1-plakater',
+  'flipchart-poster-a2': 'Flipoverark som A2-plakater',
+  cards: 'Kort',
 };

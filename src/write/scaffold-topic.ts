@@ -46,7 +46,7 @@ duration: 30
 
 # Formålet står i purpose.md. Du kan også skrive teksten direkte her i stedet for filnavnet.
 purpose: purpose.md
-# Rammespørgsmålene: det, hele dialogen handler om. De kommer også på flip-overens første ark.
+# Rammespørgsmålene: det, hele dialogen handler om. De kommer også på flipoverens første ark.
 questions:
   - Hvad er vores opgave, når en borger beder om hjælp?
   - Hvor går grænsen for den hjælp, vi giver?
@@ -56,7 +56,7 @@ preparation:
   materials:
     - Skriveredskaber til alle
     - Papkort eller papir
-    - Tavle eller flip-over
+    - Tavle eller flipover
   checklist:
     - Print casen til deltagerne, eller send den ud før mødet.
     - Aftal, hvem der faciliterer, og hvem der holder øje med tiden.

@@ -18,7 +18,7 @@ describe('poster files', () => {
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
     expect(manifest.topics[0].pdfs.map((p: { path: string; kind: string }) => [p.path, p.kind])).toEqual([['hardware/hardware-flipchart-poster-a2.pdf', 'flipchart-poster-a2']]);
     const index = readFileSync(path.join(out, 'index.html'), 'utf8');
-    expect(index).toContain('<a href="hardware/hardware-flipchart-poster-a2.pdf" download>Flipover-ark som A2-plakater</a>');
+    expect(index).toContain('<a href="hardware/hardware-flipchart-poster-a2.pdf" download>Flipoverark som A2-plakater</a>');
     // A build of posters alone records no A3 sheets, so their file goes as any kind no longer built does.
     expect(run.stderr).toMatch(/^removed .*hardware-flipchart\.pdf$/m);
   });
@@ -37,6 +37,6 @@ describe('poster files', () => {
   it('says it in Danish', () => {
     const run = runCli(['--lang', 'da', 'build', 'content/hardware', '--kind', 'flipchart', '--out', path.join(tmp, 'bad'), '--poster', 'A1', '--sheets', '1-x']);
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain('--sheets skal være numre på flip-over-ark, adskilt af komma, ikke "1-x"');
+    expect(run.stderr).toContain('--sheets skal være numre på flipoverark, adskilt af komma, ikke "1-x"');
   });
 });

@@ -46,7 +46,7 @@ describe('the dot-vote sheet', () => {
     expect(result.diagnostics.filter((d) => d.rule === 'flipchart-6x8')).toEqual([]);
     const pdf = await readPdf(output(result, 'flipchart'));
     const sheet = pdf.pages.at(-1)!;
-    expect(flat(sheet.text)).toContain('Prik-afstemning');
+    expect(flat(sheet.text)).toContain('Prikafstemning');
     const trs = structNodes(sheet.struct).filter((n) => n.role === 'TR');
     expect(trs).toHaveLength(1 + rows);
     // One row per group of step 4, the last to split the group before the vote (capped at four).
@@ -98,7 +98,7 @@ describe('poster tiles', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ file: '--sheets', rule: 'bad-option' });
     expect(messageText(errors[0], 'en')).toBe('--sheets 40: the topic "Hjælp med borgerens hardware og udstyr" has only 8 flip-chart sheets');
-    expect(messageText(errors[0], 'da')).toBe('--sheets 40: emnet "Hjælp med borgerens hardware og udstyr" har kun 8 flip-over-ark');
+    expect(messageText(errors[0], 'da')).toBe('--sheets 40: emnet "Hjælp med borgerens hardware og udstyr" har kun 8 flipoverark');
   });
 
   it('--sheets 1,3 tiles only those sheets', async () => {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
 import { layoutDocument } from '../../src/layout/layout-document.js';
 import { cardFace, flipchartType, mm, pageSetup } from '../../src/layout/page-setup.js';
-import { paperSizes } from '../../src/layout/theme.js';
+import { defaultTheme, paperSizes } from '../../src/layout/theme.js';
 import { loadTopic } from '../../src/load/load-topic.js';
 import { modelTopic } from '../../src/model/model-topic.js';
 import { parseTopic } from '../../src/parse/parse-topic.js';
@@ -26,12 +26,13 @@ describe('facilitator sheet for 14 participants from 13:00', () => {
   it('has the clock times of every step and the end', () => {
     const text = flat(pdf.text);
     let from = 0;
-    for (const clock of ['13:00', '13:05', '13:16', '13:29']) {
+    for (const clock of ['kl. 13.00–13.05', 'kl. 13.05–13.16', 'kl. 13.16–13.29', 'kl. 13.29–13.39']) {
       const at = text.indexOf(clock, from);
       expect(at, clock).toBeGreaterThan(-1);
       from = at;
     }
-    expect(text).toMatch(/til 13:39/);
+    expect(text).toMatch(/fra kl\. 13\.00 til 13\.39/);
+    expect(text).not.toMatch(/\d:\d\d/);
   });
 
   it('shows the four groups and the tip for 13 or more', () => {
@@ -43,7 +44,8 @@ describe('facilitator sheet for 14 participants from 13:00', () => {
   it('is one or two A4 pages, every word inside the margins', () => {
     expect(pdf.pages.length).toBeGreaterThanOrEqual(1);
     expect(pdf.pages.length).toBeLessThanOrEqual(2);
-    for (const page of pdf.pages) expectTextInside(page, { left: 64, right: page.width - 64, top: 0, bottom: page.height }, 'facilitator');
+    const { margin } = pageSetup('facilitator', defaultTheme);
+    for (const page of pdf.pages) expectTextInside(page, { left: margin.left, right: page.width - margin.right, top: 0, bottom: page.height }, 'facilitator');
   });
 
   it('drops the tip for 13 or more with 8 participants', async () => {
@@ -87,7 +89,7 @@ describe('flip-chart sheets', () => {
     expect(flat(pdf.pages[0].text)).toBe('Samtykke og fuldmagt i den digitale hjælp');
     expect(flat(pdf.pages[1].text)).toContain('Hvornår beder vi om et samtykke');
     expect(flat(pdf.pages[3].text)).toContain('Trin 2: Dilemmaer i grupper');
-    expect(flat(pdf.pages[6].text)).toContain('Prik-afstemning');
+    expect(flat(pdf.pages[6].text)).toContain('Prikafstemning');
   });
 
   it('set their questions large enough to read at 5 m, inside the sheet', () => {
