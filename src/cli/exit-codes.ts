@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ruleKinds } from '../diagnostics/rules.js';
 
-/** The one table of exit codes. */
+/** The one table of exit codes; which rule is which kind of problem is in src/diagnostics/rules.ts. */
 export const exitCodes = {
   ok: 0,
   content: 1,
@@ -11,17 +12,11 @@ export const exitCodes = {
   terminated: 143,
 } as const;
 
-const usageRules = new Set(['path-not-found', 'not-a-topic', 'bad-option', 'unknown-option', 'unknown-command', 'bad-slug', 'topic-exists', 'not-a-shard', 'duplicate-topic', 'out-overlaps-source', 'not-a-docx', 'import-target-exists']);
-// A shard's file that is missing or not the one its build wrote is a problem of the files on disk, not of
-// content. An output folder another build holds is too: the command and the content are right, and the
-// same command succeeds once the other build is done, as after a busy disk.
-const ioRules = new Set(['io-error', 'internal-error', 'shard-file-missing', 'shard-file-changed', 'shard-file-outside', 'out-busy']);
-
 /** The worst problem decides: I/O over usage over content. Warnings never fail a run. */
 export function exitCodeFor(diagnostics: readonly Diagnostic[]): number {
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.some((d) => ioRules.has(d.rule))) return exitCodes.internal;
-  if (errors.some((d) => usageRules.has(d.rule))) return exitCodes.usage;
+  if (errors.some((d) => ruleKinds[d.rule] === 'io')) return exitCodes.internal;
+  if (errors.some((d) => ruleKinds[d.rule] === 'usage')) return exitCodes.usage;
   if (errors.length) return exitCodes.content;
   return exitCodes.ok;
 }

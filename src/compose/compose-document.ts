@@ -166,7 +166,7 @@ function compile(text: string, displayPath: string, diagnostics: Diagnostic[]): 
 function templateError(error: unknown, file: string, text?: string): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
   const lines = message.split('\n').filter(Boolean);
-  const base = { file, severity: 'error' as const, rule: 'template-error' };
+  const base = { file, severity: 'error' as const, rule: 'template-error' as const };
   if (text && /got 'EOF'/.test(message)) {
     const open = unclosedBlock(text);
     if (open) {

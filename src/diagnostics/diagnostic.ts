@@ -2,6 +2,8 @@
  * Diagnostics are plain data, created by any stage and reported once by the CLI.
  * A stage never prints and never throws for bad content: it returns diagnostics instead.
  */
+import type { RuleId } from './rules.js';
+
 export type Severity = 'error' | 'warning';
 
 /** The languages dialogpack speaks to its users: Danish first, English on request. */
@@ -23,14 +25,16 @@ export interface Diagnostic {
   column?: number;
   severity: Severity;
   /** Stable kebab-case id, shown as `[rule]`, usable in tests and `--json`. */
-  rule: string;
+  rule: RuleId;
   message: Text;
   /** The corrected line or the next step, in the same words as the message. */
   hint?: Text;
 }
 
 /** A diagnostic as a user reads it: its message and hint in one language. */
-export interface ReportedDiagnostic extends Omit<Diagnostic, 'message' | 'hint'> {
+export interface ReportedDiagnostic extends Omit<Diagnostic, 'rule' | 'message' | 'hint'> {
+  /** A rule of this version, or one an earlier version stored in a manifest. */
+  rule: string;
   message: string;
   hint?: string;
 }

@@ -6,6 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { RuleId } from '../diagnostics/rules.js';
 import type { Diagnostic, Text } from '../diagnostics/diagnostic.js';
 
 /**
@@ -18,7 +19,7 @@ export const docxLimits = { maxFileBytes: 32 * 1024 * 1024 };
 const zipSignature = [0x50, 0x4b, 0x03, 0x04];
 
 export async function loadDocx(file: string): Promise<{ bytes?: Uint8Array; diagnostics: Diagnostic[] }> {
-  const refuse = (rule: string, message: Text, hint?: Text) => ({ diagnostics: [{ file, severity: 'error', rule, message, hint } satisfies Diagnostic] });
+  const refuse = (rule: RuleId, message: Text, hint?: Text) => ({ diagnostics: [{ file, severity: 'error', rule, message, hint } satisfies Diagnostic] });
   const ext = path.extname(file).toLowerCase();
   if (ext === '.doc') {
     return refuse(

@@ -3,6 +3,7 @@ import type { Text } from '../diagnostics/diagnostic.js';
 import type { FileType } from '../load/sniff-file-type.js';
 import type { WantedFile, WrongType } from './find-topic-file.js';
 import { toKebabCase } from './topic-slug.js';
+import type { RuleId } from '../diagnostics/rules.js';
 
 /** What each kind is called, as the message names it. */
 const names: Record<FileType, Text> = {
@@ -32,7 +33,7 @@ export function describeWrongType(
   ref: string,
   wanted: WantedFile,
   line?: (ref: string) => string,
-): { rule: string; message: Text; detail: Text; hint: Text } {
+): { rule: RuleId; message: Text; detail: Text; hint: Text } {
   const { type, named } = found;
   const name = names[type];
   const swap = (ext: string) => ref.replace(/\.[^./\\]*$/, '') + `.${ext}`;

@@ -8,6 +8,7 @@ import type { ParsedMarkdown } from '../parse/parse-topic.js';
 import { describeWrongType } from './describe-wrong-type.js';
 import { findTopicFile } from './find-topic-file.js';
 import { readImage, type ImageBudget, type ImageData } from './read-image.js';
+import type { RuleId } from '../diagnostics/rules.js';
 
 declare module 'mdast' {
   interface Data {
@@ -26,7 +27,7 @@ export function modelImages(md: ParsedMarkdown, source: TopicSource, images: Map
   const diagnostics: Diagnostic[] = [];
   visit(md.tree, 'image', (node: Image, _index, parent: Parent | undefined) => {
     const place = { file: md.file, line: node.position?.start.line, column: node.position?.start.column };
-    const problem = (severity: Diagnostic['severity'], rule: string, message: Text, hint?: Text) => {
+    const problem = (severity: Diagnostic['severity'], rule: RuleId, message: Text, hint?: Text) => {
       diagnostics.push({ ...place, severity, rule, message, hint });
     };
     const url = decode(node.url);

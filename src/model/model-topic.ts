@@ -19,6 +19,7 @@ import { cardSchema, topicSchema, type TopicData } from './topic-schema.js';
 import { toKebabCase } from './topic-slug.js';
 import { yamlMarkdown } from './yaml-markdown.js';
 import { describeValue, zodDiagnostics } from './zod-diagnostics.js';
+import type { RuleId } from '../diagnostics/rules.js';
 
 export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: Diagnostic[] } {
   const yaml = parsed.topic;
@@ -445,7 +446,7 @@ class FileResolver {
     return undefined;
   }
 
-  private error(at: YamlPath, rule: string, message: Text, hint?: Text): void {
+  private error(at: YamlPath, rule: RuleId, message: Text, hint?: Text): void {
     this.diagnostics.push({ ...locate(this.yaml, at), severity: 'error', rule, message, hint });
   }
 }

@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, Scalar } from 'yaml';
 import type * as z from 'zod';
 import type { Diagnostic, Language, Text } from '../diagnostics/diagnostic.js';
+import { isRuleId } from '../diagnostics/rules.js';
 import { suggest } from '../diagnostics/suggest.js';
 import type { ParsedYaml } from '../parse/parse-topic.js';
 import { quoteYamlText } from '../parse/quote-yaml-text.js';
@@ -314,7 +315,7 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
     out.push({
       ...locate(yaml, path),
       severity: 'error',
-      rule: custom?.rule ?? (issue.code === 'invalid_type' || union ? 'wrong-type' : 'invalid-value'),
+      rule: isRuleId(custom?.rule) ? custom.rule : issue.code === 'invalid_type' || union ? 'wrong-type' : 'invalid-value',
       message: {
         da: `${wherePath.length ? `${whereDa}: ` : ''}${union ? `${danishUnionMessage(issue, unionMessage)}, ikke ${describeValue(value, 'da')}` : (custom?.da ?? danishMessage(issue, value))}`,
         en: `${where ? `${where}: ` : ''}${union ? `${unionMessage}, not ${describeValue(value)}` : humanMessage(issue, value)}`,

@@ -5,8 +5,9 @@
  * end of the file, a tab on the line above it). The library's own words never reach a Danish reader:
  * every code has an explanation, and the English one may keep the library's text as a detail.
  */
-import { type Document, isScalar, parseDocument, Scalar, visit, type YAMLError } from 'yaml';
+import { type Document, type ErrorCode, isScalar, parseDocument, Scalar, visit, type YAMLError } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { RuleId } from '../diagnostics/rules.js';
 import { quoteYamlText } from './quote-yaml-text.js';
 
 type Place = Pick<Diagnostic, 'line' | 'column'>;
@@ -616,8 +617,35 @@ function lineAt(text: string, offset: number): LineAt {
   return { lineStart, firstNonSpace: lineStart + indent, content };
 }
 
-function ruleOf(problem: YAMLError): string {
-  return `yaml-${problem.code.toLowerCase().replace(/_/g, '-')}`;
+/** One rule per yaml error code, named after it, so every code yaml may give has a rule the docs explain. */
+const rulesOfCodes: Record<ErrorCode, RuleId> = {
+  ALIAS_PROPS: 'yaml-alias-props',
+  BAD_ALIAS: 'yaml-bad-alias',
+  BAD_DIRECTIVE: 'yaml-bad-directive',
+  BAD_DQ_ESCAPE: 'yaml-bad-dq-escape',
+  BAD_INDENT: 'yaml-bad-indent',
+  BAD_PROP_ORDER: 'yaml-bad-prop-order',
+  BAD_SCALAR_START: 'yaml-bad-scalar-start',
+  BLOCK_AS_IMPLICIT_KEY: 'yaml-block-as-implicit-key',
+  BLOCK_IN_FLOW: 'yaml-block-in-flow',
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  IMPOSSIBLE: 'yaml-impossible',
+  KEY_OVER_1024_CHARS: 'yaml-key-over-1024-chars',
+  MISSING_CHAR: 'yaml-missing-char',
+  MULTILINE_IMPLICIT_KEY: 'yaml-multiline-implicit-key',
+  MULTIPLE_ANCHORS: 'yaml-multiple-anchors',
+  MULTIPLE_DOCS: 'yaml-multiple-docs',
+  MULTIPLE_TAGS: 'yaml-multiple-tags',
+  NON_STRING_KEY: 'yaml-non-string-key',
+  RESOURCE_EXHAUSTION: 'yaml-resource-exhaustion',
+  TAB_AS_INDENT: 'yaml-tab-as-indent',
+  TAG_RESOLVE_FAILED: 'yaml-tag-resolve-failed',
+  UNEXPECTED_TOKEN: 'yaml-unexpected-token',
+  BAD_COLLECTION_TYPE: 'yaml-bad-collection-type',
+};
+
+function ruleOf(problem: YAMLError): RuleId {
+  return rulesOfCodes[problem.code];
 }
 
 function firstLine(message: string): string {

@@ -28,6 +28,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { Diagnostic, Text } from '../diagnostics/diagnostic.js';
 import { topicLimits } from '../load/load-topic.js';
 import { parseMarkdown } from './markdown-parser.js';
+import type { RuleId } from '../diagnostics/rules.js';
 
 export interface DocxNames {
   /** The Word file as the user named it, for messages. */
@@ -92,7 +93,7 @@ interface Picture {
 }
 
 /** A warning about the Word file, in both languages. */
-type Report = (rule: string, message: Text, hint?: Text) => void;
+type Report = (rule: RuleId, message: Text, hint?: Text) => void;
 
 /** What a library or the system said, in its own words, is the same in both languages. */
 function both(text: string): Text {

@@ -156,7 +156,7 @@ function missingGlyphDiagnostics(glyphs: MissingGlyph[], source: TopicSource): D
     return places.map((place) => ({
       ...place,
       severity: 'error' as const,
-      rule: 'missing-glyph',
+      rule: 'missing-glyph' as const,
       message: {
         da: `tegnet "${glyph.char}" (${code}) findes ikke i nogen af skrifttyperne, så det ville blive printet som en tom firkant`,
         en: `the character "${glyph.char}" (${code}) is in none of the fonts, so it would print as an empty box`,
