@@ -33,12 +33,7 @@ export const refusalMessages: Record<RefusalReason, Text> = {
   'wrong-type': { da: 'kan ikke bruges her', en: 'cannot be used here' },
 };
 
-/** `is not UTF-8 text: byte 0xE6, which is not valid UTF-8`, in English. */
-export function describeRefusal(refusal: Refusal): string {
-  return describeRefusalText(refusal).en;
-}
-
-/** The same in both languages; a detail given in one language only is used in both. */
+/** `is not UTF-8 text: byte 0xE6, which is not valid UTF-8`, in both languages; a detail given in one language only is used in both. */
 export function describeRefusalText(refusal: Refusal): Text {
   const message = refusalMessages[refusal.reason];
   const { detail } = refusal;

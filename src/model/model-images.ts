@@ -3,11 +3,11 @@ import path from 'node:path';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic, Text } from '../diagnostics/diagnostic.js';
 import type { TopicSource } from '../load/load-topic.js';
-import { describeRefusal, describeRefusalText } from '../load/source-file.js';
+import { describeRefusalText } from '../load/source-file.js';
 import type { ParsedMarkdown } from '../parse/parse-topic.js';
 import { describeWrongType } from './describe-wrong-type.js';
 import { findTopicFile } from './find-topic-file.js';
-import { readImage, type ImageBudget, type ImageData } from './read-image.js';
+import { notRaster, readImage, type ImageBudget, type ImageData, type PictureFile } from './read-image.js';
 import type { RuleId } from '../diagnostics/rules.js';
 
 declare module 'mdast' {
@@ -103,14 +103,16 @@ export function modelImages(md: ParsedMarkdown, source: TopicSource, images: Map
     const { file, path: rel } = found;
     if (!images.has(rel)) {
       // A picture an SVG shows is found from the SVG's own folder, through the same reader, inside the topic.
-      const pictureFile = (href: string) => {
-        // In English, as sanitize-svg words the rest of the sentence.
+      const pictureFile = (href: string): ReturnType<PictureFile> => {
         const inner = findTopicFile(source, href, path.posix.dirname(rel), 'picture');
-        if (!('problem' in inner)) return inner.file.kind === 'binary' ? { bytes: inner.file.bytes, path: inner.path } : { problem: `is \`${inner.path}\`, which is not a PNG or JPEG file` };
-        if (inner.problem === 'outside') return { problem: `is \`${href}\`, outside the topic folder` };
-        if (inner.problem === 'missing') return { problem: `is \`${inner.path}\`, which does not exist in ${source.displayDir}` };
-        if (inner.wrongType) return { problem: `is \`${inner.path}\`, which is not a PNG or JPEG file` };
-        return { problem: `is \`${inner.path}\`, which ${describeRefusal(inner.file)}` };
+        if (!('problem' in inner)) return inner.file.kind === 'binary' ? { bytes: inner.file.bytes, path: inner.path } : { problem: notRaster(inner.path) };
+        if (inner.problem === 'outside') return { problem: { da: `er \`${href}\`, som ligger uden for emnets mappe`, en: `is \`${href}\`, outside the topic folder` } };
+        if (inner.problem === 'missing') {
+          return { problem: { da: `er \`${inner.path}\`, som ikke findes i ${source.displayDir}`, en: `is \`${inner.path}\`, which does not exist in ${source.displayDir}` } };
+        }
+        if (inner.wrongType) return { problem: notRaster(inner.path) };
+        const refused = describeRefusalText(inner.file);
+        return { problem: { da: `er \`${inner.path}\`, og den fil ${refused.da}`, en: `is \`${inner.path}\`, which ${refused.en}` } };
       };
       const read = readImage(rel, file.kind === 'text' ? { text: file.text } : { bytes: file.bytes }, budget, pictureFile);
       if ('problem' in read) return problem('error', 'bad-image', { da: `billedet ${read.problem.da}`, en: `the image ${read.problem.en}` });
@@ -119,8 +121,8 @@ export function modelImages(md: ParsedMarkdown, source: TopicSource, images: Map
           'warning',
           'svg-left-out',
           {
-            da: `billedet \`${rel}\` har dele, som en trykt figur ikke kan vise, og de udelades: ${read.leftOut.join(', ')}`,
-            en: `the image \`${rel}\` has parts a printed figure cannot show, and they are left out: ${read.leftOut.join(', ')}`,
+            da: `billedet \`${rel}\` har dele, som en trykt figur ikke kan vise, og de udelades: ${read.leftOut.map((t) => t.da).join(', ')}`,
+            en: `the image \`${rel}\` has parts a printed figure cannot show, and they are left out: ${read.leftOut.map((t) => t.en).join(', ')}`,
           },
           { da: 'fjern dem fra tegningen, eller gem den igen som almindelig SVG', en: 'remove them from the drawing, or save it again as plain SVG' },
         );

@@ -141,9 +141,12 @@ function readLogo(templates: TemplateSource, name: string, alt: string, yaml: Pa
   // An SVG logo follows a topic's drawings' rules, with the templates folder as its folder.
   const pictureFile = (href: string) => {
     const ref = path.posix.normalize(path.posix.join(path.posix.dirname(name), href.replace(/\\/g, '/')));
-    if (path.posix.isAbsolute(href) || /^[a-zA-Z]:/.test(href) || ref === '..' || ref.startsWith('../')) return { problem: `is \`${href}\`, outside the templates folder` };
+    if (path.posix.isAbsolute(href) || /^[a-zA-Z]:/.test(href) || ref === '..' || ref.startsWith('../')) {
+      return { problem: { da: `er \`${href}\`, som ligger uden for skabelonmappen`, en: `is \`${href}\`, outside the templates folder` } };
+    }
     const found = templates.files.get(ref);
-    return found?.bytes ? { bytes: found.bytes, path: ref } : { problem: `is \`${ref}\`, which is not a PNG or JPEG file in the templates folder` };
+    if (found?.bytes) return { bytes: found.bytes, path: ref };
+    return { problem: { da: `er \`${ref}\`, som ikke er en PNG- eller JPEG-fil i skabelonmappen`, en: `is \`${ref}\`, which is not a PNG or JPEG file in the templates folder` } };
   };
   const read = readImage(name, file, imageBudget(), pictureFile);
   if ('problem' in read) return fail({ da: `logoet ${read.problem.da}`, en: `logo ${read.problem.en}` });
@@ -153,8 +156,8 @@ function readLogo(templates: TemplateSource, name: string, alt: string, yaml: Pa
       severity: 'warning',
       rule: 'svg-left-out',
       message: {
-        da: `logoet \`${name}\` har dele, som en trykt figur ikke kan vise, og de udelades: ${read.leftOut.join(', ')}`,
-        en: `logo \`${name}\` has parts a printed figure cannot show, and they are left out: ${read.leftOut.join(', ')}`,
+        da: `logoet \`${name}\` har dele, som en trykt figur ikke kan vise, og de udelades: ${read.leftOut.map((t) => t.da).join(', ')}`,
+        en: `logo \`${name}\` has parts a printed figure cannot show, and they are left out: ${read.leftOut.map((t) => t.en).join(', ')}`,
       },
       hint: { da: 'fjern dem fra tegningen, eller gem den igen som almindelig SVG', en: 'remove them from the drawing, or save it again as plain SVG' },
     });

@@ -1,3 +1,5 @@
+import type { Text } from '../diagnostics/diagnostic.js';
+
 export interface XmlAttribute {
   /** As written, e.g. `xlink:href`. */
   name: string;
@@ -25,12 +27,14 @@ export interface XmlLimits {
   maxAttributes: number;
 }
 
-export type XmlProblem = { problem: string; line: number; column: number };
+/** What is wrong, completing "… cannot be printed: " / "… kan ikke udskrives: ". */
+export type XmlProblem = { problem: Text; line: number; column: number };
 
 const predefined: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const nameAt = /[\p{L}_:][\p{L}\p{N}_.:-]*/uy;
 const space = /[ \t\r\n]*/y;
 const xmlNamespace = 'http://www.w3.org/XML/1998/namespace';
+const outsideText: Text = { da: 'der står tekst uden for elementet <svg>', en: 'there is text outside the <svg> element' };
 
 interface Scope {
   parent?: Scope;
@@ -58,7 +62,7 @@ export function parseSvgXml(text: string, limits: XmlLimits): { root: XmlElement
     counted = Math.max(counted, index);
     return { line, column: index - lineStart + 1 };
   };
-  const fail = (index: number, problem: string): XmlProblem => ({ problem, ...place(index) });
+  const fail = (index: number, problem: Text): XmlProblem => ({ problem, ...place(index) });
 
   const stack: { element: XmlElement; scope: Scope }[] = [];
   let root: XmlElement | undefined;
@@ -74,27 +78,27 @@ export function parseSvgXml(text: string, limits: XmlLimits): { root: XmlElement
       const decoded = decodeEntities(raw);
       if (typeof decoded !== 'string') return fail(at + decoded.offset, decoded.problem);
       if (stack.length) stack[stack.length - 1].element.children.push(decoded);
-      else if (decoded.trim()) return fail(at, 'there is text outside the <svg> element');
+      else if (decoded.trim()) return fail(at, outsideText);
       at = stop;
       continue;
     }
     if (text.startsWith('<!--', at)) {
       const end = text.indexOf('-->', at + 4);
-      if (end === -1) return fail(at, 'a comment is never closed with -->');
+      if (end === -1) return fail(at, { da: 'en kommentar (<!-- …) slutter aldrig med -->', en: 'a comment is never closed with -->' });
       at = end + 3;
       continue;
     }
     if (text.startsWith('<![CDATA[', at)) {
       const end = text.indexOf(']]>', at + 9);
-      if (end === -1) return fail(at, 'a CDATA section is never closed with ]]>');
-      if (!stack.length) return fail(at, 'there is text outside the <svg> element');
+      if (end === -1) return fail(at, { da: 'et CDATA-afsnit (<![CDATA[ …) slutter aldrig med ]]>', en: 'a CDATA section is never closed with ]]>' });
+      if (!stack.length) return fail(at, outsideText);
       stack[stack.length - 1].element.children.push(text.slice(at + 9, end));
       at = end + 3;
       continue;
     }
     if (text.startsWith('<?', at)) {
       const end = text.indexOf('?>', at + 2);
-      if (end === -1) return fail(at, 'a processing instruction is never closed with ?>');
+      if (end === -1) return fail(at, { da: 'en linje, der begynder med <?, slutter aldrig med ?>', en: 'a processing instruction is never closed with ?>' });
       at = end + 2;
       continue;
     }
@@ -104,7 +108,7 @@ export function parseSvgXml(text: string, limits: XmlLimits): { root: XmlElement
       const close = text.indexOf('>', at);
       const subsetEnd = bracket !== -1 && bracket < close ? text.indexOf(']', bracket) : -1;
       const end = subsetEnd !== -1 ? text.indexOf('>', subsetEnd) : bracket !== -1 && bracket < close ? -1 : close;
-      if (close === -1 || end === -1) return fail(at, 'a <!DOCTYPE> is never closed');
+      if (close === -1 || end === -1) return fail(at, { da: 'en <!DOCTYPE> slutter aldrig med >', en: 'a <!DOCTYPE> is never closed' });
       at = end + 1;
       continue;
     }
@@ -112,11 +116,14 @@ export function parseSvgXml(text: string, limits: XmlLimits): { root: XmlElement
       nameAt.lastIndex = at + 2;
       const name = nameAt.exec(text)?.[0];
       const open = stack.pop();
-      if (!name || !open) return fail(at, 'a closing tag has no opening tag');
-      if (name !== open.element.name) return fail(at, `</${name}> closes <${open.element.name}> (line ${open.element.line})`);
+      if (!name || !open) return fail(at, { da: 'et element lukkes med </…>, men det blev aldrig åbnet', en: 'a closing tag has no opening tag' });
+      if (name !== open.element.name) return fail(at, {
+          da: `</${name}> står, hvor elementet <${open.element.name}> fra linje ${open.element.line} skulle lukkes`,
+          en: `</${name}> closes <${open.element.name}> (line ${open.element.line})`,
+        });
       space.lastIndex = at + 2 + name.length;
       space.exec(text);
-      if (text[space.lastIndex] !== '>') return fail(at, `</${name}> is not closed with >`);
+      if (text[space.lastIndex] !== '>') return fail(at, { da: `</${name}> slutter ikke med >`, en: `</${name}> is not closed with >` });
       at = space.lastIndex + 1;
       continue;
     }
@@ -124,10 +131,10 @@ export function parseSvgXml(text: string, limits: XmlLimits): { root: XmlElement
     const start = at;
     nameAt.lastIndex = at + 1;
     const name = nameAt.exec(text)?.[0];
-    if (!name) return fail(at, 'a < is not followed by an element name');
-    if (root && !stack.length) return fail(at, 'there is a second element after the <svg> element ended');
-    if (++elements > limits.maxElements) return fail(at, `it has more than ${limits.maxElements.toLocaleString('en')} elements`);
-    if (stack.length >= limits.maxDepth) return fail(at, `its elements nest more than ${limits.maxDepth} levels deep`);
+    if (!name) return fail(at, { da: 'et < bliver ikke fulgt af navnet på et element', en: 'a < is not followed by an element name' });
+    if (root && !stack.length) return fail(at, { da: 'der kommer endnu et element, efter at elementet <svg> er slut', en: 'there is a second element after the <svg> element ended' });
+    if (++elements > limits.maxElements) return fail(at, { da: `tegningen har mere end ${limits.maxElements.toLocaleString('da')} elementer`, en: `it has more than ${limits.maxElements.toLocaleString('en')} elements` });
+    if (stack.length >= limits.maxDepth) return fail(at, { da: `tegningens elementer ligger mere end ${limits.maxDepth} lag inden i hinanden`, en: `its elements nest more than ${limits.maxDepth} levels deep` });
     at = nameAt.lastIndex;
     const raw: { name: string; value: string }[] = [];
     const seen = new Set<string>();
@@ -146,27 +153,27 @@ export function parseSvgXml(text: string, limits: XmlLimits): { root: XmlElement
         at += 2;
         break;
       }
-      if (at >= text.length) return fail(start, `<${name}> is never closed with >`);
+      if (at >= text.length) return fail(start, { da: `<${name}> slutter aldrig med >`, en: `<${name}> is never closed with >` });
       nameAt.lastIndex = at;
       const attribute = gap ? nameAt.exec(text)?.[0] : undefined;
-      if (!attribute) return fail(at, `<${name}> has something that is not an attribute`);
-      if (seen.has(attribute)) return fail(at, `<${name}> has the attribute ${attribute} twice`);
-      if (raw.length >= limits.maxAttributes) return fail(at, `<${name}> has more than ${limits.maxAttributes} attributes`);
+      if (!attribute) return fail(at, { da: `<${name}> indeholder noget, der ikke er en egenskab som \`navn="værdi"\``, en: `<${name}> has something that is not an attribute` });
+      if (seen.has(attribute)) return fail(at, { da: `<${name}> har egenskaben ${attribute} to gange`, en: `<${name}> has the attribute ${attribute} twice` });
+      if (raw.length >= limits.maxAttributes) return fail(at, { da: `<${name}> har mere end ${limits.maxAttributes} egenskaber`, en: `<${name}> has more than ${limits.maxAttributes} attributes` });
       seen.add(attribute);
       space.lastIndex = nameAt.lastIndex;
       space.exec(text);
       at = space.lastIndex;
-      if (text[at] !== '=') return fail(at, `the attribute ${attribute} has no = and value`);
+      if (text[at] !== '=') return fail(at, { da: `egenskaben ${attribute} mangler = og en værdi`, en: `the attribute ${attribute} has no = and value` });
       space.lastIndex = at + 1;
       space.exec(text);
       at = space.lastIndex;
       const quote = text[at];
-      if (quote !== '"' && quote !== "'") return fail(at, `the value of ${attribute} is not in quotes`);
+      if (quote !== '"' && quote !== "'") return fail(at, { da: `værdien af ${attribute} står ikke i anførselstegn`, en: `the value of ${attribute} is not in quotes` });
       const end = text.indexOf(quote, at + 1);
-      if (end === -1) return fail(at, `the value of ${attribute} is never closed with ${quote}`);
+      if (end === -1) return fail(at, { da: `værdien af ${attribute} slutter aldrig med ${quote}`, en: `the value of ${attribute} is never closed with ${quote}` });
       const rawValue = text.slice(at + 1, end);
       const lt = rawValue.indexOf('<');
-      if (lt !== -1) return fail(at + 1 + lt, `the value of ${attribute} holds a <`);
+      if (lt !== -1) return fail(at + 1 + lt, { da: `værdien af ${attribute} indeholder et <`, en: `the value of ${attribute} holds a <` });
       const value = decodeEntities(rawValue);
       if (typeof value !== 'string') return fail(at + 1 + value.offset, value.problem);
       raw.push({ name: attribute, value });
@@ -204,9 +211,9 @@ export function parseSvgXml(text: string, limits: XmlLimits): { root: XmlElement
   }
   if (stack.length) {
     const open = stack[stack.length - 1].element;
-    return { problem: `<${open.name}> is never closed`, line: open.line, column: open.column };
+    return { problem: { da: `elementet <${open.name}> lukkes aldrig`, en: `<${open.name}> is never closed` }, line: open.line, column: open.column };
   }
-  if (!root) return fail(0, 'it holds no <svg> element');
+  if (!root) return fail(0, { da: 'filen indeholder intet <svg>-element', en: 'it holds no <svg> element' });
   return { root };
 }
 
@@ -217,7 +224,7 @@ function split(name: string): [string, string] {
 }
 
 /** XML's five entities and character references; anything else (a DOCTYPE's own entities among them) is refused. */
-function decodeEntities(raw: string): string | { problem: string; offset: number } {
+function decodeEntities(raw: string): string | { problem: Text; offset: number } {
   let amp = raw.indexOf('&');
   if (amp === -1) return raw;
   let out = '';
@@ -235,7 +242,13 @@ function decodeEntities(raw: string): string | { problem: string; offset: number
     }
     if (char === undefined) {
       const shown = body === undefined ? '&' : `&${body};`;
-      return { problem: `${shown} is not an XML character reference (an SVG file may use only &lt; &gt; &amp; &quot; &apos; and &#…;)`, offset: amp };
+      return {
+        problem: {
+          da: `${shown} er ikke en tegnkode, en SVG-fil må bruge (kun &lt; &gt; &amp; &quot; &apos; og &#…;); skriv tegnet selv i stedet`,
+          en: `${shown} is not an XML character reference (an SVG file may use only &lt; &gt; &amp; &quot; &apos; and &#…;)`,
+        },
+        offset: amp,
+      };
     }
     out += raw.slice(from, amp) + char;
     from = semi + 1;

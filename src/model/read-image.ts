@@ -55,13 +55,16 @@ export function imageBudget(): ImageBudget {
   return { pixels: imageLimits.maxTopicPixels, drawn: imageLimits.maxTopicDrawn, scaled: imageLimits.maxTopicScaledPixels };
 }
 
-/** A picture an SVG's `<image>` names by path: its bytes, found through load's reader, or why not. */
-export type PictureFile = (href: string) => { bytes: Uint8Array; path: string } | { problem: string };
+/**
+ * A picture an SVG's `<image>` names by path: its bytes, found through load's reader, or why not,
+ * completing "<image> shows a picture that …" / "<image> viser et billede, men det …".
+ */
+export type PictureFile = (href: string) => { bytes: Uint8Array; path: string } | { problem: Text };
 
 export interface ReadImageResult {
   image: ImageData;
   /** What an SVG had that a print figure cannot show and was left out, for a warning. */
-  leftOut: string[];
+  leftOut: Text[];
 }
 
 /**
@@ -78,11 +81,10 @@ export function readImage(name: string, file: { text?: string; bytes?: Uint8Arra
     const checked = sanitizeSvg(file.text, imageLimits.svg, (href) => svgPicture(href, budget, pictureFile));
     if ('problem' in checked) {
       const place = (line: string, column: string) => (checked.line === undefined ? '' : ` (${line} ${checked.line}, ${column} ${checked.column})`);
-      // sanitize-svg tells what in the drawing is wrong in English only.
       return {
         problem: {
-          da: `${at}${place('linje', 'kolonne')} kan ikke udskrives: ${checked.problem}`,
-          en: `${at}${place('line', 'column')} cannot be printed: ${checked.problem}`,
+          da: `${at}${place('linje', 'kolonne')} kan ikke udskrives: ${checked.problem.da}`,
+          en: `${at}${place('line', 'column')} cannot be printed: ${checked.problem.en}`,
         },
       };
     }
@@ -142,23 +144,27 @@ function checkRaster(bytes: Uint8Array, budget: ImageBudget): ({ format: 'png' |
   return { format, ...checked };
 }
 
-function svgPicture(href: string, budget: ImageBudget, pictureFile: PictureFile | undefined): SvgPicture | { problem: string } {
+function svgPicture(href: string, budget: ImageBudget, pictureFile: PictureFile | undefined): SvgPicture | { problem: Text } {
   let bytes: Uint8Array;
   if (href.startsWith('data:')) {
     const match = /^data:image\/(png|jpe?g);base64,/i.exec(href.slice(0, 40));
-    if (!match) return { problem: 'is given as data other than a base64 PNG or JPEG' };
+    if (!match) return { problem: { da: 'er lagt ind i tegningen som andet end et base64-kodet PNG- eller JPEG-billede', en: 'is given as data other than a base64 PNG or JPEG' } };
     const data = href.slice(match[0].length);
-    if (!/^[A-Za-z0-9+/=\s]*$/.test(data)) return { problem: 'is given as base64 data that is damaged' };
+    if (!/^[A-Za-z0-9+/=\s]*$/.test(data)) return { problem: { da: 'er lagt ind i tegningen som base64-data, der er beskadiget', en: 'is given as base64 data that is damaged' } };
     bytes = new Uint8Array(Buffer.from(data, 'base64'));
   } else {
-    if (!pictureFile) return { problem: 'is not inside the drawing, and the drawing has no folder to find it in' };
+    if (!pictureFile) return { problem: { da: 'ligger ikke i tegningen, og tegningen har ingen mappe at finde det i', en: 'is not inside the drawing, and the drawing has no folder to find it in' } };
     const found = pictureFile(href);
     if ('problem' in found) return found;
-    if (!/\.(png|jpe?g)$/i.test(found.path)) return { problem: `is \`${found.path}\`, which is not a PNG or JPEG file` };
+    if (!/\.(png|jpe?g)$/i.test(found.path)) return { problem: notRaster(found.path) };
     bytes = found.bytes;
   }
   const raster = checkRaster(bytes, budget);
-  // sanitize-svg words its problems in English.
-  if ('problem' in raster) return { problem: raster.problem.en };
+  if ('problem' in raster) return raster;
   return { format: raster.format, bytes, pixels: raster.width * raster.height };
+}
+
+/** A picture an SVG shows that is a file of another kind, as PictureFile words it. */
+export function notRaster(file: string): Text {
+  return { da: `er \`${file}\`, som ikke er en PNG- eller JPEG-fil`, en: `is \`${file}\`, which is not a PNG or JPEG file` };
 }

@@ -1,3 +1,4 @@
+import type { Text } from '../diagnostics/diagnostic.js';
 import { parseSvgXml, type XmlElement, type XmlLimits } from './parse-svg-xml.js';
 
 /** An SVG element as render draws it: only what a print figure needs, every reference inside the drawing. */
@@ -34,10 +35,11 @@ export interface SanitizedSvg {
   naturalWidth: number;
   drawn: number;
   /** What was taken out because a print figure cannot have it, described for an editor. */
-  leftOut: string[];
+  leftOut: Text[];
 }
 
-export type SvgProblem = { problem: string; line?: number; column?: number };
+/** What is wrong with the drawing, completing "… cannot be printed: " / "… kan ikke udskrives: ". */
+export type SvgProblem = { problem: Text; line?: number; column?: number };
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 const xlinkNamespace = 'http://www.w3.org/1999/xlink';
@@ -51,6 +53,7 @@ const textHolders = new Set(['text', 'tspan', 'textPath']);
 /** Elements whose href may name another element of the drawing, and only that. */
 const innerHref = new Set(['use', 'linearGradient', 'radialGradient', 'pattern', 'textPath']);
 const pxPerUnit: Record<string, number> = { '': 1, px: 1, pt: 96 / 72, pc: 16, mm: 96 / 25.4, cm: 96 / 2.54, in: 96 };
+const scripts: Text = { da: 'scripts (programkode)', en: 'scripts' };
 
 /**
  * An SVG file → the drawing render may hand to svg-to-pdfkit, or the first reason it may not be printed.
@@ -64,21 +67,25 @@ const pxPerUnit: Record<string, number> = { '': 1, px: 1, pt: 96 / 72, pc: 16, m
  * counted before render ever sees it. `picture` answers for an `<image>`'s href (a data: URI or a
  * relative path) with its checked bytes or why it cannot be shown.
  */
-export function sanitizeSvg(text: string, limits: SvgLimits, picture: (href: string) => SvgPicture | { problem: string }): SanitizedSvg | SvgProblem {
+export function sanitizeSvg(text: string, limits: SvgLimits, picture: (href: string) => SvgPicture | { problem: Text }): SanitizedSvg | SvgProblem {
   const parsed = parseSvgXml(text, limits);
   if ('problem' in parsed) return parsed;
   const root = parsed.root;
-  if (!isSvg(root) || root.local !== 'svg') return { problem: `its outermost element is <${root.name}>, not <svg>`, line: root.line, column: root.column };
+  if (!isSvg(root) || root.local !== 'svg') {
+    return { problem: { da: `tegningens yderste element er <${root.name}>, ikke <svg>`, en: `its outermost element is <${root.name}>, not <svg>` }, line: root.line, column: root.column };
+  }
 
-  const leftOut = new Set<string>();
+  /** By its English wording, so each kind is named once. */
+  const leftOut = new Map<string, Text>();
+  const leave = (what: Text) => leftOut.set(what.en, what);
   const pictures: SvgPicture[] = [];
   const pictureIndex = new Map<string, number>();
   const styleSheets: string[] = [];
   const byId = new Map<string, SvgNode>();
   const places = new Map<SvgNode, XmlElement>();
   let problem: SvgProblem | undefined;
-  const refuse = (at: XmlElement, message: string) => {
-    problem ??= { problem: message, line: at.line, column: at.column };
+  const refuse = (at: XmlElement, what: Text) => {
+    problem ??= { problem: what, line: at.line, column: at.column };
   };
 
   // Iterative, so the depth of the tree costs no stack here; render's recursion is bounded by maxDepth.
@@ -118,11 +125,11 @@ export function sanitizeSvg(text: string, limits: SvgLimits, picture: (href: str
     }
     let name = local;
     if (local === 'a') {
-      leftOut.add('links (a printed figure cannot be clicked)');
+      leave({ da: 'links (man kan ikke klikke på en trykt figur)', en: 'links (a printed figure cannot be clicked)' });
       name = 'g';
     } else if (local === 'switch') name = 'g';
     else if (!printed.has(local)) {
-      if (!unprinted.has(local)) leftOut.add(describeElement(local));
+      if (!unprinted.has(local)) leave(describeElement(local));
       return undefined;
     }
     const node: SvgNode = { name, attributes: {}, children: [] };
@@ -135,7 +142,7 @@ export function sanitizeSvg(text: string, limits: SvgLimits, picture: (href: str
       }
       if (attribute.uri !== '' && !isHref) continue;
       if (/^on/i.test(attribute.local)) {
-        leftOut.add('scripts');
+        leave(scripts);
         continue;
       }
       if (isHref) {
@@ -156,20 +163,30 @@ export function sanitizeSvg(text: string, limits: SvgLimits, picture: (href: str
   const hrefOf = (node: SvgNode, value: string, at: XmlElement): string | undefined => {
     const href = value.trim();
     if (node.name === 'image') {
-      if (href.startsWith('#')) return void refuse(at, '<image> names an element, not a picture');
-      if (!href.startsWith('data:') && isAddress(href)) return void refuse(at, `<image> shows \`${shorten(href)}\`, an address, not a file beside the drawing`);
+      if (href.startsWith('#')) return void refuse(at, { da: '<image> henviser til et element og ikke til et billede', en: '<image> names an element, not a picture' });
+      if (!href.startsWith('data:') && isAddress(href)) {
+        return void refuse(at, {
+          da: `<image> viser \`${shorten(href)}\`, som er en adresse og ikke en fil ved siden af tegningen`,
+          en: `<image> shows \`${shorten(href)}\`, an address, not a file beside the drawing`,
+        });
+      }
       const key = href.startsWith('data:') ? `data:${pictures.length}` : href;
       let index = pictureIndex.get(key);
       if (index === undefined) {
         const found = picture(href);
-        if ('problem' in found) return void refuse(at, `<image> shows a picture that ${found.problem}`);
+        if ('problem' in found) return void refuse(at, { da: `<image> viser et billede, men det ${found.problem.da}`, en: `<image> shows a picture that ${found.problem.en}` });
         index = pictures.push(found) - 1;
         pictureIndex.set(key, index);
       }
       return `dialogpack:${index}`;
     }
     if (!innerHref.has(node.name)) return undefined;
-    if (!/^#[^\s#]+$/.test(href)) return void refuse(at, `<${node.name}> refers to \`${shorten(href)}\`; a drawing may refer only to its own elements (#name)`);
+    if (!/^#[^\s#]+$/.test(href)) {
+      return void refuse(at, {
+        da: `<${node.name}> henviser til \`${shorten(href)}\`; en tegning må kun henvise til sine egne elementer (#navn)`,
+        en: `<${node.name}> refers to \`${shorten(href)}\`; a drawing may refer only to its own elements (#name)`,
+      });
+    }
     return href;
   };
 
@@ -182,7 +199,10 @@ export function sanitizeSvg(text: string, limits: SvgLimits, picture: (href: str
       const close = value.indexOf(')', i);
       const inner = (close === -1 ? value.slice(i + 4) : value.slice(i + 4, close)).trim().replace(/^(["'])(.*)\1$/, '$2').trim();
       if (!/^#[^\s#'"()]+$/.test(inner)) {
-        refuse(at, `it refers to \`${shorten(inner)}\` in url(…); a drawing may refer only to its own elements (#name)`);
+        refuse(at, {
+          da: `tegningen henviser til \`${shorten(inner)}\` i url(…); en tegning må kun henvise til sine egne elementer (#navn)`,
+          en: `it refers to \`${shorten(inner)}\` in url(…); a drawing may refer only to its own elements (#name)`,
+        });
         return undefined;
       }
       out += `${value.slice(from, i)}url(${inner})`;
@@ -219,7 +239,13 @@ export function sanitizeSvg(text: string, limits: SvgLimits, picture: (href: str
   if (rules.length) applyStyleRules(drawingRoot, rules);
 
   const size = outerSize(root);
-  if (!size) return { problem: 'has no viewBox, and no width and height, so its size is unknown', line: root.line, column: root.column };
+  if (!size) {
+    return {
+      problem: { da: 'tegningen har hverken viewBox eller width og height, så dens størrelse er ukendt', en: 'has no viewBox, and no width and height, so its size is unknown' },
+      line: root.line,
+      column: root.column,
+    };
+  }
   // The figure takes exactly the box layout gives it: the file's own width and height would override it.
   for (const key of ['width', 'height', 'x', 'y']) delete drawingRoot.attributes[key];
   drawingRoot.attributes.viewBox ??= `0 0 ${size.width} ${size.height}`;
@@ -234,7 +260,7 @@ export function sanitizeSvg(text: string, limits: SvgLimits, picture: (href: str
     aspect: size.aspect,
     naturalWidth: size.naturalWidth,
     drawn: counted,
-    leftOut: [...leftOut],
+    leftOut: [...leftOut.values()],
   };
 }
 
@@ -251,12 +277,12 @@ function shorten(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-function describeElement(local: string): string {
-  if (local === 'script' || local === 'handler' || local === 'listener') return 'scripts';
-  if (local === 'foreignObject') return 'web page content (<foreignObject>)';
-  if (/^(animate|animateMotion|animateTransform|animateColor|set|mpath|discard)$/.test(local)) return 'animation';
-  if (local === 'filter' || /^fe[A-Z]/.test(local)) return 'filter effects (shadows, blur)';
-  return `<${local}>`;
+function describeElement(local: string): Text {
+  if (local === 'script' || local === 'handler' || local === 'listener') return scripts;
+  if (local === 'foreignObject') return { da: 'indhold fra en webside (<foreignObject>)', en: 'web page content (<foreignObject>)' };
+  if (/^(animate|animateMotion|animateTransform|animateColor|set|mpath|discard)$/.test(local)) return { da: 'animation', en: 'animation' };
+  if (local === 'filter' || /^fe[A-Z]/.test(local)) return { da: 'filtereffekter (skygger, sløring)', en: 'filter effects (shadows, blur)' };
+  return { da: `<${local}>`, en: `<${local}>` };
 }
 
 /** Width over height and the width in points, from the outermost element's viewBox, width and height. */
@@ -287,18 +313,33 @@ function length(value: string | undefined): number | undefined {
  * limit after a few dozen steps instead of drawing 10⁹ shapes. A loop of references is refused, and
  * elements and references together may nest no deeper than elements alone may.
  */
-function countDrawn(root: SvgNode, byId: Map<string, SvgNode>, limits: SvgLimits): number | { problem: string; at: SvgNode } {
+function countDrawn(root: SvgNode, byId: Map<string, SvgNode>, limits: SvgLimits): number | { problem: Text; at: SvgNode } {
   type Counted = { drawn: number; height: number };
-  type Stop = { problem: string; at: SvgNode };
+  type Stop = { problem: Text; at: SvgNode };
   const memo = new Map<SvgNode, Counted>();
   const busy = new Set<SvgNode>();
-  const tooMany = (at: SvgNode): Stop => ({ problem: `it draws more than ${limits.maxDrawn.toLocaleString('en')} shapes (a long path counts as many, a <use> as what it repeats)`, at });
-  const tooDeep = (at: SvgNode): Stop => ({ problem: `its elements and references nest more than ${limits.maxDepth} levels deep`, at });
+  const tooMany = (at: SvgNode): Stop => ({
+    problem: {
+      da: `tegningen tegner mere end ${limits.maxDrawn.toLocaleString('da')} figurer (en lang sti tæller som mange, en <use> som det, den gentager)`,
+      en: `it draws more than ${limits.maxDrawn.toLocaleString('en')} shapes (a long path counts as many, a <use> as what it repeats)`,
+    },
+    at,
+  });
+  const tooDeep = (at: SvgNode): Stop => ({
+    problem: {
+      da: `tegningens elementer og henvisninger ligger mere end ${limits.maxDepth} lag inden i hinanden`,
+      en: `its elements and references nest more than ${limits.maxDepth} levels deep`,
+    },
+    at,
+  });
   // `depth` is how far below the outermost element render will be when it draws `node` here.
   const count = (node: SvgNode, depth: number): Counted | Stop => {
     const known = memo.get(node);
     if (known) return depth + known.height > limits.maxDepth ? tooDeep(node) : known;
-    if (busy.has(node)) return { problem: `<${node.name}${node.attributes.id ? ` id="${node.attributes.id}"` : ''}> draws itself again through its references, without end`, at: node };
+    if (busy.has(node)) {
+      const element = `<${node.name}${node.attributes.id ? ` id="${node.attributes.id}"` : ''}>`;
+      return { problem: { da: `${element} henviser til sig selv igen og igen, så tegningen aldrig bliver færdig`, en: `${element} draws itself again through its references, without end` }, at: node };
+    }
     if (depth >= limits.maxDepth) return tooDeep(node);
     busy.add(node);
     const own: Counted = { drawn: cost(node), height: 1 };
@@ -385,7 +426,7 @@ interface StyleRule {
  * the ones svg-to-pdfkit understood; other selectors are passed over, as it did. `@import` would fetch
  * another file, so it is refused; other at-rules are skipped.
  */
-function parseStyleSheet(css: string, maxRules: number): { rules: StyleRule[] } | { problem: string } {
+function parseStyleSheet(css: string, maxRules: number): { rules: StyleRule[] } | { problem: Text } {
   let text = '';
   for (let from = 0; from < css.length; ) {
     const open = css.indexOf('/*', from);
@@ -411,7 +452,7 @@ function parseStyleSheet(css: string, maxRules: number): { rules: StyleRule[] } 
     if (at >= text.length) break;
     const brace = next('{', at, braces);
     if (text[at] === '@') {
-      if (/^@import\b/i.test(text.slice(at, at + 8))) return { problem: 'its style sheet imports another file (@import)' };
+      if (/^@import\b/i.test(text.slice(at, at + 8))) return { problem: { da: 'tegningens stilark henter en anden fil (@import)', en: 'its style sheet imports another file (@import)' } };
       const semi = next(';', at, semis);
       if (semi !== -1 && (brace === -1 || semi < brace)) at = semi + 1;
       else at = brace === -1 ? text.length : skipBlock(text, brace);
@@ -424,7 +465,7 @@ function parseStyleSheet(css: string, maxRules: number): { rules: StyleRule[] } 
     at = close === -1 ? text.length : close + 1;
     const selectors = prelude.split(',').map((s) => simpleSelector(s.trim()));
     if (selectors.some((s) => !s)) continue;
-    if (rules.length >= maxRules) return { problem: `its style sheet has more than ${maxRules} rules` };
+    if (rules.length >= maxRules) return { problem: { da: `tegningens stilark har mere end ${maxRules} regler`, en: `its style sheet has more than ${maxRules} rules` } };
     rules.push({ selectors: selectors as StyleRule['selectors'], declarations: parseDeclarations(body), order: rules.length });
   }
   return { rules };

@@ -5,6 +5,8 @@
  * literal (nor either branch of a `?:` or `??`), and no parameter named `message` or `hint` is typed
  * `string`, which is how a helper like `refuse(rule, message, hint)` would pass one on.
  * The list holds the files converted so far; once all of src/ is, it becomes every file there.
+ * An SVG drawing's problem is a fragment its reader puts into such a message ("… kan ikke udskrives: …"),
+ * so in the files that word one, `problem:` and a parameter `problem` are held to the same rule.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,8 +43,11 @@ const converted = [
   'src/layout/layout-blocks.ts',
 ];
 
-/** `file:line: what` for each message or hint written in one language. */
-function oneLanguageTexts(file: string, text: string): string[] {
+/** The files that word what is wrong with an SVG drawing, or with a picture it shows. */
+const convertedProblems = ['src/model/parse-svg-xml.ts', 'src/model/sanitize-svg.ts', 'src/model/read-image.ts', 'src/model/model-images.ts', 'src/model/model-theme.ts'];
+
+/** `file:line: what` for each message or hint (or other named text) written in one language. */
+function oneLanguageTexts(file: string, text: string, names: readonly string[] = ['message', 'hint']): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const at = (node: ts.Node, what: string) => found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}: ${what}`);
@@ -54,7 +59,7 @@ function oneLanguageTexts(file: string, text: string): string[] {
     }
     return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node) ? [node] : [];
   };
-  const named = (name: ts.Node) => (ts.isIdentifier(name) || ts.isStringLiteral(name)) && (name.text === 'message' || name.text === 'hint');
+  const named = (name: ts.Node) => (ts.isIdentifier(name) || ts.isStringLiteral(name)) && names.includes(name.text);
   const visit = (node: ts.Node): void => {
     if (ts.isPropertyAssignment(node) && named(node.name)) {
       for (const literal of literals(node.initializer)) at(literal, `${node.name.getText(source)}: ${literal.getText(source).slice(0, 60)}`);
@@ -88,5 +93,16 @@ describe('messages in two languages', () => {
     // A file that makes no diagnostic at all would pass for nothing: each listed one makes some.
     expect(text).toMatch(/\b(message|hint)\b/);
     expect(oneLanguageTexts(file, text)).toEqual([]);
+  });
+
+  it('finds a problem written as one string where problems are checked', () => {
+    const sample = ["const a = { problem: 'one language' };", 'const b = (at: number, problem: string) => at;', "const c = { problem: { da: 'begge', en: 'both' } };"].join('\n');
+    expect(oneLanguageTexts('sample.ts', sample, ['problem'])).toEqual(["sample.ts:1: problem: 'one language'", 'sample.ts:2: parameter problem: string']);
+  });
+
+  it.each(convertedProblems)('%s words every problem of a drawing in Danish and English', (file) => {
+    const text = readFileSync(path.join(repoRoot, file), 'utf8');
+    expect(text).toMatch(/\bproblem\b/);
+    expect(oneLanguageTexts(file, text, ['message', 'hint', 'problem'])).toEqual([]);
   });
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { Text } from '../../src/diagnostics/diagnostic.js';
 import { imageLimits } from '../../src/model/read-image.js';
 import { sanitizeSvg, type SanitizedSvg, type SvgNode, type SvgPicture } from '../../src/model/sanitize-svg.js';
 
-const noPictures = () => ({ problem: 'is not there' });
+const noPictures = () => ({ problem: { da: 'er der ikke', en: 'is not there' } });
 const svg = (body: string, attributes = 'viewBox="0 0 100 50"') => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" ${attributes}>${body}</svg>`;
 
-function sanitized(text: string, picture: (href: string) => SvgPicture | { problem: string } = noPictures): SanitizedSvg {
+function sanitized(text: string, picture: (href: string) => SvgPicture | { problem: Text } = noPictures): SanitizedSvg {
   const result = sanitizeSvg(text, imageLimits.svg, picture);
-  if ('problem' in result) throw new Error(result.problem);
+  if ('problem' in result) throw new Error(result.problem.en);
   return result;
 }
 
@@ -29,7 +30,8 @@ describe('sanitizeSvg', () => {
       ['g', {}],
       ['rect', { width: '10', height: '10' }],
     ]);
-    expect(result.leftOut).toEqual(['links (a printed figure cannot be clicked)', 'scripts']);
+    expect(result.leftOut.map((t) => t.en)).toEqual(['links (a printed figure cannot be clicked)', 'scripts']);
+    expect(result.leftOut.map((t) => t.da)).toEqual(['links (man kan ikke klikke på en trykt figur)', 'scripts (programkode)']);
   });
 
   it('takes the size from the viewBox and the width in its units, then lets the box layout gives decide', () => {
@@ -50,10 +52,10 @@ describe('sanitizeSvg', () => {
 
   it('allows references to its own elements only', () => {
     expect(sanitized(svg('<defs><linearGradient id="g"/></defs><rect fill="url(\'#g\')" style="clip-path: url(#g)"/>')).drawing.root.children).toHaveLength(2);
-    expect(refused(svg('<rect fill="url(https://example.org/x.svg#g)"/>')).problem).toContain('refers to `https://example.org/x.svg#g`');
-    expect(refused(svg('<use href="other.svg#a"/>')).problem).toContain('<use> refers to `other.svg#a`');
-    expect(refused(svg('<image href="file:///etc/passwd"/>')).problem).toContain('an address, not a file');
-    expect(refused(svg('<style>@import "x.css";</style>')).problem).toContain('@import');
+    expect(refused(svg('<rect fill="url(https://example.org/x.svg#g)"/>')).problem.en).toContain('refers to `https://example.org/x.svg#g`');
+    expect(refused(svg('<use href="other.svg#a"/>')).problem.en).toContain('<use> refers to `other.svg#a`');
+    expect(refused(svg('<image href="file:///etc/passwd"/>')).problem.en).toContain('an address, not a file');
+    expect(refused(svg('<style>@import "x.css";</style>')).problem.en).toContain('@import');
   });
 
   it('gives an <image> only checked pictures, named by index, each file once', () => {
@@ -62,7 +64,7 @@ describe('sanitizeSvg', () => {
     const result = sanitized(svg('<image href="a.png"/><image xlink:href="a.png"/><image href="b.png"/>'), picture);
     expect(asked).toEqual(['a.png', 'b.png']);
     expect(elements(result.drawing.root).slice(1).map((n) => n.attributes.href)).toEqual(['dialogpack:0', 'dialogpack:0', 'dialogpack:1']);
-    expect(refused(svg('<image href="x.png"/>')).problem).toBe('<image> shows a picture that is not there');
+    expect(refused(svg('<image href="x.png"/>')).problem.en).toBe('<image> shows a picture that is not there');
   });
 
   it('counts what references draw, markers once per point, and stops at the limit', () => {
@@ -72,20 +74,28 @@ describe('sanitizeSvg', () => {
     expect(marked.drawn).toBe(1 + 2 + (1 + 1) + 5 * 2);
     let defs = '<g id="l0"><rect/></g>';
     for (let i = 1; i <= 5; i++) defs += `<g id="l${i}">${`<use href="#l${i - 1}"/>`.repeat(10)}</g>`;
-    expect(refused(svg(`<defs>${defs}</defs><use href="#l5"/>`)).problem).toMatch(/^it draws more than 10,000 shapes/);
-    expect(refused(svg('<g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g>')).problem).toBe('<g id="a"> draws itself again through its references, without end');
+    expect(refused(svg(`<defs>${defs}</defs><use href="#l5"/>`)).problem.en).toMatch(/^it draws more than 10,000 shapes/);
+    expect(refused(svg('<g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g>')).problem.en).toBe('<g id="a"> draws itself again through its references, without end');
   });
 
   it('counts nesting through references, so render’s recursion stays bounded', () => {
     const chain = Array.from({ length: 40 }, (_, i) => `<g id="c${i}"><use href="#c${i + 1}"/></g>`).join('') + '<rect id="c40"/>';
-    expect(refused(svg(chain)).problem).toBe('its elements and references nest more than 64 levels deep');
+    expect(refused(svg(chain)).problem.en).toBe('its elements and references nest more than 64 levels deep');
   });
 
   it('places what is not well-formed XML at its line and column', () => {
-    expect(refused('<svg xmlns="http://www.w3.org/2000/svg">\n  <g>\n</svg>')).toEqual({ problem: '</svg> closes <g> (line 2)', line: 3, column: 1 });
-    expect(refused(svg('<text>&nbsp;</text>'))).toMatchObject({ problem: expect.stringContaining('&nbsp; is not an XML character reference'), line: 1 });
-    expect(refused('<svg a="1" a="2"/>').problem).toBe('<svg> has the attribute a twice');
-    expect(refused('<html/>').problem).toBe('its outermost element is <html>, not <svg>');
+    expect(refused('<svg xmlns="http://www.w3.org/2000/svg">\n  <g>\n</svg>')).toEqual({ problem: { da: '</svg> står, hvor elementet <g> fra linje 2 skulle lukkes', en: '</svg> closes <g> (line 2)' }, line: 3, column: 1 });
+    expect(refused(svg('<text>&nbsp;</text>'))).toMatchObject({ problem: { en: expect.stringContaining('&nbsp; is not an XML character reference') }, line: 1 });
+    expect(refused('<svg a="1" a="2"/>').problem.en).toBe('<svg> has the attribute a twice');
+    expect(refused('<html/>').problem.en).toBe('its outermost element is <html>, not <svg>');
+  });
+
+  it('words every refusal in Danish too, with no English left in it', () => {
+    expect(refused('<html/>').problem.da).toBe('tegningens yderste element er <html>, ikke <svg>');
+    expect(refused(svg('<image href="x.png"/>')).problem.da).toBe('<image> viser et billede, men det er der ikke');
+    expect(refused(svg('<g id="a"><use href="#b"/></g><g id="b"><use href="#a"/></g>')).problem.da).toBe('<g id="a"> henviser til sig selv igen og igen, så tegningen aldrig bliver færdig');
+    expect(refused(svg('<style>@import "x.css";</style>')).problem.da).toBe('tegningens stilark henter en anden fil (@import)');
+    expect(refused(svg('<text>&nbsp;</text>')).problem.da).toMatch(/^&nbsp; er ikke en tegnkode/);
   });
 
   it('keeps text only where text is drawn, with its entities decoded', () => {
