@@ -264,12 +264,13 @@ A topic.yaml made by \`dialogpack new\` already points editors' YAML tooling at 
       printReport([usageDiagnostic(error, argv)], 0, globalFlags(program), io);
       return exitCodes.usage;
     }
+    // Reported like any other problem, so that --json and --format github get it in their own form too.
     const flags = globalFlags(program);
-    const da = flags.language === 'da';
-    io.stderr.write(`dialogpack: ${da ? 'intern fejl' : 'internal error'}: ${terminalText((error as Error).message)}\n`);
-    if (flags.debug) io.stderr.write(`${String((error as Error).stack).split('\n').map(terminalText).join('\n')}\n`);
-    else io.stderr.write(da ? '  kør igen med --debug for at se, hvor i dialogpack fejlen skete\n' : '  hint: run again with --debug for the stack trace\n');
-    return exitCodes.internal;
+    const problem = [internalErrorDiagnostic(error, flags.debug)];
+    printReport(problem, 0, flags, io);
+    // On stderr even under --json: stdout holds the report, and must stay JSON.
+    if (flags.debug) io.stderr.write(`${String(error instanceof Error ? error.stack : error).split('\n').map(terminalText).join('\n')}\n`);
+    return exitCodeFor(problem);
   }
   return code;
 }
@@ -347,6 +348,20 @@ async function runBuildCommand(
   } finally {
     removeInterruptHandler();
   }
+}
+
+/** An error nothing in dialogpack expected: not tied to a file of the user's, so it is named at dialogpack. */
+function internalErrorDiagnostic(error: unknown, debug: boolean | undefined): Diagnostic {
+  const text = error instanceof Error ? error.message : String(error);
+  return {
+    file: 'dialogpack',
+    severity: 'error',
+    rule: 'internal-error',
+    message: { da: `intern fejl: ${text}`, en: `internal error: ${text}` },
+    hint: debug
+      ? { da: 'linjerne herunder viser, hvor i dialogpack fejlen skete', en: 'the lines below show where in dialogpack it happened' }
+      : { da: 'kør igen med --debug for at se, hvor i dialogpack fejlen skete', en: 'run again with --debug for the stack trace' },
+  };
 }
 
 /** Commander's usage errors as diagnostics: the option or argument is the place, its did-you-mean the hint. */
