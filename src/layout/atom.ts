@@ -10,6 +10,11 @@ export interface Atom {
   spaceBefore: number;
   /** Keep on the same page as the next atom (headings, the first and last two lines of a paragraph). */
   keepWithNext: boolean;
+  /**
+   * Keep on the same page as at least this many atoms after it: a heading with two lines of what it
+   * heads, so no heading ends a page with one line under it.
+   */
+  keepWithFollowing?: number;
   items: LayoutItem[];
   /** Start a new page before this atom. */
   pageBreak?: boolean;
@@ -19,6 +24,11 @@ export interface Atom {
   repeatHeader?: Atom;
   /** Cuts an atom taller than a page into a part that fits `room` and the rest. */
   split?: (room: number) => [Atom, Atom] | undefined;
+  /**
+   * An atom that may be set shorter at a page's foot rather than start a page of its own (the
+   * handout's room for notes): its smallest height, and the atom at a height that fits `room`.
+   */
+  shrink?: { minHeight: number; to: (room: number) => Atom | undefined };
   /** Text whose content is the page number of a heading, filled in after pagination. */
   pageRefs?: PageRef[];
 }

@@ -28,6 +28,11 @@ export interface BlockContext {
   tocHeadings: { ref: number; title: string }[];
   /** Height of the page's content area, for cutting rows taller than a page. */
   pageContentHeight: number;
+  /**
+   * The page's whole type area, where it is wider than the text column: tables and room to write
+   * use it, as their lines are short or handwritten. Absent on cards and sheets.
+   */
+  area?: Box;
   cover?: boolean;
   /** Inside a colophon: text in small type, as printers set who made a book. */
   colophon?: boolean;
@@ -170,15 +175,21 @@ function heading(node: Heading, parent: StructNode, box: Box, ctx: BlockContext)
   const depth = Math.min(node.depth, 6);
   const sizes = [ctx.cover ? theme.size.coverTitle : theme.size.h1, theme.size.h2, theme.size.h3, theme.size.h4, theme.size.body, theme.size.body];
   const size = sizes[depth - 1];
-  const color = depth <= 3 ? theme.colors.accent : theme.colors.text;
-  // Spacing is in ems of body text, so a scaled theme (flip-chart, cards) keeps the proportions.
-  const spaceBefore = [0, 2.4, 1.6, 1.1, 0.9, 0.9][depth - 1] * theme.size.body;
+  // Every level in the accent colour: a heading in the text's own black at body size or a little
+  // above reads as a bold word that starts a paragraph, not as a heading.
+  const color = theme.colors.accent;
+  // Spacing is in ems of body text, so a scaled theme (flip-chart, cards) keeps the proportions. More
+  // room above than below ties a heading to what it heads.
+  const spaceBefore = [0, 2.4, 1.6, 1.3, 1.1, 1.1][depth - 1] * theme.size.body;
   const structNode = ctx.struct.add(parent, `H${depth}` as StructRole);
   const style: LineStyle = { size, lineHeight: size * 1.22, color, linkColor: theme.colors.link };
-  // Headings are bold whatever the markdown says; runs carry it, so measuring and drawing agree.
-  const lines = breakLines(inlineRuns(node.children, { bold: true }), ctx.fonts, size, box.width);
+  // Headings are bold whatever the markdown says; runs carry it, so measuring and drawing agree. The
+  // sixth level, at body size like the fifth, is told from it by italics.
+  const lines = breakLines(inlineRuns(node.children, { bold: true, italic: depth === 6 }), ctx.fonts, size, box.width);
   const atoms = lineAtoms(lines, box.x, box.width, style, structNode, ctx.struct, ctx.fonts);
   for (const atom of atoms) atom.keepWithNext = true;
+  // Never the last thing on a page: a heading goes with two lines (or rows) of what it heads.
+  atoms[atoms.length - 1].keepWithFollowing = 2;
   atoms[0].spaceBefore = spaceBefore;
   const ref = ctx.headingRefs.get(node);
   if (ref !== undefined) atoms[0].heading = { title: toString(node), level: depth, ref };
@@ -270,12 +281,13 @@ function containerDirective(node: ContainerDirective, parent: StructNode, box: B
   if (node.name === 'cover') {
     const { margin, colors } = ctx.theme;
     const band = spacer(ctx.pageContentHeight * 0.22);
+    const page = ctx.area ?? box;
     // The band runs across the page inside what a printer prints: ink at the paper's edge is lost.
     band.items.push({
       type: 'rect',
-      x: box.x - margin.left + printerEdge,
+      x: page.x - margin.left + printerEdge,
       y: -margin.top + printerEdge,
-      width: box.width + margin.left + margin.right - 2 * printerEdge,
+      width: page.width + margin.left + margin.right - 2 * printerEdge,
       height: 16,
       fill: colors.accent,
     });
@@ -298,7 +310,44 @@ function containerDirective(node: ContainerDirective, parent: StructNode, box: B
     }
     return atoms;
   }
+  if (node.name === 'keep') {
+    // What a template keeps on one page when it fits: a handout's step, its questions and the room to
+    // answer them. Taller than a page, it breaks as any text does.
+    const atoms = layoutBlocks(node.children as RootContent[], parent, box, ctx);
+    for (const atom of atoms.slice(0, -1)) atom.keepWithNext = true;
+    return atoms;
+  }
   return layoutBlocks(node.children as RootContent[], parent, box, ctx);
+}
+
+/**
+ * Room to write by hand: ruled lines, decoration only, one atom so the room is never split over two
+ * pages. `::lines{questions=N}` gives two lines a question and three at least, so a step that asks
+ * five things gets room for five answers; `::lines{count=N}` gives N. With `min=M` the room may
+ * shrink to M lines at a page's foot rather than start a page of its own. The lines span the type
+ * area, as handwriting takes far more room than type.
+ */
+function writingRoom(node: LeafDirective, column: Box, ctx: BlockContext): Atom {
+  const { theme } = ctx;
+  const box = ctx.area && ctx.area.x === column.x ? ctx.area : column;
+  const whole = (value: string | null | undefined) => Math.floor(Number(value ?? Number.NaN));
+  const questions = whole(node.attributes?.questions);
+  const asked = questions >= 1 ? Math.max(3, 2 * questions) : whole(node.attributes?.count) || 3;
+  const count = Math.min(40, Math.max(1, asked));
+  const min = Math.min(count, Math.max(1, whole(node.attributes?.min) || count));
+  const pitch = theme.size.body * 2.2;
+  const room = (lines: number): Atom => ({
+    height: lines * pitch,
+    spaceBefore: theme.size.body * 0.5,
+    keepWithNext: false,
+    items: Array.from({ length: lines }, (_, i) => {
+      const y = (i + 1) * pitch - 2;
+      return { type: 'line' as const, x1: box.x, x2: box.x + box.width, y1: y, y2: y, color: theme.colors.rule, width: 0.6 };
+    }),
+  });
+  const atom = room(count);
+  if (min < count) atom.shrink = { minHeight: min * pitch, to: (space) => (space >= min * pitch ? room(Math.min(count, Math.floor(space / pitch))) : undefined) };
+  return atom;
 }
 
 function leafDirective(node: LeafDirective, parent: StructNode, box: Box, ctx: BlockContext): Atom[] {
@@ -329,17 +378,7 @@ function leafDirective(node: LeafDirective, parent: StructNode, box: Box, ctx: B
     const figure = ctx.struct.add(parent, 'Figure', { alt: logo.alt });
     return [{ height: width / logo.aspect, spaceBefore: 0, keepWithNext: true, items: [{ type: 'image', x: box.x, y: 0, width, height: width / logo.aspect, image: logo, node: figure.id }] }];
   }
-  if (node.name === 'lines') {
-    // Room to write by hand: ruled lines, decoration only.
-    const count = Math.min(40, Math.max(1, Number(node.attributes?.count ?? 3) || 3));
-    const height = theme.size.body * 2.2;
-    return Array.from({ length: count }, (_, i) => ({
-      height,
-      spaceBefore: i === 0 ? theme.size.body * 0.5 : 0,
-      keepWithNext: false,
-      items: [{ type: 'line' as const, x1: box.x, x2: box.x + box.width, y1: height - 2, y2: height - 2, color: theme.colors.rule, width: 0.6 }],
-    }));
-  }
+  if (node.name === 'lines') return [writingRoom(node, box, ctx)];
   ctx.diagnostics.push({
     file: node.data?.sourceFile ?? '(template)',
     line: node.position?.start.line,
@@ -411,9 +450,14 @@ function formFields(node: ContainerDirective): FormFields {
   return { hints };
 }
 
-/** A GFM table; in a form, empty body cells become fillable fields named by their column header. */
-function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, form: FormFields | undefined): Atom[] {
+/**
+ * A GFM table; in a form, empty body cells become fillable fields named by their column header. A
+ * table that starts at the text column's edge spans the whole type area: its cells' lines are short
+ * whatever its width, and a form's cells are written in by hand.
+ */
+function table(node: Table, parent: StructNode, column: Box, ctx: BlockContext, form: FormFields | undefined): Atom[] {
   const { theme, fonts, struct } = ctx;
+  const box = ctx.area && ctx.area.x === column.x ? ctx.area : column;
   const size = theme.size.body - 1;
   const pad = theme.size.body * 0.45;
   const style = bodyStyle(ctx, size);
@@ -426,7 +470,7 @@ function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, for
   if (columns > fitting) {
     return Array.from({ length: Math.ceil(columns / fitting) }, (_, g) => {
       const slice = (r: Table['children'][number]) => ({ ...r, children: r.children.slice(g * fitting, (g + 1) * fitting) });
-      return table({ ...node, align: node.align?.slice(g * fitting, (g + 1) * fitting), children: rows.map(slice) }, parent, box, ctx, form);
+      return table({ ...node, align: node.align?.slice(g * fitting, (g + 1) * fitting), children: rows.map(slice) }, parent, column, ctx, form);
     }).flat();
   }
   // A form's columns are for handwriting, so they share the width equally whatever their headers say.
@@ -470,6 +514,14 @@ function table(node: Table, parent: StructNode, box: Box, ctx: BlockContext, for
     } else if (headerAtom) atom.repeatHeader = headerAtom;
     atoms.push(atom);
   });
+  // Two rows at least on each side of a page break, as with a paragraph's lines: a row alone at a
+  // page's foot or head is read without the rows it is compared with. A table of three rows or fewer
+  // under its header moves to the next page whole.
+  const body = headerAtom ? atoms.slice(1) : atoms;
+  if (body.length >= 2) {
+    body[0].keepWithNext = true;
+    body[body.length - 2].keepWithNext = true;
+  }
   if (atoms.length) atoms[0].spaceBefore = theme.size.body * 0.9;
   return atoms;
 }

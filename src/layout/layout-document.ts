@@ -75,7 +75,7 @@ export function layoutDocument(
   /** Each page's sheet or card title, which a poster tile's label names. */
   const sheetTitles: string[] = [];
   if (setup.mode === 'flow') {
-    const frame = frameOf(setup.paper, setup.margin);
+    const frame = frameOf(setup.paper, setup.margin, setup.measure);
     const { flow, colophon } = takeColophon(doc.tree.children);
     const bounds = { top: setup.margin.top, bottom: setup.paper.height - setup.margin.bottom };
     const attempt = (k: number, ctx: BlockContext): PaginatedPage[] => {
@@ -84,7 +84,7 @@ export function layoutDocument(
       return colophon ? placeColophon(atoms, colophon, scaled.struct.root, frame.box, scaled, bounds) : paginate(atoms, bounds);
     };
     const { scale, maxPages } = setup;
-    const ctx: BlockContext = { ...base, pageContentHeight: frame.height };
+    const ctx: BlockContext = { ...base, pageContentHeight: frame.height, area: frame.area };
     const fits = (k: number) => attempt(k, { ...ctx, struct: new StructBuilder(), diagnostics: [] }).length <= maxPages!;
     const k = maxPages === undefined || scale.start <= scale.floor ? scale.start : largestFitting(scale, fits);
     paginated = attempt(k, ctx);
@@ -134,9 +134,12 @@ export function layoutDocument(
   };
 }
 
-function frameOf(paper: { width: number; height: number }, margin: PageSetup['margin']) {
+/** The page's type area, and the text column in it: the area's width, or `measure` where that is narrower. */
+function frameOf(paper: { width: number; height: number }, margin: PageSetup['margin'], measure?: number) {
+  const area = { x: margin.left, width: paper.width - margin.left - margin.right };
   return {
-    box: { x: margin.left, width: paper.width - margin.left - margin.right },
+    box: { x: area.x, width: Math.min(area.width, measure ?? area.width) },
+    area,
     height: paper.height - margin.top - margin.bottom,
   };
 }

@@ -24,7 +24,13 @@ export interface Margins {
 export interface PageSetup {
   mode: 'flow' | 'sheets' | 'cards';
   paper: Size;
+  /** The type area: running header and footer span it, and so do tables and room to write. */
   margin: Margins;
+  /**
+   * Width of the text column, from the type area's left edge, where it is narrower than the area;
+   * the rest of the area to its right is a margin for notes.
+   */
+  measure?: number;
   /** Type size range as multiples of the theme's sizes: the largest that fits, never below the floor. */
   scale: { start: number; floor: number };
   /** Line height as a multiple of the type size, where the theme's would be too loose. */
@@ -112,10 +118,16 @@ export function pageSetup(kind: OutputKind, theme: Theme, options: SetupOptions 
         mode: 'cards',
         paper: paperSizes.A4,
         margin: { top: mm(14.5), bottom: mm(14.5), left: mm(10), right: mm(10) },
-        scale: { start: 0.95, floor: 0.75 },
+        // In points, not in the theme's body size: a card holds the text it held when body text was
+        // 11 pt, and its lines are short whatever the page's body size is.
+        scale: { start: cardType.start / theme.size.body, floor: cardType.floor / theme.size.body },
+        leading: 1.45,
         headings: [1.7, 1.2, 1.05, 1],
         face: cardFace,
       };
+    case 'pack':
+    case 'handout':
+      return { mode: 'flow', paper: paperSizes.A4, margin: theme.margin, measure: readingMeasure(theme), scale: { start: 1, floor: 1 } };
     case 'facilitator': {
       const start = Math.min(facilitatorType.ceiling, theme.size.body) / theme.size.body;
       return {
@@ -133,4 +145,17 @@ export function pageSetup(kind: OutputKind, theme: Theme, options: SetupOptions 
     default:
       return { mode: 'flow', paper: paperSizes.A4, margin: theme.margin, scale: { start: 1, floor: 1 } };
   }
+}
+
+/** Card body type in points: the largest a card starts at, and the smallest it shrinks to. */
+const cardType = { start: 10.45, floor: 8.25 };
+
+/**
+ * The text column of a page read in the hand: 30 ems of body type. Atkinson Hyperlegible sets Danish
+ * prose at about 0.45 em a character, spaces included, so a full line holds 60–70 characters: inside
+ * WCAG 1.4.8's 80, and near the 50–65 that Dansk Blindesamfund asks. docs/typography.md has the
+ * figures measured on the bundled topics. Never wider than the type area.
+ */
+export function readingMeasure(theme: Theme): number {
+  return Math.min(30 * theme.size.body, paperSizes.A4.width - theme.margin.left - theme.margin.right);
 }

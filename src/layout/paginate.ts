@@ -15,8 +15,10 @@ export interface PaginatedPage {
 
 /**
  * Places atoms on pages top to bottom. A chain of atoms that must stay together (a heading and the
- * first lines after it, the first or last two lines of a paragraph) moves to a new page whole when it
- * does not fit; an atom taller than a page is split; a table's header row is repeated as an artifact.
+ * first two lines after it, the first or last two lines of a paragraph, the first or last two rows of
+ * a table) moves to a new page whole when it does not fit; an atom taller than a page is split; a
+ * table's header row is repeated as an artifact. An atom that may shrink (room for notes) is set
+ * shorter at a page's foot rather than start a page for itself.
  */
 export function paginate(atoms: readonly Atom[], frame: PageFrame): PaginatedPage[] {
   const pages: PaginatedPage[] = [];
@@ -63,12 +65,17 @@ export function paginate(atoms: readonly Atom[], frame: PageFrame): PaginatedPag
     if (!empty && y + chain > frame.bottom && chain <= contentHeight) {
       breakPage();
       space = 0;
-    } else if (!empty && y + space + atom.height > frame.bottom) {
+    } else if (!empty && y + space + smallest(atom) > frame.bottom) {
       breakPage();
       space = 0;
     }
     if (empty && atom.repeatHeader && i > 0 && queue[i - 1] !== atom.repeatHeader) {
       place(stripStructure(atom.repeatHeader), 0);
+    }
+    if (atom.shrink) {
+      // What is kept with it has to fit below it too.
+      const room = frame.bottom - y - space - (chainHeight(queue, i, space) - space - smallest(atom));
+      if (atom.height > room) atom = atom.shrink.to(room) ?? atom;
     }
     if (y + space + atom.height > frame.bottom) {
       const parts = atom.split?.(frame.bottom - y - space);
@@ -82,15 +89,28 @@ export function paginate(atoms: readonly Atom[], frame: PageFrame): PaginatedPag
   return pages.filter((p, i) => p.items.length || i === 0);
 }
 
-/** Height of the atoms that must stay on one page with atom i. */
+/**
+ * Height of the atoms that must stay on one page with atom i: each atom owes the page the next one
+ * (keepWithNext) or several (keepWithFollowing), and an atom in the chain can extend what is owed.
+ */
 function chainHeight(atoms: readonly Atom[], i: number, firstSpace: number): number {
-  let height = firstSpace + atoms[i].height;
-  let j = i;
-  while (atoms[j].keepWithNext && j + 1 < atoms.length && !atoms[j + 1].pageBreak) {
+  let height = firstSpace + smallest(atoms[i]);
+  let owed = owedAfter(atoms[i]);
+  for (let j = i; owed > 0 && j + 1 < atoms.length && !atoms[j + 1].pageBreak; ) {
     j++;
-    height += atoms[j].spaceBefore + atoms[j].height;
+    height += atoms[j].spaceBefore + smallest(atoms[j]);
+    owed = Math.max(owed - 1, owedAfter(atoms[j]));
   }
   return height;
+}
+
+function owedAfter(atom: Atom): number {
+  return Math.max(atom.keepWithNext ? 1 : 0, atom.keepWithFollowing ?? 0);
+}
+
+/** The least height an atom can be set at. */
+function smallest(atom: Atom): number {
+  return atom.shrink ? Math.min(atom.height, atom.shrink.minHeight) : atom.height;
 }
 
 /** A repeated header is decoration: the reader already met its text at the table's start. */

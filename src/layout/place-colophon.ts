@@ -38,7 +38,10 @@ export function placeColophon(
   };
   if (!inner.length) return without();
   if (block.atom.height > frame.bottom - frame.top) return ifRoom ? without() : paginate([...atoms, ...inner], frame);
-  const pages = paginate([...atoms, block.atom], frame);
+  // Room for notes that may shrink leaves the note its place at the foot, if it can shrink that far.
+  const last = atoms[atoms.length - 1];
+  const flow = ifRoom && last?.shrink ? [...atoms.slice(0, -1), { ...last, keepWithNext: true }] : atoms;
+  const pages = paginate([...flow, block.atom], frame);
   if (ifRoom && pages.length > paginate(atoms, frame).length) return without();
   // paginate put the block after the text, on the last page or a new one: its items are that page's last.
   const page = pages[pages.length - 1];

@@ -49,8 +49,12 @@ export const defaultTheme: Theme = {
     rule: '#6b8c91',
     link: '#0a4a8a',
   },
-  size: { body: 11, small: 9, h1: 26, h2: 19, h3: 14.5, h4: 11.5, coverTitle: 32, coverSubtitle: 15 },
-  leading: 1.45,
+  // Print read in the hand by staff of every age, some with poor sight: 12 pt body type, and lines 1.5
+  // apart as WCAG 1.4.8 asks. Headings step down about a fifth a level; h4 stays larger than body text
+  // and takes the accent colour, so it does not pass for a bold word at a paragraph's start.
+  // docs/typography.md gives the reasons and the measured figures.
+  size: { body: 12, small: 9, h1: 26, h2: 20, h3: 15.5, h4: 13, coverTitle: 32, coverSubtitle: 15 },
+  leading: 1.5,
   margin: { top: 62, bottom: 70, left: 64, right: 64 },
 };
 

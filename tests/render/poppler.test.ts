@@ -41,7 +41,7 @@ describe('the pack as poppler and qpdf see it', () => {
       expect(tree, role).toMatch(new RegExp(`^\\s*${role}\\b`, 'm'));
     }
     expect(tree).toContain('"Trin 1: Velkomst og rammesætning"');
-    expect(tree).toContain('"Må datteren læse med fremover?"');
+    expect(tree).toContain('"Digital fuldmagt på borger.dk"');
     expect(tree).toContain('persondataforordningens');
   });
 
