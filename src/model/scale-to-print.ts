@@ -3,16 +3,17 @@ import { PNG } from 'pngjs';
 import { exifOrientation } from './check-jpeg.js';
 
 /**
- * The largest frame layout ever prints a picture in, in points: the A3 flipchart sheet, landscape, less
- * its 18 mm margins (1 088.5 pt, 384 mm, wide), and three fifths of its height (444 pt = 157 mm), the most
- * a picture may take. A4 pages and cards are smaller; a poster is the A3 sheet enlarged, read from metres
- * away. tests/model/scale-to-print.test.ts checks this against layout's page setups.
+ * The largest frame layout ever prints a picture in, in points, each side on its own: the A3 flipchart
+ * sheet's width, landscape, less its 18 mm margins (1 088.5 pt, 384 mm), and three fifths of the tallest
+ * frame, the most a picture may take: the facilitator's A4 sheet with its 50 pt margins (446.4 pt,
+ * 157.5 mm). Cards are smaller; a poster is the A3 sheet enlarged, read from metres away.
+ * tests/model/scale-to-print.test.ts checks this against layout's page setups.
  */
-export const largestPrint = { width: 1089, height: 444 };
+export const largestPrint = { width: 1089, height: 447 };
 /** Print shops ask for 300 dpi; past it no printer shows more. */
 export const printDpi = 300;
 
-/** Pixels that fill `largestPrint` at `printDpi`: 4 538 × 1 850. */
+/** Pixels that fill `largestPrint` at `printDpi`: 4 538 × 1 863. */
 export const printPixels = {
   width: Math.ceil((largestPrint.width / 72) * printDpi),
   height: Math.ceil((largestPrint.height / 72) * printDpi),

@@ -12,7 +12,11 @@ import { areaAverage, largestPrint, orient, printDpi, printPixels, scaleToPrint 
 /** A photo of `width` × `height`, red in its left half and blue in its right, so a turn shows. */
 const halves = (width: number, height: number, orientation?: number) => photoJpeg(width, height, { orientation });
 
-const pixel = (img: { data: Uint8Array; width: number }, x: number, y: number) => [...img.data.subarray((y * img.width + x) * 4, (y * img.width + x) * 4 + 3)];
+/** The RGB of the pixel at (x, y), rounded down to whole pixels: half a width is no place in the data. */
+const pixel = (img: { data: Uint8Array; width: number }, x: number, y: number) => {
+  const at = (Math.floor(y) * img.width + Math.floor(x)) * 4;
+  return [...img.data.subarray(at, at + 3)];
+};
 
 describe('scaleToPrint', () => {
   it('covers every frame layout prints a picture in at 300 dpi', () => {
@@ -84,7 +88,8 @@ describe('readImage', () => {
     const second = readImage('b.jpg', { bytes: photo }, budget);
     if ('problem' in first || 'problem' in second) throw new Error('not read');
     expect(first.image.bytes).not.toBe(photo);
-    expect(checkJpeg(first.image.bytes!, { maxPixels: 50e6 })).toEqual({ width: 2775, height: 1850 });
+    // 3000 × 2000 to the print box's height, its proportions kept.
+    expect(checkJpeg(first.image.bytes!, { maxPixels: 50e6 })).toEqual({ width: Math.round((3000 * printPixels.height) / 2000), height: printPixels.height });
     expect(second.image.bytes).toBe(photo);
     // Placed as the original either way.
     expect([first.image.naturalWidth, second.image.naturalWidth]).toEqual([2250, 2250]);
