@@ -614,12 +614,12 @@ function placePictures(tree: Root, pictures: readonly Picture[], names: DocxName
       file = `${names.imageDir}/${names.imageStem}-${list.length + 1}.${ext}`;
       byHash.set(hash, file);
       list.push({ path: file, bytes: picture.bytes });
-      if (picture.bytes.byteLength > topicLimits.maxFileBytes) {
+      if (picture.bytes.byteLength > topicLimits.maxImageBytes) {
         report(
           'word-image-too-large',
           {
-            da: `${where.da} fylder ${megabytes(picture.bytes.byteLength, 'da-DK')} MB, mere end de ${topicLimits.maxFileBytes / 1024 / 1024} MB, dialogpack læser pr. fil`,
-            en: `${where.en} is ${megabytes(picture.bytes.byteLength, 'en')} MB, more than the ${topicLimits.maxFileBytes / 1024 / 1024} MB dialogpack reads of a file`,
+            da: `${where.da} fylder ${megabytes(picture.bytes.byteLength, 'da-DK')} MB, mere end de ${topicLimits.maxImageBytes / 1024 / 1024} MB, dialogpack læser pr. fil`,
+            en: `${where.en} is ${megabytes(picture.bytes.byteLength, 'en')} MB, more than the ${topicLimits.maxImageBytes / 1024 / 1024} MB dialogpack reads of a file`,
           },
           {
             da: `gør ${file} mindre (fx i Paint: Tilpas størrelse), eller komprimer billederne i Word og importér igen`,

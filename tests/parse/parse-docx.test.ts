@@ -195,3 +195,24 @@ Igen: ![Et blåt kort](kort.png)
     expect(parsed.markdown).toBe('');
   });
 });
+
+describe('parseDocx: a picture in the document', () => {
+  it('is measured against the limit for pictures, not the one for text files', async () => {
+    // Noise does not compress: a 2 MB picture, over the 1 MiB a text file may be, well under a picture's 25 MB.
+    const { PNG } = await import('pngjs');
+    const noise = new PNG({ width: 820, height: 820 });
+    let state = 2463534242;
+    for (let i = 0; i < noise.data.length; i++) {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      noise.data[i] = state & 0xff;
+    }
+    const bytes = new Uint8Array(PNG.sync.write(noise, { colorType: 6 }));
+    expect(bytes.byteLength).toBeGreaterThan(1024 * 1024 * 2);
+    const file = pandocDocx(tmp, 'stort-billede.docx', '# Billede\n\n![Et foto af en skærm](foto.png)\n', { 'foto.png': bytes });
+    const parsed = await parse(file);
+    expect(parsed.diagnostics.map((d) => d.rule)).not.toContain('word-image-too-large');
+    expect(parsed.pictures.map((p) => p.bytes.byteLength)).toContain(bytes.byteLength);
+  });
+});
