@@ -1,0 +1,34 @@
+import type { LeafDirective } from 'mdast-util-directive';
+import type { Atom } from './atom.js';
+import type { BlockContext, Box } from './block-context.js';
+import { blockSpacing } from './block-spacing.js';
+
+/**
+ * Room to write by hand: ruled lines, decoration only, one atom so the room is never split over two
+ * pages. `::lines{questions=N}` gives two lines a question and three at least, so a step that asks
+ * five things gets room for five answers; `::lines{count=N}` gives N. With `min=M` the room may
+ * shrink to M lines at a page's foot rather than start a page of its own. The lines span the type
+ * area, as handwriting takes far more room than type.
+ */
+export function writingRoom(node: LeafDirective, column: Box, ctx: BlockContext): Atom {
+  const { theme } = ctx;
+  const box = ctx.area && ctx.area.x === column.x ? ctx.area : column;
+  const whole = (value: string | null | undefined) => Math.floor(Number(value ?? Number.NaN));
+  const questions = whole(node.attributes?.questions);
+  const asked = questions >= 1 ? Math.max(3, 2 * questions) : whole(node.attributes?.count) || 3;
+  const count = Math.min(40, Math.max(1, asked));
+  const min = Math.min(count, Math.max(1, whole(node.attributes?.min) || count));
+  const pitch = theme.size.body * blockSpacing.writingPitch;
+  const room = (lines: number): Atom => ({
+    height: lines * pitch,
+    spaceBefore: theme.size.body * blockSpacing.writingRoom,
+    keepWithNext: false,
+    items: Array.from({ length: lines }, (_, i) => {
+      const y = (i + 1) * pitch - 2;
+      return { type: 'line' as const, x1: box.x, x2: box.x + box.width, y1: y, y2: y, color: theme.colors.rule, width: 0.6 };
+    }),
+  });
+  const atom = room(count);
+  if (min < count) atom.shrink = { minHeight: min * pitch, to: (space) => (space >= min * pitch ? room(Math.min(count, Math.floor(space / pitch))) : undefined) };
+  return atom;
+}
