@@ -7,7 +7,7 @@
 import path from 'node:path';
 import * as z from 'zod';
 import type { Diagnostic, Text } from '../diagnostics/diagnostic.js';
-import { defaultTheme, type Theme, type ThemeLogo } from '../layout/theme.js';
+import { defaultTheme, type Theme, type ThemeLogo } from './theme.js';
 import type { TemplateSource } from '../load/load-templates.js';
 import { parseYaml, type ParsedYaml } from '../parse/parse-yaml.js';
 import { locate } from './locate.js';

@@ -7,7 +7,7 @@
  * this output, saved (`dialogpack schema --theme`).
  */
 import * as z from 'zod';
-import { defaultTheme } from '../layout/theme.js';
+import { defaultTheme } from './theme.js';
 import { themeSchema } from './model-theme.js';
 
 type JsonSchema = { [keyword: string]: unknown; properties?: Record<string, JsonSchema> };
