@@ -8,7 +8,11 @@ import * as fontkit from 'fontkit';
 import { faceChain, type FaceKey } from './font-catalog.js';
 import type { FontSource } from '../load/load-fonts.js';
 import { pairShaper, type PairShaper } from './pair-shaper.js';
+import type { ShapedRun } from './shaped-run.js';
 import { woffToSfnt } from './woff-to-sfnt.js';
+
+// Where layout and render have always asked for them; they live in shaped-run.ts, which the pair shaper makes too.
+export type { GlyphPosition, ShapedGlyph, ShapedRun } from './shaped-run.js';
 
 export interface FontSegment {
   fontId: string;
@@ -19,28 +23,6 @@ export interface FontMetrics {
   /** Ascender and descender (positive, below the baseline) per 1 pt of size. */
   ascent: number;
   descent: number;
-}
-
-/** A glyph as fontkit shapes it: what render needs to embed it and map it back to text. */
-export interface ShapedGlyph {
-  id: number;
-  advanceWidth: number;
-  codePoints: number[];
-}
-
-/** Where shaping put a glyph, in font units. */
-export interface GlyphPosition {
-  xAdvance: number;
-  yAdvance: number;
-  xOffset: number;
-  yOffset: number;
-}
-
-/** One word (with its trailing space) as fontkit shaped it. Shared across documents: never mutate. */
-export interface ShapedRun {
-  readonly glyphs: readonly ShapedGlyph[];
-  readonly positions: readonly GlyphPosition[];
-  readonly advanceWidth: number;
 }
 
 export class FontBook {

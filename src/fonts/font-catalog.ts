@@ -3,14 +3,9 @@
  * for a character sets it, so Atkinson Hyperlegible leads and Noto Sans covers other scripts.
  * Code (`inline` and fenced) is set in Noto Sans Mono, which has no italics.
  */
-export type FaceKey = 'regular' | 'bold' | 'italic' | 'boldItalic' | 'mono' | 'monoBold';
+import type { FontFileSpec } from '../load/load-fonts.js';
 
-export interface FontFileSpec {
-  id: string;
-  /** npm package that ships the file. */
-  package: string;
-  file: string;
-}
+export type FaceKey = 'regular' | 'bold' | 'italic' | 'boldItalic' | 'mono' | 'monoBold';
 
 const ATKINSON = '@fontsource/atkinson-hyperlegible';
 const NOTO = '@fontsource/noto-sans';

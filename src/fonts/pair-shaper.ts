@@ -1,5 +1,5 @@
 import type * as fontkit from 'fontkit';
-import type { GlyphPosition, ShapedGlyph, ShapedRun } from './font-book.js';
+import type { GlyphPosition, ShapedGlyph, ShapedRun } from './shaped-run.js';
 
 /**
  * Shapes plain Latin words the way fontkit's `layout()` would, from a table read once out of the font:

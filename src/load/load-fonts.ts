@@ -8,7 +8,17 @@ import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FontFileSpec } from '../fonts/font-catalog.js';
+
+/**
+ * A font file to find, as load takes it; fonts/font-catalog names the files of each face in this
+ * shape, since load runs before fonts and cannot ask the catalog for its type.
+ */
+export interface FontFileSpec {
+  id: string;
+  /** npm package that ships the file. */
+  package: string;
+  file: string;
+}
 
 /** Font bytes by id, read on first use. */
 export interface FontSource {
