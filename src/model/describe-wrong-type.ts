@@ -1,9 +1,23 @@
 import path from 'node:path';
 import type { Text } from '../diagnostics/diagnostic.js';
 import type { FileType } from '../load/sniff-file-type.js';
-import type { WantedFile, WrongType } from './find-topic-file.js';
 import { toKebabCase } from './topic-slug.js';
 import type { RuleId } from '../diagnostics/rules.js';
+
+/**
+ * What the place that names the file wants: `markdown` (purpose, a section, a card), `image` (a picture in
+ * markdown: PNG, JPEG or SVG) or `picture` (one an SVG drawing shows: PNG or JPEG).
+ */
+export type WantedFile = 'markdown' | 'image' | 'picture';
+
+/**
+ * A file there but of a kind its place cannot use: `type` is what it is, by content where it was read;
+ * `named` is the extension its name has when that says otherwise (`.jpg` on a HEIC photo).
+ */
+export interface WrongType {
+  type: FileType;
+  named?: string;
+}
 
 /** What each kind is called, as the message names it. */
 const names: Record<FileType, Text> = {

@@ -3,13 +3,7 @@ import { suggest } from '../diagnostics/suggest.js';
 import type { TopicSource } from '../load/load-topic.js';
 import { sniffFileType, typeOfExtension, type FileType } from '../load/sniff-file-type.js';
 import type { SourceFile } from '../load/source-file.js';
-import { describeWrongType } from './describe-wrong-type.js';
-
-/**
- * What the place that names the file wants: `markdown` (purpose, a section, a card), `image` (a picture in
- * markdown: PNG, JPEG or SVG) or `picture` (one an SVG drawing shows: PNG or JPEG).
- */
-export type WantedFile = 'markdown' | 'image' | 'picture';
+import { describeWrongType, type WantedFile, type WrongType } from './describe-wrong-type.js';
 
 export type FoundTopicFile =
   | { path: string; file: Exclude<SourceFile, { kind: 'refused' }> }
@@ -20,15 +14,6 @@ export type FoundTopicFile =
    * `detail` and the next step in `hint`, and what the file is in `wrongType`).
    */
   | { problem: 'refused'; path: string; file: Extract<SourceFile, { kind: 'refused' }>; wrongType?: WrongType };
-
-/**
- * A file there but of a kind its place cannot use: `type` is what it is, by content where it was read;
- * `named` is the extension its name has when that says otherwise (`.jpg` on a HEIC photo).
- */
-export interface WrongType {
-  type: FileType;
-  named?: string;
-}
 
 /** No file name in a folder is longer; past it a "did you mean" would only cost time. */
 const maxGuessLength = 255;
