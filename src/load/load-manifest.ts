@@ -17,7 +17,42 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Manifest } from '../publish/manifest.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+/*
+ * The record a build leaves in out/manifest.json. Load reads it back and publish/manifest makes it;
+ * it lives here, beside isManifest, which checks every field of it, since load runs first.
+ */
+export interface ManifestPdf {
+  /** Relative to the output folder, with forward slashes. */
+  path: string;
+  kind: string;
+  pages: number;
+  bytes: number;
+  sha256: string;
+}
+
+export interface ManifestTopic {
+  slug: string;
+  /**
+   * The topic folder it was built from, relative to the output folder, with forward slashes. Absent in
+   * manifests of older versions: such a topic is never taken as removed.
+   */
+  source?: string;
+  title: string;
+  participants: { min: number; max: number };
+  duration: number;
+  /** Fingerprint of everything the PDFs were built from; equal fingerprints skip the rebuild. */
+  inputHash: string;
+  warnings: Diagnostic[];
+  pdfs: ManifestPdf[];
+}
+
+export interface Manifest {
+  tool: 'dialogpack';
+  version: string;
+  topics: ManifestTopic[];
+}
 
 /** Written before a build renames its first file into place and removed once its manifest is. */
 export const journalFileName = '.dialogpack-journal';

@@ -7,7 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, Text } from '../diagnostics/diagnostic.js';
-import type { Manifest } from '../publish/manifest.js';
+import type { Manifest } from './load-manifest.js';
 
 export interface Shard {
   dir: string;

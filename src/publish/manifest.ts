@@ -8,42 +8,33 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { BuiltOutput } from '../pipeline/build-topic.js';
-import type { TopicReport } from '../pipeline/run-build.js';
+import type { Manifest, ManifestPdf, ManifestTopic } from '../load/load-manifest.js';
+import type { Topic } from '../model/topic.js';
 
-export interface ManifestPdf {
+/** A PDF as the pipeline built it, in memory: what the manifest records of it. */
+export interface BuiltPdf {
   /** Relative to the output folder, with forward slashes. */
   path: string;
-  kind: string;
+  /** The kind the file is named after (pipeline/pdf-kind). */
+  pdfKind: string;
   pages: number;
-  bytes: number;
-  sha256: string;
+  bytes: Uint8Array;
 }
 
-export interface ManifestTopic {
-  slug: string;
-  /**
-   * The topic folder it was built from, relative to the output folder, with forward slashes. Absent in
-   * manifests of older versions: such a topic is never taken as removed.
-   */
-  source?: string;
-  title: string;
-  participants: { min: number; max: number };
-  duration: number;
-  /** Fingerprint of everything the PDFs were built from; equal fingerprints skip the rebuild. */
-  inputHash: string;
-  warnings: Diagnostic[];
-  pdfs: ManifestPdf[];
-}
-
-export interface Manifest {
-  tool: 'dialogpack';
-  version: string;
-  topics: ManifestTopic[];
+/** A topic as this run left it (the pipeline's TopicReport): what the manifest records of it. */
+export interface BuiltTopic {
+  dir: string;
+  slug?: string;
+  topic?: Pick<Topic, 'slug' | 'title' | 'participants' | 'duration'>;
+  diagnostics: Diagnostic[];
+  inputHash?: string;
+  /** The inputs match the previous build's: the old entry stands. */
+  unchanged?: boolean;
+  outputs: ManifestPdf[];
 }
 
 /** What the manifest records of a built PDF: where it is, what it is, and how to check it. */
-export function describePdf(output: BuiltOutput): ManifestPdf {
+export function describePdf(output: BuiltPdf): ManifestPdf {
   return {
     path: output.path,
     kind: output.pdfKind,
@@ -71,7 +62,7 @@ export interface ManifestScan {
  * are no longer there; under `--shard` also when they are now another share's, since a shard's output
  * folder (restored from a cache, say) must hold only its own topics for publish to merge them.
  */
-export function buildManifest(results: readonly TopicReport[], previous: Manifest | undefined, version: string, scan?: ManifestScan): Manifest {
+export function buildManifest(results: readonly BuiltTopic[], previous: Manifest | undefined, version: string, scan?: ManifestScan): Manifest {
   const bySlug = new Map((previous?.topics ?? []).map((t) => [t.slug, t]));
   const source = (dir: string) => (scan ? sourceOf(dir, scan.outDir) : undefined);
   if (scan) {

@@ -7,7 +7,8 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { sourceOf, withSource, type Manifest, type ManifestPdf, type ManifestTopic } from './manifest.js';
+import type { Manifest, ManifestPdf, ManifestTopic } from '../load/load-manifest.js';
+import { sourceOf, withSource } from './manifest.js';
 
 export interface ShardCopy {
   /** The shard's folder, which `pdf.path` is relative to, as it is in the published folder. */

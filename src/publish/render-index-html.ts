@@ -1,5 +1,5 @@
 import { topicSlug } from '../model/topic-slug.js';
-import type { Manifest, ManifestPdf, ManifestTopic } from './manifest.js';
+import type { Manifest, ManifestPdf, ManifestTopic } from '../load/load-manifest.js';
 import { pdfKindNames } from './pdf-kind-names.js';
 
 

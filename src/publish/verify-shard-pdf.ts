@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ManifestPdf } from './manifest.js';
+import type { ManifestPdf } from '../load/load-manifest.js';
 
 export function verifyShardPdf(shard: string, pdf: ManifestPdf, bytes: Uint8Array | undefined): Diagnostic | undefined {
   const file = path.join(shard, pdf.path);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Manifest, ManifestTopic } from '../../src/publish/manifest.js';
+import type { Manifest, ManifestTopic } from '../../src/load/load-manifest.js';
 import { renderIndexHtml } from '../../src/publish/render-index-html.js';
 
 const pdf = (path: string, kind = 'pack') => ({ path, kind, pages: 3, bytes: 40_000, sha256: '0'.repeat(64) });
