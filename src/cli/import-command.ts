@@ -40,7 +40,7 @@ export async function runImportCommand(file: string, raw: RawImportOptions, flag
 
   // The markdown last: with --force it replaces the old one only once its pictures are in place.
   const files = [...parsed.pictures, { path: `${name}.md`, bytes: new TextEncoder().encode(parsed.markdown) }];
-  const written = await writeImport(dir, files, { replace: raw.force === true });
+  const written = await writeImport(dir, files, { replace: raw.force === true, pid: process.pid });
   if (written.diagnostics.length) return refuse(written.diagnostics, flags, io);
 
   const title = parsed.title ?? titleFromFileName(stem);

@@ -136,6 +136,7 @@ export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: No
       kinds,
       strict: !!raw.strict,
       templatesDir: raw.templates,
+      cwd: process.cwd(),
       poster: poster === 'A1' || poster === 'A2' ? poster : undefined,
       sheets,
       paper: paper === 'A4' || paper === 'A3' ? paper : undefined,

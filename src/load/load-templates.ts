@@ -27,11 +27,15 @@ export interface TemplateSource {
 
 export const builtInTemplatesDir = fileURLToPath(new URL('../../templates', import.meta.url));
 
-/** Reads the set afresh on every call; pipeline/shared-resources keeps one per process and folder. */
-export async function loadTemplates(customDir?: string): Promise<{ source: TemplateSource; diagnostics: Diagnostic[] }> {
+/**
+ * Reads the set afresh on every call; pipeline/shared-resources keeps one per process and folder.
+ * `cwd` is the working folder the cli was started in, which messages name the built-in files from;
+ * without it they are named by their full path.
+ */
+export async function loadTemplates(customDir?: string, cwd?: string): Promise<{ source: TemplateSource; diagnostics: Diagnostic[] }> {
   const files = new Map<string, TemplateFile>();
   const diagnostics: Diagnostic[] = [];
-  await readInto(builtInTemplatesDir, path.relative(process.cwd(), builtInTemplatesDir), files, diagnostics);
+  await readInto(builtInTemplatesDir, cwd === undefined ? builtInTemplatesDir : path.relative(cwd, builtInTemplatesDir), files, diagnostics);
   if (customDir) {
     const exists = await readdir(customDir).then(() => true, () => false);
     if (!exists) {

@@ -12,6 +12,8 @@ export interface BuildOptions {
   kinds?: OutputKind[];
   strict: boolean;
   templatesDir?: string;
+  /** The folder the cli was started in: messages name the built-in templates from it. */
+  cwd?: string;
   /** Print flip-chart sheets as posters of this size, tiled on `paper`. */
   poster?: PosterSize;
   /** The flip-chart sheets (1-based) that become posters, from `--sheets 1,3`; all when absent. */

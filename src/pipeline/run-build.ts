@@ -18,11 +18,11 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { escalateWarnings, hasErrors } from '../diagnostics/diagnostic.js';
 import { findTopics } from '../load/find-topics.js';
-import { loadManifest, type OutputFolderState } from '../load/load-manifest.js';
+import { loadManifest, type Manifest, type ManifestPdf, type OutputFolderState } from '../load/load-manifest.js';
 import { loadToolVersion } from '../load/load-tool-version.js';
 import { loadTopic } from '../load/load-topic.js';
 import { topicSlug } from '../model/topic-slug.js';
-import { buildManifest, describePdf, type Manifest, type ManifestPdf } from '../publish/manifest.js';
+import { buildManifest, describePdf } from '../publish/manifest.js';
 import { renderIndexHtml } from '../publish/render-index-html.js';
 import { lockOutputFolder, type LockOwner } from '../write/lock-output-folder.js';
 import { outputJournal } from '../write/output-journal.js';
@@ -89,7 +89,7 @@ export async function runBuild(options: BuildOptions, runOptions: RunOptions | b
   if (found.diagnostics.some((d) => d.rule === 'out-overlaps-source')) return report;
   const topics = options.shard ? found.topics.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : found.topics;
   const prepare = async () => {
-    const { diagnostics, shared } = await sharedResources(options.templatesDir, { reload: run.reloadTemplates });
+    const { diagnostics, shared } = await sharedResources(options.templatesDir, { reload: run.reloadTemplates, cwd: options.cwd });
     report.diagnostics.push(...diagnostics);
     return hasErrors(diagnostics) ? undefined : shared;
   };
@@ -144,7 +144,7 @@ async function buildAndWrite(
     return entry?.inputHash || undefined;
   };
 
-  const batch = openOutputs(options.outDir);
+  const batch = openOutputs(options.outDir, writerId(run));
   /** Topics whose PDFs wait in the batch, to be told should it fail. */
   const pending: TopicReport[] = [];
   const results = await buildTopics(topics, options, run, shared, previousHash, pool, async (built, result) => {
@@ -181,7 +181,7 @@ async function buildAndWrite(
   const outcome = await writeOutputs(options.outDir, [
     { path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },
     { path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(manifest)) },
-  ]);
+  ], writerId(run));
   report.diagnostics.push(...outcome.diagnostics);
   report.written.push(...outcome.written);
   if (!hasErrors(outcome.diagnostics)) await journal.finish();
@@ -350,4 +350,12 @@ function taskOptions(options: BuildOptions): Omit<BuildOptions, 'paths' | 'outDi
 
 function slugOf(dir: string): string {
   return path.basename(path.resolve(dir));
+}
+
+/**
+ * What the temporary names of this build's files carry: the process id of the lock's holder. A build
+ * without a lock owner (a test, a caller of this function) has no other process to be told apart from.
+ */
+function writerId(run: RunOptions): number {
+  return run.lockOwner?.pid ?? 0;
 }

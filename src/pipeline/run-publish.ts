@@ -54,7 +54,8 @@ export async function runPublish(shardDirs: readonly string[], outDir: string, o
     locked = lock;
   }
   try {
-    await publishInto(outDir, shards, merged, report);
+    // The temporary names carry the lock holder's process id, as a build's do (run-build).
+    await publishInto(outDir, shards, merged, report, options.lockOwner?.pid ?? 0);
   } finally {
     await locked?.unlock();
   }
@@ -66,9 +67,10 @@ async function publishInto(
   shards: Awaited<ReturnType<typeof loadShard>>[],
   merged: ReturnType<typeof mergeShards>,
   report: PublishReport,
+  writer: number,
 ): Promise<void> {
   const reader = new Map(shards.map((s) => [s.dir, s]));
-  const batch = openOutputs(outDir);
+  const batch = openOutputs(outDir, writer);
   // Every PDF is checked, also after the first bad one, so one run names every file to fix.
   for (const { shard, pdf } of merged.copies) {
     const bytes = await reader.get(shard)!.readPdf(pdf.path);

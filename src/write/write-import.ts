@@ -25,7 +25,7 @@ export interface ImportWrite {
   diagnostics: Diagnostic[];
 }
 
-export async function writeImport(dir: string, files: readonly OutputFile[], options: { replace: boolean }): Promise<ImportWrite> {
+export async function writeImport(dir: string, files: readonly OutputFile[], options: { replace: boolean; /** The process id, for the temporary names (the cli passes it). */ pid: number }): Promise<ImportWrite> {
   const root = path.resolve(dir);
   const temps: { temp: string; final: string; shown: string }[] = [];
   const made: string[] = [];
@@ -51,7 +51,7 @@ export async function writeImport(dir: string, files: readonly OutputFile[], opt
         made.push(folder);
         if (folder === first) break;
       }
-      const temp = path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      const temp = path.join(path.dirname(final), `.${path.basename(final)}.${options.pid}.${randomBytes(4).toString('hex')}.tmp`);
       temps.push({ temp, final, shown });
       await writeFile(temp, file.bytes);
     } catch (error) {

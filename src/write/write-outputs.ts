@@ -35,13 +35,17 @@ export function temporaryFiles(): string[] {
   return [...pendingTemps];
 }
 
-export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<{ written: string[]; diagnostics: Diagnostic[] }> {
-  const batch = openOutputs(outDir);
+export async function writeOutputs(outDir: string, files: readonly OutputFile[], writer: number): Promise<{ written: string[]; diagnostics: Diagnostic[] }> {
+  const batch = openOutputs(outDir, writer);
   for (const file of files) if (!(await batch.add(file))) break;
   return batch.commit();
 }
 
-export function openOutputs(outDir: string): OutputBatch {
+/**
+ * `writer` goes into the temporary names (the process id the cli passes), so two processes writing the
+ * same file never share one.
+ */
+export function openOutputs(outDir: string, writer: number): OutputBatch {
   const root = path.resolve(outDir);
   const temps: { temp: string; final: string }[] = [];
   /** Folders this batch made, so an abandoned batch leaves not even an empty one behind. */
@@ -73,7 +77,7 @@ export function openOutputs(outDir: string): OutputBatch {
           made.push(dir);
           if (dir === first) break;
         }
-        const temp = path.join(path.dirname(final), `.${path.basename(final)}.${process.pid}.tmp`);
+        const temp = path.join(path.dirname(final), `.${path.basename(final)}.${writer}.tmp`);
         pendingTemps.add(temp);
         temps.push({ temp, final });
         await writeFile(temp, file.bytes);
