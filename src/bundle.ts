@@ -3,9 +3,15 @@
  * the main thread and every worker thread load the same file with the same V8 code cache
  * (src/load/load-bundle.ts).
  */
-export { main } from './cli/main.js';
+import { main } from './cli/main.js';
+import type { BundleExports } from './load/load-bundle.js';
+
+export { main };
 
 /** Imported on demand: a static import would run the build stages' module code on every start, `--version` included. */
 export async function buildWorker(): Promise<void> {
   (await import('./pipeline/build-worker.js')).buildWorker();
 }
+
+// The loader names these exports without importing this file (it runs first); this keeps the two alike.
+void ({ main, buildWorker } satisfies BundleExports);

@@ -4,10 +4,10 @@
  * one. Heavy modules load only when a command needs them.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadConfig } from '../load/load-config.js';
+import { loadToolVersion } from '../load/load-tool-version.js';
 import { modelConfig } from '../model/model-config.js';
 import { stopWrites } from '../write/stop-writes.js';
 import { chooseLanguage } from './choose-language.js';
@@ -25,13 +25,11 @@ import { runSchemaCommand } from './schema-command.js';
 import { terminalText } from './terminal-text.js';
 import { runWatchCommand } from './watch-command.js';
 
-const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-
 export async function main(argv: string[], io: CliIo = process): Promise<number> {
   let code: number = exitCodes.ok;
   const program = new Command('dialogpack')
     .description('Print-ready, accessible PDFs of staff dialogue material, from topics written in YAML and markdown.')
-    .version(version)
+    .version(loadToolVersion())
     .option('--json', 'print diagnostics and the summary as JSON on stdout')
     .addOption(new Option('--format <format>', 'diagnostics as text (default) or github: workflow commands that GitHub Actions shows as annotations').choices(['text', 'github']))
     .option('--debug', 'show stack traces of internal errors')

@@ -11,13 +11,18 @@ import { createRequire, wrap } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { isMainThread, workerData } from 'node:worker_threads';
-import type * as Bundle from '../bundle.js';
 
 export const bundleFile = fileURLToPath(new URL('./dialogpack.cjs', import.meta.url));
 export const codeCacheFile = `${bundleFile}.v8cache`;
 
+/** What the bundle exports (src/bundle.ts, which checks that it does): the loader runs before it, so it names them itself. */
+export interface BundleExports {
+  main(argv: string[]): Promise<number>;
+  buildWorker(): Promise<void>;
+}
+
 export interface LoadedBundle {
-  exports: typeof Bundle;
+  exports: BundleExports;
   /** The compiled bundle, for scripts/bundle.mjs to take the code cache from after a training run. */
   script: Script;
   /** Whether V8 took the code cache (false when there was none, or it was made by another Node or V8 flags). */
@@ -35,7 +40,7 @@ export function loadBundle(options: { cache?: boolean } = {}): LoadedBundle {
     }
   }
   const script = new Script(wrap(source), { filename: bundleFile, cachedData });
-  const module = { exports: {} as typeof Bundle };
+  const module = { exports: {} as BundleExports };
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   run.call(module.exports, module.exports, createRequire(bundleFile), module, bundleFile, fileURLToPath(new URL('.', import.meta.url)));
   return { exports: module.exports, script, cacheAccepted: !!cachedData && !script.cachedDataRejected };
