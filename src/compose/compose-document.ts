@@ -11,10 +11,11 @@ import type { Topic } from '../model/topic.js';
 import { markdownGuard } from '../parse/markdown-guard.js';
 import type { Agenda } from '../plan/agenda.js';
 import { parseDocumentMarkdown } from './document-parser.js';
-import { createMarkdownHandlebars } from './markdown-handlebars.js';
+import { createMarkdownHandlebars, type MarkOptions } from './markdown-handlebars.js';
 import { registerTemplateHelpers } from './template-helpers.js';
 import { templateBudget, TemplateTooLong } from './template-budget.js';
-import { templateView } from './template-view.js';
+import { hasMarkCharacters, renderWithMarks, type SourceRange } from './source-marks.js';
+import { templateView, type PlaceOf } from './template-view.js';
 
 export type OutputKind = 'pack' | 'facilitator' | 'handout' | 'flipchart' | 'cards';
 
@@ -39,6 +40,7 @@ export interface ComposedDocument {
 }
 
 type Compiled = (context: unknown, options?: unknown) => string;
+/** By marks ('1' or '0') and text. */
 const compiledCache = new Map<string, Compiled>();
 const env = createMarkdownHandlebars();
 registerTemplateHelpers(env);
@@ -50,12 +52,17 @@ export interface Brand {
   hasLogo: boolean;
 }
 
+/**
+ * `placeOf` places the fields of topic.yaml: with it, the document's nodes say where their text was
+ * written (see place-nodes.ts), for the diagnostics layout makes.
+ */
 export function composeDocument(
   kind: OutputKind,
   topic: Topic,
   agenda: Agenda,
   templates: TemplateSource,
   brand: Brand = { hasLogo: false },
+  placeOf?: PlaceOf,
 ): { document?: ComposedDocument; diagnostics: Diagnostic[] } {
   const main = templates.files.get(`${kind}/${kind}.hbs`);
   if (!main?.text) {
@@ -73,18 +80,24 @@ export function composeDocument(
   }
   const partials: Record<string, Compiled> = {};
   const diagnostics: Diagnostic[] = [];
-  for (const file of templates.files.values()) {
-    if (!file.text || !file.path.startsWith(`${kind}/`) || !file.path.endsWith('.hbs') || file === main) continue;
+  const files = [...templates.files.values()].filter((f) => f.text && f.path.startsWith(`${kind}/`) && f.path.endsWith('.hbs'));
+  const view = { ...templateView(topic, agenda, placeOf), brand };
+  // Marks are taken out of the markdown by their characters: an input that has one is rendered without.
+  const marks = !!placeOf && !files.some((f) => hasMarkCharacters(f.text!)) && !hasMarkCharacters(JSON.stringify(view));
+  for (const file of files) {
+    if (file === main) continue;
     const name = file.path.slice(kind.length + 1, -4);
-    const compiled = compile(file.text, file.displayPath, diagnostics);
+    const compiled = compile(file.text!, file.displayPath, diagnostics, marks);
     if (compiled) partials[name] = budget.partial(file.displayPath, compiled);
   }
-  const template = compile(main.text, main.displayPath, diagnostics);
+  const template = compile(main.text, main.displayPath, diagnostics, marks);
   if (!template || diagnostics.length) return { diagnostics };
   let markdown: string;
+  let ranges: SourceRange[] = [];
   try {
-    const view = { ...templateView(topic, agenda), brand };
-    markdown = budget.run(budget.limitFor(topic), main.displayPath, () => template(view, { partials }));
+    const render = () => budget.run(budget.limitFor(topic), main.displayPath, () => template(view, { partials }));
+    if (marks) ({ markdown, ranges } = renderWithMarks(render, new Map(files.map((f) => [f.text!, f.displayPath]))));
+    else markdown = render();
   } catch (error) {
     if (error instanceof TemplateTooLong) return { diagnostics: [tooLong(error)] };
     return { diagnostics: [templateError(error, main.displayPath)] };
@@ -105,7 +118,7 @@ export function composeDocument(
     return { diagnostics: [{ file: main.displayPath, severity: 'error', rule: deep ? 'markdown-too-deep' : 'too-many-brackets', message }] };
   }
   const passages = [...(topic.purpose ? [topic.purpose] : []), ...(topic.publisherNote ? [topic.publisherNote] : []), ...topic.sections, ...topic.cards];
-  const tree = parseDocumentMarkdown(markdown, passages);
+  const tree = parseDocumentMarkdown(markdown, passages, ranges);
   return {
     document: {
       kind,
@@ -144,8 +157,9 @@ function tooLong(error: TemplateTooLong): Diagnostic {
   };
 }
 
-function compile(text: string, displayPath: string, diagnostics: Diagnostic[]): Compiled | undefined {
-  let compiled = compiledCache.get(text);
+function compile(text: string, displayPath: string, diagnostics: Diagnostic[], marks: boolean): Compiled | undefined {
+  const key = `${marks ? 1 : 0}${text}`;
+  let compiled = compiledCache.get(key);
   if (compiled) return compiled;
   try {
     // compile() is lazy; parse() reports syntax errors (with their line) now.
@@ -154,8 +168,9 @@ function compile(text: string, displayPath: string, diagnostics: Diagnostic[]): 
     diagnostics.push(templateError(error, displayPath, text));
     return undefined;
   }
-  compiled = env.compile(text, { strict: true }) as Compiled;
-  compiledCache.set(text, compiled);
+  const options: MarkOptions = marks ? { markedText: text } : {};
+  compiled = env.compile(text, { strict: true, ...options }) as Compiled;
+  compiledCache.set(key, compiled);
   return compiled;
 }
 

@@ -3,6 +3,8 @@ import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { Passage } from '../model/topic.js';
 import { markdownProcessor } from '../parse/markdown-processor.js';
 import { restoreTextDirectives } from '../parse/restore-text-directives.js';
+import { placeNodes } from './place-nodes.js';
+import type { SourceRange } from './source-marks.js';
 
 const parse = markdownProcessor();
 
@@ -20,8 +22,11 @@ const SLOT = 'dialogpack-passage';
  * printed any other way (inline, through a helper, in a list item) is parsed where it stands, as is
  * everything if a placeholder did not come out as a block where a passage would (say, in a template's
  * code block).
+ *
+ * `ranges` say where stretches of the markdown were written (see source-marks.ts): the nodes parsed
+ * here are given those places; a passage's own tree has its places already.
  */
-export function parseDocumentMarkdown(markdown: string, passages: readonly Passage[] = []): Root {
+export function parseDocumentMarkdown(markdown: string, passages: readonly Passage[] = [], ranges: readonly SourceRange[] = []): Root {
   const slotted = replacePassages(markdown, passages);
   if (slotted) {
     const tree = parse(slotted.text);
@@ -31,16 +36,33 @@ export function parseDocumentMarkdown(markdown: string, passages: readonly Passa
       const slot = node.name === SLOT ? bySlotOffset.get(node.position?.start.offset ?? -1) : undefined;
       if (slot && (parent.type === 'root' || parent.type === 'containerDirective')) found.push({ node, parent, slot });
     });
-    if (found.length === slotted.slots.length) return unwrapContent(placePassages(tree, found));
+    if (found.length === slotted.slots.length) {
+      if (ranges.length) placeNodes(tree, markdown, ranges, (offset) => inMarkdown(offset, slotted.slots));
+      return unwrapContent(placePassages(tree, found));
+    }
   }
   const tree = parse(markdown);
   restoreTextDirectives(tree);
+  if (ranges.length) placeNodes(tree, markdown, ranges);
   return unwrapContent(tree);
 }
 
 interface Slot {
+  /** Where the placeholder is in the text parsed. */
   offset: number;
+  /** How much longer the passage is in the markdown than its placeholder. */
+  shift: number;
   passage: Passage & { tree: Root };
+}
+
+/** An offset of the text with placeholders as an offset of the markdown. */
+function inMarkdown(offset: number, slots: readonly Slot[]): number {
+  let shift = 0;
+  for (const slot of slots) {
+    if (slot.offset >= offset) break;
+    shift += slot.shift;
+  }
+  return offset + shift;
 }
 
 /** The markdown with each passage that stands as a block replaced by a placeholder, or undefined if none does. */
@@ -64,7 +86,7 @@ function replacePassages(markdown: string, passages: readonly Passage[]): { text
   const slots: Slot[] = [];
   for (const { start, end, passage } of found) {
     text += markdown.slice(last, start);
-    slots.push({ offset: text.length, passage });
+    slots.push({ offset: text.length, shift: end - start - `::${SLOT}`.length, passage });
     text += `::${SLOT}`;
     last = end;
   }

@@ -1,10 +1,20 @@
 import Handlebars from 'handlebars';
 import { escapeMarkdown } from './escape-markdown.js';
+import { markContent, markInsertion } from './source-marks.js';
+
+/** Compile options of ours: with `markedText`, the template's text, its literal text is marked with its place in it. */
+export interface MarkOptions {
+  markedText?: string;
+}
 
 /**
  * An isolated Handlebars environment that writes markdown instead of HTML: `{{x}}` escapes markdown,
  * `{{{x}}}` inserts markdown as it is. Handlebars hard-codes its HTML escaper into compiled code, so the
  * compiler is subclassed to call ours; changing `Handlebars.Utils` instead would leak into every user.
+ *
+ * The subclass also lets compose find where each piece of the output was written: a template's own
+ * text and every value that knows its place in the topic are wrapped in marks (see source-marks.ts),
+ * which compose takes out again before the markdown is read.
  */
 export function createMarkdownHandlebars(): typeof Handlebars {
   const env = Handlebars.create();
@@ -12,19 +22,34 @@ export function createMarkdownHandlebars(): typeof Handlebars {
   class MarkdownCompiler extends Base {}
   const proto = MarkdownCompiler.prototype as unknown as {
     appendEscaped(): void;
+    append(): void;
+    appendContent(content: string): void;
     pushSource(s: unknown): void;
     appendToBuffer(parts: unknown[]): unknown;
     aliasable(name: string): unknown;
     popStack(): unknown;
+    options: MarkOptions;
+    source: { currentLocation?: { start: { line: number; column: number } } };
   };
+  const appendContent = proto.appendContent;
   proto.appendEscaped = function appendEscaped(this: typeof proto) {
     // Helpers are wrapped to receive an options object last, so one is passed.
     this.pushSource(this.appendToBuffer([this.aliasable('container.helpers.escapeMarkdown'), '(', this.popStack(), ', {})']));
+  };
+  // `{{{x}}}`, partials and blocks: appended as Handlebars would (`'' + x`, nothing for null), through a helper that can mark x.
+  proto.append = function append(this: typeof proto) {
+    this.pushSource(this.appendToBuffer([this.aliasable('container.helpers.insertMarkdown'), '(', this.popStack(), ', {})']));
+  };
+  proto.appendContent = function markedContent(this: typeof proto, content: string) {
+    const text = this.options?.markedText;
+    const start = this.source.currentLocation?.start;
+    appendContent.call(this, text === undefined || !start ? content : markContent(content, text, start));
   };
   // Block bodies ({{#each}}, {{#if}}) are compiled by `prototype.compiler`, so it must be ours too.
   (MarkdownCompiler.prototype as unknown as { compiler: unknown }).compiler = MarkdownCompiler;
   (env as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler = MarkdownCompiler;
   // Compiled templates reach the escaper through the helper table, which Handlebars hands to partials too.
-  env.registerHelper('escapeMarkdown', (value: unknown) => escapeMarkdown(value));
+  env.registerHelper('escapeMarkdown', (value: unknown) => markInsertion(value, escapeMarkdown(value)));
+  env.registerHelper('insertMarkdown', (value: unknown) => (value === null || value === undefined ? '' : markInsertion(value, '' + (value as string))));
   return env;
 }

@@ -1,51 +1,73 @@
-import type { Section, Topic } from '../model/topic.js';
+import type { YamlPath } from '../model/locate.js';
+import type { Passage, Section, SourcePlace, Topic } from '../model/topic.js';
 import { markdownProcessor } from '../parse/markdown-processor.js';
 import type { Agenda, AgendaStep } from '../plan/agenda.js';
 import { describeGroups } from '../plan/describe-groups.js';
 import { fill, labels as allLabels, type Labels } from './labels.js';
+import { placedValue, type TextSource } from './source-marks.js';
+
+/** Where a field of topic.yaml was written. */
+export type PlaceOf = (path: YamlPath) => SourcePlace;
 
 /**
  * The data templates see: the topic and agenda with every number already worded in the
  * document's language, so templates only arrange text and never compute.
+ *
+ * With `placeOf`, each text from the topic remembers where it was written (see `placedValue`), and
+ * what a step prints remembers the step, so diagnostics about the pages can name the place whatever
+ * the template does with it.
  */
-export function templateView(topic: Topic, agenda: Agenda) {
+export function templateView(topic: Topic, agenda: Agenda, placeOf?: PlaceOf) {
   const labels: Labels = allLabels[topic.lang];
   const range = (r: [number, number]) => (r[0] === r[1] ? `${r[0]}` : `${r[0]}–${r[1]}`);
   const date = topic.date ? formatDate(topic.date, topic.lang) : undefined;
   const authors = topic.authors?.length ? listOfNames(topic.authors.map(oneName), labels.and) : undefined;
+  const at = (path: YamlPath, step?: number): TextSource | undefined => (placeOf ? { ...placeOf(path), step } : undefined);
+  const written = <T extends string | number | undefined>(value: T, path: YamlPath) => placedValue(value, at(path));
+  // A passage in a file of its own is placed in that file; which line the text starts on there, its tree knows.
+  const passage = (p: Passage | undefined, path: YamlPath) => placedValue(p?.markdown, p?.file ? { file: p.file } : at(path));
+  const sectionView = (s: Section) => {
+    const i = topic.sections.indexOf(s);
+    return { title: written(s.title, ['sections', i, 'title']), handout: s.handout, placement: s.placement, file: s.file, markdown: placedValue(s.markdown, { file: s.file }) };
+  };
+  const steps = placeOf ? { at } : undefined;
   return {
     labels,
     topic: {
-      title: topic.title,
-      subtitle: topic.subtitle,
-      series: topic.series === undefined ? undefined : oneName(topic.series),
-      publisher: topic.publisher,
-      date,
+      title: written(topic.title, ['title']),
+      subtitle: written(topic.subtitle, ['subtitle']),
+      series: written(topic.series === undefined ? undefined : oneName(topic.series), ['series']),
+      publisher: written(topic.publisher, ['publisher']),
+      date: written(date, ['date']),
       /** "A, B og C", when topic.yaml names authors. */
-      authors,
+      authors: written(authors, ['authors']),
       /** "Af A og B, 27. oktober 2023": who wrote the topic, and when, when it names authors. */
-      byline: authors === undefined ? undefined : [fill(labels.byline, { names: authors }), date].filter(Boolean).join(', '),
-      publisherNote: topic.publisherNote?.markdown,
+      byline: written(authors === undefined ? undefined : [fill(labels.byline, { names: authors }), date].filter(Boolean).join(', '), ['authors']),
+      publisherNote: passage(topic.publisherNote, ['publisher-note']),
       /** The pack ends with a colophon when there is more to say of who made it than the cover says. */
       colophon: !!(authors || topic.series || topic.publisherNote),
-      participants: fill(labels.participantsRange, topic.participants),
-      duration: fill(labels.aboutMinutes, { n: topic.duration }),
-      purpose: topic.purpose?.markdown,
-      questions: topic.questions.map(oneLine),
-      materials: topic.preparation.materials.map(oneLine),
-      checklist: topic.preparation.checklist.map(oneLine),
+      participants: placedValue(fill(labels.participantsRange, topic.participants), placeOf && topic.participantsPlace),
+      duration: placedValue(fill(labels.aboutMinutes, { n: topic.duration }), placeOf && topic.durationPlace),
+      purpose: passage(topic.purpose, ['purpose']),
+      questions: topic.questions.map((q, i) => written(oneLine(q), ['questions', i])),
+      materials: topic.preparation.materials.map((m, i) => written(oneLine(m), ['preparation', 'materials', i])),
+      checklist: topic.preparation.checklist.map((m, i) => written(oneLine(m), ['preparation', 'checklist', i])),
       sections: topic.sections.map(sectionView),
       introSections: topic.sections.filter((s) => s.placement === 'intro').map(sectionView),
       appendixSections: topic.sections.filter((s) => s.placement === 'appendix').map(sectionView),
       handoutSections: topic.sections.filter((s) => s.handout).map(sectionView),
-      cards: topic.cards.map((c) => ({
-        file: c.file,
-        name: c.name,
-        role: c.role,
-        quote: c.quote,
-        markdown: c.markdown,
-        age: c.age === undefined ? undefined : fill(labels.age, { age: c.age }),
-      })),
+      cards: topic.cards.map((c) => {
+        // A card's name, role and quote are in its front matter: the file is certain, the line is found later.
+        const card = <T extends string | undefined>(value: T) => placedValue(value, placeOf && { file: c.file });
+        return {
+          file: c.file,
+          name: card(c.name),
+          role: card(c.role),
+          quote: card(c.quote),
+          markdown: card(c.markdown),
+          age: card(c.age === undefined ? undefined : fill(labels.age, { age: c.age })),
+        };
+      }),
     },
     facilitator: {
       /** Whom the sheet is planned for, and when; an untailored sheet says the count it assumed and how to choose one. */
@@ -55,15 +77,18 @@ export function templateView(topic: Topic, agenda: Agenda) {
       ]
         .filter(Boolean)
         .join(', '),
-      steps: agenda.steps.map((s) => facilitatorStepView(s, labels, topic.lang)),
+      steps: agenda.steps.map((s) => facilitatorStepView(s, labels, topic.lang, steps)),
       groups: agenda.steps
         .filter((s) => s.groups && (s.step.grouping === 'pairs' || s.step.grouping === 'groups'))
-        .map((s) => ({ step: `${labels.step} ${s.step.number}`, text: describeGroups(s.groups!, topic.lang, s.step.grouping as 'pairs' | 'groups') })),
+        .map((s) => ({
+          step: placedValue(`${labels.step} ${s.step.number}`, stepPlace(s, steps)),
+          text: placedValue(describeGroups(s.groups!, topic.lang, s.step.grouping as 'pairs' | 'groups'), stepPlace(s, steps)),
+        })),
     },
     /** The step that decides (the last one), whose sheet becomes a dot vote. */
-    decidingStep: agenda.steps.length ? agenda.steps[agenda.steps.length - 1].step.number : undefined,
-    /** The dot-vote sheet's empty rows, one per proposal to write down: see `dotVoteRows`. */
-    dotVoteRows: dotVoteRows(agenda),
+    decidingStep: agenda.steps.length ? placedValue(agenda.steps[agenda.steps.length - 1].step.number, stepPlace(agenda.steps[agenda.steps.length - 1], steps)) : undefined,
+    /** The dot-vote sheet's empty rows, one per proposal to write down: see `dotVoteRows`. They belong to the deciding step. */
+    dotVoteRows: dotVoteRows(agenda).map((n) => placedValue(n, agenda.steps.length ? stepPlace(agenda.steps[agenda.steps.length - 1], steps) : undefined)),
     agenda: {
       tailored: agenda.tailored,
       planned: agenda.tailored
@@ -74,7 +99,7 @@ export function templateView(topic: Topic, agenda: Agenda) {
             .filter(Boolean)
             .join(', ')
         : undefined,
-      steps: agenda.steps.map((s) => stepView(s, agenda, labels, topic.lang, range)),
+      steps: agenda.steps.map((s) => stepView(s, agenda, labels, topic.lang, range, steps)),
     },
   };
 }
@@ -95,27 +120,39 @@ function dotVoteRows(agenda: Agenda): number[] {
   return Array.from({ length: Math.min(4, Math.max(2, count)) }, (_, i) => i + 1);
 }
 
-function sectionView(s: Section) {
-  return { title: s.title, handout: s.handout, placement: s.placement, file: s.file, markdown: s.markdown };
+/** How a step's texts are placed, when the view places texts. */
+interface StepPlaces {
+  at(path: YamlPath, step?: number): TextSource | undefined;
 }
 
-function stepView(s: AgendaStep, agenda: Agenda, labels: Labels, lang: Topic['lang'], range: (r: [number, number]) => string) {
+/** The step's own place in topic.yaml, for what the view words from it (its number, minutes, groups). */
+function stepPlace(s: AgendaStep, places: StepPlaces | undefined): TextSource | undefined {
+  return places && { ...s.step.place, step: s.step.number };
+}
+
+/** A step's text at `field` of its entry in topic.yaml, remembering the step. */
+function stepText<T extends string | number | undefined>(value: T, s: AgendaStep, path: YamlPath, places: StepPlaces | undefined): T {
+  return placedValue(value, places?.at(['steps', s.step.number - 1, ...path], s.step.number));
+}
+
+function stepView(s: AgendaStep, agenda: Agenda, labels: Labels, lang: Topic['lang'], range: (r: [number, number]) => string, places?: StepPlaces) {
   const minutes = agenda.tailored ? `${s.minutes}` : range(s.range);
   let grouping: string = labels.groupings[s.step.grouping];
   if (s.step.grouping === 'groups' && s.step.groupSize) grouping += ` (${fill(labels.groupsOf, { n: s.step.groupSize })})`;
   // "7 makkerpar" says "in pairs" already: "I makkerpar: 7 makkerpar" said it twice.
   if (agenda.tailored) grouping = groupingInWords(s, labels, lang);
+  const own = stepPlace(s, places);
   return {
-    number: s.step.number,
-    title: s.step.title,
-    minutes: `${minutes} ${labels.minutesShort}`,
-    clock: s.start ? fill(labels.clockRange, { start: clock(s.start, lang), end: clock(s.end!, lang) }) : undefined,
-    grouping,
-    instructions: s.step.instructions.map(listItem),
-    questions: s.step.questions.map(oneLine),
+    number: placedValue(s.step.number, own),
+    title: stepText(s.step.title, s, ['title'], places),
+    minutes: placedValue(`${minutes} ${labels.minutesShort}`, own),
+    clock: placedValue(s.start ? fill(labels.clockRange, { start: clock(s.start, lang), end: clock(s.end!, lang) }) : undefined, own),
+    grouping: placedValue(grouping, own),
+    instructions: s.step.instructions.map((m, i) => stepText(listItem(m), s, ['instructions', i], places)),
+    questions: s.step.questions.map((m, i) => stepText(oneLine(m), s, ['questions', i], places)),
     tips: s.tips.map((t) => ({
-      text: listItem(t.text),
-      condition: !agenda.tailored && t.when ? fill(labels.tipWhen, { cond: describeCondition(t.when, labels) }) : undefined,
+      text: placedValue(listItem(t.text), places && { ...t.place, step: s.step.number }),
+      condition: placedValue(!agenda.tailored && t.when ? fill(labels.tipWhen, { cond: describeCondition(t.when, labels) }) : undefined, places && { ...t.place, step: s.step.number }),
     })),
   };
 }
@@ -124,17 +161,18 @@ function stepView(s: AgendaStep, agenda: Agenda, labels: Labels, lang: Topic['la
  * One step as the facilitator leads it: when, how long and in what groups on one line, then every
  * instruction, question and tip that holds for the group, each as whole as the pack has it.
  */
-function facilitatorStepView(s: AgendaStep, labels: Labels, lang: Topic['lang']) {
+function facilitatorStepView(s: AgendaStep, labels: Labels, lang: Topic['lang'], places?: StepPlaces) {
   const when = s.start
     ? fill(labels.clockRange, { start: clock(s.start, lang), end: clock(s.end!, lang) })
     : fill(labels.fromStartRange, { start: s.offset, end: s.offset + s.minutes });
+  const own = stepPlace(s, places);
   return {
-    number: s.step.number,
-    title: s.step.title,
-    meta: [when, `${s.minutes} ${labels.minutesShort}`, groupingInWords(s, labels, lang)].join(' · '),
-    instructions: s.step.instructions.map(listItem),
-    questions: s.step.questions.map(oneLine),
-    tips: s.applicableTips.map((t) => quotedTip(t.text, labels.tip)),
+    number: placedValue(s.step.number, own),
+    title: stepText(s.step.title, s, ['title'], places),
+    meta: placedValue([when, `${s.minutes} ${labels.minutesShort}`, groupingInWords(s, labels, lang)].join(' · '), own),
+    instructions: s.step.instructions.map((m, i) => stepText(listItem(m), s, ['instructions', i], places)),
+    questions: s.step.questions.map((m, i) => stepText(oneLine(m), s, ['questions', i], places)),
+    tips: s.applicableTips.map((t) => placedValue(quotedTip(t.text, labels.tip), places && { ...t.place, step: s.step.number })),
   };
 }
 

@@ -20,9 +20,10 @@ import { sharedResources } from '../../src/pipeline/shared-resources.js';
 import { visit } from 'unist-util-visit';
 import { repoRoot, testFixtures, referenceTopic } from '../helpers/build-fixture.js';
 
-/** The tree without positions and source files: what layout reads. */
+/** The tree without positions and where its text was written (files, steps, stretches of text): what layout reads. */
 function shape(tree: Root): unknown {
-  return JSON.parse(JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : key === 'data' && value && 'sourceFile' in value ? undefined : value)));
+  const whereWritten = ['sourceFile', 'sourceStep', 'fromTemplate', 'sourceText'];
+  return JSON.parse(JSON.stringify(tree, (key, value) => (key === 'position' || whereWritten.includes(key) ? undefined : key === 'data' && value && !Object.keys(value).some((k) => !whereWritten.includes(k)) ? undefined : value)));
 }
 
 async function modelled(dir: string): Promise<Topic> {

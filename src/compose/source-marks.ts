@@ -1,0 +1,129 @@
+import type { SourcePlace } from '../model/topic.js';
+
+/**
+ * Where a piece of composed markdown was written: a template's own text (`template`, exact: the
+ * markdown is the template's text there), or a value of the topic, placed at the start of what the
+ * editor wrote (a string of topic.yaml, a topic file) and, for what a step prints, that step's number.
+ */
+export interface TextSource extends SourcePlace {
+  template?: boolean;
+  step?: number;
+}
+
+/** A stretch [start, end) of the composed markdown and where it was written. */
+export interface SourceRange {
+  start: number;
+  end: number;
+  source: TextSource;
+}
+
+// Unicode noncharacters: never meant to be interchanged, and compose renders without marks when an input has one.
+const VALUE = '\uFDD0';
+const CONTENT = '\uFDD3';
+const OPENED = '\uFDD1';
+const CLOSE = '\uFDD2';
+const anyMark = /[\uFDD0-\uFDD3]/;
+
+const placeOf = Symbol('source');
+type Placed = (String | Number) & { [placeOf]?: TextSource };
+
+/** The template texts compiled with marks, by number, and the place of each stretch of literal text in them. */
+const templateTexts = new Map<string, number>();
+const contentPlaces: { text: number; line: number; column: number }[] = [];
+/** The sources of the values marked in the render under way. */
+let rendering: TextSource[] | undefined;
+
+/**
+ * A value the view hands to templates that remembers where it was written: a String or Number that
+ * prints, compares in `{{#if}}` and measures `.length` as the value does. Empty and missing values
+ * stay as they are, so `{{#if}}` sees them as before.
+ */
+export function placedValue<T extends string | number | undefined>(value: T, source: TextSource | undefined): T {
+  if (value === undefined || value === '' || value === 0 || !source) return value;
+  const boxed = (typeof value === 'string' ? new String(value) : new Number(value)) as Placed;
+  Object.defineProperty(boxed, placeOf, { value: source });
+  return boxed as unknown as T;
+}
+
+/** `text`, what a template prints for `value`, in marks naming the value's source while a render marks. */
+export function markInsertion(value: unknown, text: string): string {
+  const source = rendering && text && (value as Placed | null)?.[placeOf];
+  if (!source || !rendering) return text;
+  rendering.push(source);
+  return `${VALUE}${rendering.length - 1}${OPENED}${text}${CLOSE}`;
+}
+
+/** A template's literal text, which Handlebars found at `start` (line 1-based, column 0-based) of `template`, in marks naming that place. */
+export function markContent(content: string, template: string, start: { line: number; column: number }): string {
+  let text = templateTexts.get(template);
+  if (text === undefined) templateTexts.set(template, (text = templateTexts.size));
+  let offset = 0;
+  for (let line = 1; line < start.line && offset >= 0; line++) offset = template.indexOf('\n', offset) + 1;
+  // Handlebars strips the white space around a block's tags from its text, after the place it gives.
+  const at = template.indexOf(content, offset + start.column);
+  if (offset < 0 || at < 0) return content;
+  const before = template.slice(0, at).split('\n');
+  contentPlaces.push({ text, line: before.length, column: before[before.length - 1].length + 1 });
+  return `${CONTENT}${contentPlaces.length - 1}${OPENED}${content}${CLOSE}`;
+}
+
+/** True when a text holds a character compose marks with: such inputs are rendered without marks. */
+export function hasMarkCharacters(text: string): boolean {
+  return anyMark.test(text);
+}
+
+/**
+ * Runs a render that marks values, then takes the marks out: the markdown is exactly what the render
+ * writes without them. `templates` names each template text by its path for messages. Anything out of
+ * order among the marks (it cannot be, as the inputs have none) drops every range, never the text.
+ */
+export function renderWithMarks(render: () => string, templates: ReadonlyMap<string, string>): { markdown: string; ranges: SourceRange[] } {
+  const sources: TextSource[] = [];
+  rendering = sources;
+  let marked: string;
+  try {
+    marked = render();
+  } finally {
+    rendering = undefined;
+  }
+  const files = new Map([...templates].map(([text, file]) => [templateTexts.get(text), file]));
+  let markdown = '';
+  const ranges: SourceRange[] = [];
+  const open: { start: number; source?: TextSource }[] = [];
+  let valid = true;
+  const marks = new RegExp(anyMark.source, 'g');
+  for (let i = 0; i < marked.length; ) {
+    marks.lastIndex = i;
+    const next = marks.exec(marked)?.index;
+    if (next === undefined) {
+      markdown += marked.slice(i);
+      break;
+    }
+    markdown += marked.slice(i, next);
+    i = next;
+    const mark = marked[i];
+    if (mark === CLOSE) {
+      const opened = open.pop();
+      if (!opened) valid = false;
+      else if (opened.source) ranges.push({ start: opened.start, end: markdown.length, source: opened.source });
+      i++;
+      continue;
+    }
+    const end = marked.indexOf(OPENED, i);
+    const id = Number(marked.slice(i + 1, end));
+    if (mark === OPENED || end < 0 || !Number.isInteger(id)) {
+      valid = false;
+      i++;
+      continue;
+    }
+    i = end + 1;
+    if (mark === VALUE) open.push({ start: markdown.length, source: sources[id] });
+    else {
+      const place = contentPlaces[id];
+      const file = place && files.get(place.text);
+      open.push({ start: markdown.length, source: file === undefined ? undefined : { file, line: place.line, column: place.column, template: true } });
+    }
+  }
+  if (open.length) valid = false;
+  return { markdown, ranges: valid ? ranges.sort((a, b) => a.start - b.start || b.end - a.end) : [] };
+}
