@@ -12,6 +12,7 @@ import type { ComposedDocument } from '../compose/compose-document.js';
 import { fill, labels } from '../compose/labels.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontBook } from '../fonts/font-book.js';
+import type { SourcePlace } from '../model/topic.js';
 import { offsetItems, type Atom, type PageRef } from './atom.js';
 import type { Layout, LayoutItem, LayoutPage, OutlineEntry, RunningArtifact, StructNode, TextItem } from './layout.js';
 import { hyphenateWord, hyphenationExceptionMap } from './hyphenate-word.js';
@@ -27,7 +28,10 @@ import { tilePoster, type PosterPlace } from './tile-poster.js';
 /** A sheet or card whose content did not fit at the smallest allowed type. */
 export interface Overflow {
   title: string;
-  attributes: Record<string, string>;
+  /** Where the first of the topic's text on it was written, whatever the template around it says. */
+  place?: SourcePlace;
+  /** The step it shows, when it shows a step's text. */
+  step?: number;
   pages: number;
 }
 
@@ -88,7 +92,7 @@ export function layoutDocument(
     const fits = (k: number) => attempt(k, { ...ctx, struct: new StructBuilder(), diagnostics: [] }).length <= maxPages!;
     const k = maxPages === undefined || scale.start <= scale.floor ? scale.start : largestFitting(scale, fits);
     paginated = attempt(k, ctx);
-    if (maxPages !== undefined && paginated.length > maxPages) overflows.push({ title: doc.meta.title, attributes: {}, pages: paginated.length });
+    if (maxPages !== undefined && paginated.length > maxPages) overflows.push({ title: doc.meta.title, pages: paginated.length });
   } else {
     const face = setup.mode === 'cards' ? setup.face! : setup.paper;
     const padding = setup.mode === 'cards' ? { top: 16, bottom: 16, left: 16, right: 16 } : setup.margin;
@@ -98,7 +102,7 @@ export function layoutDocument(
     for (const unit of chosen) {
       const section = struct.add(struct.root, 'Sect');
       const fitted = fitUnit(unit.children, section, face, padding, setup, { ...base, pageContentHeight: 0 });
-      if (fitted.overflow) overflows.push({ title: unit.title, attributes: unit.attributes, pages: fitted.pages.length });
+      if (fitted.overflow) overflows.push({ title: unit.title, ...whereWritten(unit.children), pages: fitted.pages.length });
       paginated.push(...fitted.pages);
       sheetTitles.push(...fitted.pages.map(() => unit.title));
     }
@@ -161,8 +165,23 @@ function collectHeadings(doc: ComposedDocument) {
 
 interface Unit {
   title: string;
-  attributes: Record<string, string>;
   children: RootContent[];
+}
+
+/** The place of the first of the topic's text among `nodes` (compose marked each node), and the first step whose text it is. */
+function whereWritten(nodes: readonly RootContent[]): { place?: SourcePlace; step?: number } {
+  let place: SourcePlace | undefined;
+  let step: number | undefined;
+  for (const top of nodes) {
+    visit(top, (node) => {
+      const data = node.data;
+      if (!place && data?.sourceFile && !data.fromTemplate) {
+        place = node.position ? { file: data.sourceFile, line: node.position.start.line, column: node.position.start.column } : { file: data.sourceFile };
+      }
+      step ??= data?.sourceStep;
+    });
+  }
+  return { place, step };
 }
 
 /** The sheets (or cards) of a document: its `:::sheet` containers; loose content forms a sheet of its own. */
@@ -170,7 +189,7 @@ function units(children: readonly RootContent[], name: string): Unit[] {
   const out: Unit[] = [];
   let loose: RootContent[] = [];
   const flush = () => {
-    if (loose.length) out.push({ title: toString({ type: 'root', children: loose }).slice(0, 60), attributes: {}, children: loose });
+    if (loose.length) out.push({ title: toString({ type: 'root', children: loose }).slice(0, 60), children: loose });
     loose = [];
   };
   for (const node of children) {
@@ -178,8 +197,7 @@ function units(children: readonly RootContent[], name: string): Unit[] {
       flush();
       const container = node as ContainerDirective;
       const heading = container.children.find((c) => c.type === 'heading');
-      const attributes = Object.fromEntries(Object.entries(container.attributes ?? {}).map(([k, v]) => [k, String(v ?? '')]));
-      out.push({ title: heading ? toString(heading) : name, attributes, children: container.children as RootContent[] });
+      out.push({ title: heading ? toString(heading) : name, children: container.children as RootContent[] });
     } else loose.push(node);
   }
   flush();

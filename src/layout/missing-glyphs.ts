@@ -1,26 +1,41 @@
 import type { Root } from 'mdast';
+import type { TextSegment } from '../compose/place-nodes.js';
 import type { FontBook } from '../fonts/font-book.js';
 import type { LayoutItem, LayoutPage } from './layout.js';
 
 /** A character a document draws that no font of its chains has (it would print as an empty box). */
 export interface MissingGlyph {
   char: string;
-  /** Where a topic's markdown file has it, the first place in each file: mdast positions are places in that file. */
-  places: { file: string; line: number; column?: number }[];
   /**
-   * It is also drawn from text with no file of its own: a string of topic.yaml, a card's front
-   * matter or a template's text, which compose turned into markdown and parsed again, so its
-   * positions are places in that markdown, not in any file an editor has.
+   * The first place in each file the document's tree has it. With `search`, the place is where the
+   * text holding it starts (a string of topic.yaml, a card's front matter) and the character is to be
+   * found from there in the file as written; with no line, anywhere in the file.
    */
+  places: GlyphPlace[];
+  /** It is also drawn from text that says nothing of where it was written (what a template's helper wrote, the running header). */
   unplaced: boolean;
 }
 
-type Node = { type: string; value?: unknown; children?: Node[]; position?: Root['position']; data?: { sourceFile?: string } };
+export interface GlyphPlace {
+  file: string;
+  line?: number;
+  column?: number;
+  search?: boolean;
+}
+
+type Node = {
+  type: string;
+  value?: unknown;
+  children?: Node[];
+  position?: Root['position'];
+  data?: { sourceFile?: string; sourceText?: TextSegment[] };
+};
 
 /**
  * The characters the laid-out pages draw that no font has, each with the places in the topic's
- * markdown files where the document's tree has it. The parse stage marks each block of a topic file
- * with that file (`data.sourceFile`), and compose keeps the mark wherever it puts the block.
+ * files (and templates) where the document's tree has it. The parse stage marks each block of a topic
+ * file with that file (`data.sourceFile`), and compose keeps the mark wherever it puts the block; the
+ * text compose writes says where each stretch of it was written (`data.sourceText`).
  */
 export function missingGlyphs(tree: Root, pages: readonly LayoutPage[], fonts: FontBook): MissingGlyph[] {
   // The font book is shared by every document of the process, so this document's own text decides.
@@ -35,6 +50,11 @@ export function missingGlyphs(tree: Root, pages: readonly LayoutPage[], fonts: F
   if (!drawn.size) return [];
 
   const found = new Map<string, MissingGlyph>([...drawn].map((char) => [char, { char, places: [], unplaced: false }]));
+  const add = (glyph: MissingGlyph, place: GlyphPlace) => {
+    const known = glyph.places.findIndex((p) => p.file === place.file);
+    if (known < 0) glyph.places.push(place);
+    else if (earlier(place, glyph.places[known])) glyph.places[known] = place;
+  };
   const visit = (node: Node, file: string | undefined, line: number | undefined) => {
     const own = node.data?.sourceFile ?? file;
     const at = node.position?.start.line ?? line;
@@ -42,9 +62,11 @@ export function missingGlyphs(tree: Root, pages: readonly LayoutPage[], fonts: F
       let index = 0;
       for (const char of node.value) {
         const glyph = found.get(char);
-        if (glyph) {
+        const segment = glyph && node.data?.sourceText?.find((s) => s.text.includes(char));
+        if (glyph && segment) add(glyph, inSegment(segment, char));
+        else if (glyph) {
           if (own === undefined || at === undefined) glyph.unplaced = true;
-          else if (!glyph.places.some((p) => p.file === own)) glyph.places.push({ file: own, ...placeIn(node, index, at) });
+          else add(glyph, { file: own, ...placeIn(node, index, at) });
         }
         index += char.length;
       }
@@ -55,6 +77,19 @@ export function missingGlyphs(tree: Root, pages: readonly LayoutPage[], fonts: F
   // Drawn but in no text of the tree (the running header's title): from topic.yaml.
   for (const glyph of found.values()) if (!glyph.places.length) glyph.unplaced = true;
   return [...found.values()];
+}
+
+function earlier(a: GlyphPlace, b: GlyphPlace): boolean {
+  return (a.line ?? Infinity) - (b.line ?? Infinity) < 0 || (a.line === b.line && (a.column ?? Infinity) < (b.column ?? Infinity));
+}
+
+/** The place of a character in a stretch of composed text: exact in a template's own text, else where the value starts. */
+function inSegment(segment: TextSegment, char: string): GlyphPlace {
+  const { file, line, column } = segment;
+  if (segment.search || line === undefined) return { file, line, column, search: true };
+  const before = segment.text.slice(0, segment.text.indexOf(char));
+  const breaks = before.split('\n').length - 1;
+  return { file, line: line + breaks, column: breaks ? before.length - before.lastIndexOf('\n') : (column ?? 1) + before.length };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { OutputKind } from '../compose/compose-document.js';
 import { hasErrors, escalateWarnings, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontBook } from '../fonts/font-book.js';
 import type { Overflow } from '../layout/layout-document.js';
-import type { MissingGlyph } from '../layout/missing-glyphs.js';
+import type { GlyphPlace, MissingGlyph } from '../layout/missing-glyphs.js';
 import type { Theme } from '../layout/theme.js';
 import type { TemplateSource } from '../load/load-templates.js';
 import { loadTopic, type TopicSource } from '../load/load-topic.js';
@@ -110,14 +110,15 @@ export async function buildTopic(
   const date = options.sourceDate ?? (topic.date ? new Date(`${topic.date}T12:00:00Z`) : undefined);
   // Each document reports the characters it draws that no font has; the topic reports each once.
   const missing = new Map<string, MissingGlyph>();
+  const placeOf = (where: (string | number)[] | readonly (string | number)[]) => locate(parsed.parsed.topic, where);
   for (const kind of kinds.filter((k) => available.includes(k))) {
-    const composed = composeDocument(kind, topic, agenda, shared.templates, { name: shared.theme.name, hasLogo: !!shared.theme.logo });
+    const composed = composeDocument(kind, topic, agenda, shared.templates, { name: shared.theme.name, hasLogo: !!shared.theme.logo }, placeOf);
     diagnostics.push(...composed.diagnostics);
     if (!composed.document) continue;
     const setup = pageSetup(kind, shared.theme, { poster: options.poster, paper: options.paper, sheets: options.sheets });
     const laidOut = layoutDocument(composed.document, shared.theme, shared.fonts, setup, { hyphenationExceptions: options.hyphenationExceptions });
     diagnostics.push(...laidOut.diagnostics);
-    for (const glyph of laidOut.missingGlyphs) missing.set(glyph.char, joinPlaces(missing.get(glyph.char), glyph));
+    for (const glyph of laidOut.missingGlyphs) missing.set(glyph.char, joinPlaces(missing.get(glyph.char), glyph, loaded.source));
     diagnostics.push(...laidOut.overflows.map((o) => overflowDiagnostic(o, kind, topic, parsed.parsed.topic)));
     if (!renderPdf) continue;
     const bytes = await renderPdf(laidOut.layout, shared.fonts, { date, pdfa: options.pdfa });
@@ -130,22 +131,43 @@ export async function buildTopic(
   return finish({ dir, slug: topic.slug, topic: withoutDocumentData(topic), outputs: missing.size ? [] : outputs, inputHash });
 }
 
-function joinPlaces(known: MissingGlyph | undefined, glyph: MissingGlyph): MissingGlyph {
-  if (!known) return glyph;
-  const places = [...known.places, ...glyph.places.filter((p) => !known.places.some((k) => k.file === p.file))];
-  return { char: glyph.char, places, unplaced: known.unplaced || glyph.unplaced };
+/**
+ * The places a document found for a character joined to those of the documents before: the first
+ * place in each file, whichever document has it, each found in the file as written where the
+ * document knows only where the text holding it starts.
+ */
+function joinPlaces(known: MissingGlyph | undefined, glyph: MissingGlyph, source: TopicSource): MissingGlyph {
+  const places = [...(known?.places ?? [])];
+  for (const found of glyph.places) {
+    const place = found.search ? findFrom(found, glyph.char, source) : found;
+    const same = places.findIndex((p) => p.file === place.file);
+    if (same < 0) places.push(place);
+    else if ((place.line ?? Infinity) < (places[same].line ?? Infinity) || (place.line === places[same].line && (place.column ?? Infinity) < (places[same].column ?? Infinity))) places[same] = place;
+  }
+  return { char: glyph.char, places, unplaced: !!known?.unplaced || glyph.unplaced };
+}
+
+/** The character where the topic's file has it, from where the text holding it starts; the start when it is written another way (an escape). */
+function findFrom(place: GlyphPlace, char: string, source: TopicSource): GlyphPlace {
+  const file = [...source.files.entries()].find(([rel]) => path.join(source.displayDir, rel) === place.file)?.[1];
+  if (file?.kind !== 'text') return { file: place.file, line: place.line, column: place.column };
+  let from = 0;
+  for (let line = 1; line < (place.line ?? 1) && from >= 0; line++) from = file.text.indexOf('\n', from) + 1;
+  const at = from < 0 ? -1 : file.text.indexOf(char, from + (place.column ?? 1) - 1);
+  if (at < 0) return { file: place.file, line: place.line, column: place.column };
+  const before = file.text.slice(0, at).split('\n');
+  return { file: place.file, line: before.length, column: before[before.length - 1].length + 1 };
 }
 
 /**
  * A character no font has would print as an empty box and read as nothing (U+0000), so it is an
- * error, at the first place in each file that has it. Text from a string of topic.yaml or a card's
- * front matter has no place in any file by the time it is laid out: it is placed by finding the
- * character where the topic's files have it as written.
+ * error, at the first place in each file that has it. Text that says nothing of where it was written
+ * (what a template's helper wrote) is placed by finding the character where the topic's files have it.
  */
 function missingGlyphDiagnostics(glyphs: MissingGlyph[], source: TopicSource): Diagnostic[] {
   const inFileOrder = (a: Diagnostic, b: Diagnostic) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
   return glyphs.flatMap((glyph) => {
-    const places: Omit<Diagnostic, 'severity' | 'rule' | 'message'>[] = [...glyph.places];
+    const places: Omit<Diagnostic, 'severity' | 'rule' | 'message'>[] = glyph.places.map(({ file, line, column }) => ({ file, line, column }));
     if (glyph.unplaced) {
       const written = whereWritten(glyph.char, source, new Set(places.map((p) => p.file)));
       if (written) places.push(written);
@@ -194,13 +216,14 @@ function withoutDocumentData(topic: Topic): Topic {
 }
 
 /**
- * A sheet or card that ran over: placed at the card's file, the step that owns the sheet, or the
- * field of topic.yaml the sheet shows (the title, the frame questions). A facilitator's sheet past
- * two pages is placed at `steps:`, whose text fills it.
+ * A sheet or card that ran over: placed at the card's file, the step that owns the sheet, or where
+ * the first of the topic's text on the sheet was written (the title, the frame questions), as the
+ * layout found them on the sheet: a template need not say which step or card it prints. A
+ * facilitator's sheet past two pages is placed at `steps:`, whose text fills it.
  */
 function overflowDiagnostic(overflow: Overflow, kind: OutputKind, topic: Topic, yaml: ParsedYaml): Diagnostic {
   if (kind === 'cards') {
-    const card = topic.cards[Number(overflow.attributes.card)];
+    const card = topic.cards.find((c) => c.file === overflow.place?.file);
     return {
       file: card?.file ?? `${topic.dir}/topic.yaml`,
       line: 1,
@@ -229,10 +252,9 @@ function overflowDiagnostic(overflow: Overflow, kind: OutputKind, topic: Topic, 
       },
     };
   }
-  const step = topic.steps.find((s) => String(s.number) === overflow.attributes.step);
-  const field = overflow.attributes.field;
+  const step = topic.steps.find((s) => s.number === overflow.step);
   return {
-    ...(step?.place ?? (field ? locate(yaml, [field]) : { file: `${topic.dir}/topic.yaml` })),
+    ...(step?.place ?? overflow.place ?? { file: `${topic.dir}/topic.yaml` }),
     severity: 'warning',
     rule: 'flipchart-6x8',
     message: {
