@@ -71,8 +71,9 @@ describe('a word of 50 000 letters', () => {
     expect(run.code).toBe(0);
     expect(run.seconds).toBeLessThan(20);
     const { text } = await packText(run.out, 'long-word');
-    // The word's lines, one after the other, with each page's header and footer between them.
-    expect(text.match(/[a-j]{20,}/g)?.join('')).toBe(word);
+    // The word's lines, one after the other, with each page's header and footer between them; its last
+    // line may be short, and no other word of the page ("af" in "Side 2 af 23") is three letters of a–j.
+    expect(text.split(/\s+/).filter((w) => /^[a-j]{3,}$/.test(w)).join('')).toBe(word);
   });
 });
 
