@@ -4,44 +4,32 @@
  * so this reads the source: in the files listed, no `message:` or `hint:` is a string or template
  * literal (nor either branch of a `?:` or `??`), and no parameter named `message` or `hint` is typed
  * `string`, which is how a helper like `refuse(rule, message, hint)` would pass one on.
- * The list holds the files converted so far; once all of src/ is, it becomes every file there.
+ * It reads every file of src/.
  * An SVG drawing's problem is a fragment its reader puts into such a message ("… kan ikke udskrives: …"),
  * so in the files that word one, `problem:` and a parameter `problem` are held to the same rule.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/build-fixture.js';
 
-const converted = [
-  'src/cli/import-command.ts',
-  'src/cli/init-command.ts',
-  'src/cli/main.ts',
-  'src/cli/new-command.ts',
-  'src/cli/parse-options.ts',
-  'src/cli/preview-command.ts',
-  'src/pipeline/build-pool.ts',
-  'src/pipeline/build-topic.ts',
-  'src/pipeline/run-build.ts',
-  'src/publish/merge-shards.ts',
-  'src/publish/verify-shard-pdf.ts',
-  'src/write/lock-output-folder.ts',
-  'src/write/remove-outputs.ts',
-  'src/write/write-import.ts',
-  'src/write/write-outputs.ts',
-  'src/write/write-scaffold.ts',
-  'src/write/write-starter-files.ts',
-  'src/plan/plan-agenda.ts',
-  'src/parse/parse-docx.ts',
-  'src/parse/markdown-guard.ts',
-  'src/parse/escape-author-directives.ts',
-  'src/load/load-docx.ts',
-  'src/load/load-shard.ts',
-  'src/load/load-templates.ts',
-  'src/load/watch-topics.ts',
-  'src/layout/layout-blocks.ts',
-];
+/** Every source file: all of src/ is converted, so a new file is held to the rule from its first line. */
+const converted = readdirSync(path.join(repoRoot, 'src'), { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+  .map((f) => `src/${f.split(path.sep).join('/')}`)
+  .sort();
+
+/**
+ * Files whose one-language `message` or `hint` is not a diagnostic's, each with why. An entry that no
+ * longer finds anything fails, so the list cannot outlive its reason.
+ */
+const notDiagnostics: Record<string, string> = {
+  'src/cli/format-report.ts': "`hint` names the label of the hint line in each language's word table",
+  'src/model/topic-json-schema.ts': "errorMessage of the JSON Schema that editors' YAML tooling shows: Danish, as those editors are",
+  'src/model/topic-schema.ts': "zod's issue text, which zod-diagnostics turns into both languages through topic-hints' table",
+  'src/parse/explain-yaml-error.ts': "`firstLine(message)` shortens the yaml library's own message, quoted in English mode",
+};
 
 /** The files that word what is wrong with an SVG drawing, or with a picture it shows. */
 const convertedProblems = ['src/model/parse-svg-xml.ts', 'src/model/sanitize-svg.ts', 'src/model/read-image.ts', 'src/model/model-images.ts', 'src/model/model-theme.ts'];
@@ -88,11 +76,19 @@ describe('messages in two languages', () => {
     ]);
   });
 
-  it.each(converted)('%s gives every message and hint in Danish and English', (file) => {
+  it('reads the files that make diagnostics, so that a pass below covers them', () => {
+    const making = converted.filter((file) => /\bmessage: /.test(readFileSync(path.join(repoRoot, file), 'utf8')));
+    for (const file of ['src/cli/main.ts', 'src/parse/parse-yaml.ts', 'src/model/model-topic.ts', 'src/layout/layout-document.ts', 'src/pipeline/build-topic.ts']) expect(converted).toContain(file);
+    expect(making.length).toBeGreaterThan(40);
+  });
+
+  it.each(converted.filter((file) => !(file in notDiagnostics)))('%s gives every message and hint in Danish and English', (file) => {
     const text = readFileSync(path.join(repoRoot, file), 'utf8');
-    // A file that makes no diagnostic at all would pass for nothing: each listed one makes some.
-    expect(text).toMatch(/\b(message|hint)\b/);
     expect(oneLanguageTexts(file, text)).toEqual([]);
+  });
+
+  it.each(Object.keys(notDiagnostics))('%s still has the one-language text its exception is for', (file) => {
+    expect(oneLanguageTexts(file, readFileSync(path.join(repoRoot, file), 'utf8')).length, notDiagnostics[file]).toBeGreaterThan(0);
   });
 
   it('finds a problem written as one string where problems are checked', () => {
