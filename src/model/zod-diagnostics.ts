@@ -6,6 +6,7 @@ import { suggest } from '../diagnostics/suggest.js';
 import type { ParsedYaml } from '../parse/parse-topic.js';
 import { quoteYamlText } from '../parse/quote-yaml-text.js';
 import { formatPath, locate, type YamlPath } from './locate.js';
+import { topicHints } from './topic-hints.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -18,160 +19,6 @@ interface PlacedIssue {
   /** A union none of whose options has the value's type: the union's own message says what fits. */
   unionMessage?: string;
 }
-
-/** Danish words editors write for the schema's English values (`grouping: grupper`). */
-const danishValues: Record<string, string> = {
-  plenum: 'plenary',
-  'i plenum': 'plenary',
-  individuelt: 'individual',
-  enkeltvis: 'individual',
-  alene: 'individual',
-  'hver for sig': 'individual',
-  par: 'pairs',
-  parvis: 'pairs',
-  makkerpar: 'pairs',
-  'to og to': 'pairs',
-  grupper: 'groups',
-  gruppe: 'groups',
-  gruppevis: 'groups',
-  'i grupper': 'groups',
-  dansk: 'da',
-  engelsk: 'en',
-};
-
-/**
- * Danish names editors give the fields (`deltagere:`), each with the English keys it may stand for, the
- * first the schema knows at that place winning: `kort` is `cards` in a topic, and `forfattere` is
- * `authors` once the topic has such a field. Looked up in lower case.
- */
-const danishKeys: Record<string, readonly string[]> = {
-  titel: ['title'],
-  overskrift: ['title'],
-  undertitel: ['subtitle'],
-  sprog: ['lang'],
-  udgiver: ['publisher'],
-  forfatter: ['authors', 'author'],
-  forfattere: ['authors', 'author'],
-  serie: ['series'],
-  dato: ['date'],
-  deltagere: ['participants'],
-  'antal deltagere': ['participants'],
-  antal: ['participants'],
-  varighed: ['duration'],
-  tid: ['duration', 'minutes'],
-  formål: ['purpose'],
-  spørgsmål: ['questions'],
-  forberedelse: ['preparation'],
-  materialer: ['materials'],
-  materiale: ['materials'],
-  tjekliste: ['checklist'],
-  checkliste: ['checklist'],
-  afsnit: ['sections'],
-  trin: ['steps'],
-  kort: ['cards'],
-  minutter: ['minutes'],
-  gruppering: ['grouping'],
-  gruppeform: ['grouping'],
-  organisering: ['grouping'],
-  gruppestørrelse: ['group-size'],
-  instruktioner: ['instructions'],
-  instruktion: ['instructions'],
-  vejledning: ['instructions'],
-  tips: ['tips'],
-  tip: ['tips'],
-  råd: ['tips'],
-  'gode råd': ['tips'],
-  tekst: ['text'],
-  hvornår: ['when'],
-  når: ['when'],
-  'min-deltagere': ['min-participants'],
-  'mindst-deltagere': ['min-participants'],
-  'maks-deltagere': ['max-participants'],
-  'max-deltagere': ['max-participants'],
-  mindst: ['min'],
-  højst: ['max'],
-  maks: ['max'],
-  fil: ['file'],
-  uddeling: ['handout'],
-  placering: ['placement'],
-  navn: ['name'],
-  alder: ['age'],
-  rolle: ['role'],
-  citat: ['quote'],
-  farver: ['colors'],
-  skrifttyper: ['fonts'],
-};
-
-/** Examples for fields an editor left out, so the hint can be copied. */
-const missingFieldHints: Record<string, Text> = {
-  title: {
-    da: 'tilføj fx `title: Hjælp med borgerens hardware`',
-    en: 'add e.g. `title: Hjælp med borgerens hardware`',
-  },
-  participants: {
-    da: 'tilføj fx `participants: { min: 4, max: 20 }`',
-    en: 'add e.g. `participants: { min: 4, max: 20 }`',
-  },
-  duration: {
-    da: 'tilføj det samlede antal minutter, cirka, fx `duration: 45`',
-    en: 'add the approximate total in minutes, e.g. `duration: 45`',
-  },
-  steps: {
-    da: 'tilføj mindst ét trin, fx `steps: [{ title: Tal sammen, minutes: 10 }]`',
-    en: 'add at least one step, e.g. `steps: [{ title: Tal sammen, minutes: 10 }]`',
-  },
-  minutes: {
-    da: 'tilføj fx `minutes: 10`, eller en tabel efter antal deltagere: `minutes: { 4: 6, 20: 10 }`',
-    en: 'add e.g. `minutes: 10`, or a table by participant count: `minutes: { 4: 6, 20: 10 }`',
-  },
-  min: { da: 'tilføj fx `min: 4`', en: 'add e.g. `min: 4`' },
-  max: { da: 'tilføj fx `max: 20`', en: 'add e.g. `max: 20`' },
-  text: {
-    da: 'et tip med `when` skal også have sin `text`',
-    en: 'a tip with `when` needs its `text`',
-  },
-  file: {
-    da: 'skriv navnet på en markdown-fil i emnets mappe, fx `file: case.md`',
-    en: 'name a markdown file in the topic folder, e.g. `file: case.md`',
-  },
-  name: { da: 'tilføj fx `name: Kasper`', en: 'add e.g. `name: Kasper`' },
-};
-
-/**
- * The schemas' own English messages in Danish. A message not here is said in Danish from its zod code
- * (see danishMessage); a custom check may also bring its Danish along as `params.da`.
- */
-const danishSchemaMessages: [RegExp, (...groups: string[]) => string][] = [
-  [/^must not be empty$/, () => 'må ikke være tom'],
-  [/^must be a whole number$/, () => 'skal være et helt tal'],
-  [/^must be at least (\d+)$/, (n) => `skal være mindst ${n}`],
-  [/^a dialogue has at most (\d+) participants$/, (n) => `en dialog har højst ${n} deltagere`],
-  [/^the topic needs a title$/, () => 'emnet skal have en titel'],
-  [/^a step needs a title$/, () => 'et trin skal have en titel'],
-  [/^participant counts must be whole numbers from 1$/, () => 'antal deltagere skal være hele tal fra 1'],
-  [/^a minutes table needs at least one entry$/, () => 'en tabel over minutter skal have mindst én linje'],
-  [/^a group has at least (\d+) participants$/, (n) => `en gruppe har mindst ${n} deltagere`],
-  [/^must be a date written YYYY-MM-DD$/, () => 'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-01'],
-  [/^is not a calendar date$/, () => 'er ikke en dato, der findes i kalenderen'],
-  [/^a topic needs at least one step$/, () => 'et emne skal have mindst ét trin'],
-  [/^must be a whole number of minutes or a table like (.+)$/, (t) => `skal være et helt antal minutter eller en tabel som ${t}`],
-  [/^name at least one author, or leave `authors` out$/, () => 'skriv mindst én forfatter, eller fjern `authors`'],
-  [/^must be a colour written #rrggbb$/, () => 'skal være en farve skrevet #rrggbb, fx #1a4f8b'],
-  [/^a logo needs alt text$/, () => 'et logo skal have en alternativ tekst, der siger, hvad det viser'],
-  [/^min (\d+) is above max (\d+), so no group size fits$/, (a, b) => `min ${a} er større end max ${b}, så ingen gruppestørrelse passer`],
-  [
-    /^min-participants (\d+) is above max-participants (\d+), so this tip can never apply$/,
-    (a, b) => `min-participants ${a} er større end max-participants ${b}, så dette tip kan aldrig bruges`,
-  ],
-  [/^grouping `groups` needs a `group-size`$/, () => 'gruppering `groups` kræver en `group-size`'],
-  [/^group-size applies only to grouping `groups`, not `(.+)`$/, (g) => `\`group-size\` gælder kun for gruppering \`groups\`, ikke \`${g}\``],
-];
-
-/** The schemas' hints in Danish, likewise. */
-const danishSchemaHints: [RegExp, (...groups: string[]) => string][] = [
-  [/^did you mean (.+)\?$/, (t) => `mente du ${t}?`],
-  [/^swap the two numbers, or drop one of them$/, () => 'byt om på de to tal, eller fjern det ene'],
-];
 
 function translated(english: string, table: readonly [RegExp, (...groups: string[]) => string][]): string | undefined {
   for (const [pattern, danish] of table) {
@@ -195,7 +42,7 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
   // `minuts: 5` and `deltagere: …` are one mistake each: report the unknown key with its hint, not also
   // the missing `minutes` or `participants`.
   const coveredMissing = new Set<string>();
-  const replacementOf = (key: string, known: readonly string[]) => danishKeys[key.trim().toLowerCase()]?.find((k) => known.includes(k));
+  const replacementOf = (key: string, known: readonly string[]) => topicHints.danishKeys[key.trim().toLowerCase()]?.find((k) => known.includes(k));
   for (const { issue, path } of placed) {
     if (issue.code !== 'unrecognized_keys') continue;
     const known = knownKeysAt(path);
@@ -259,7 +106,7 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
           da: `feltet \`${field}\` mangler${parent.length ? ` i ${danishPath(parent)}` : ''}`,
           en: `missing required field \`${field}\`${parent.length ? ` in ${formatPath(parent)}` : ''}`,
         },
-        hint: missingFieldHints[field],
+        hint: topicHints.missingFieldHints[field],
       });
       continue;
     }
@@ -276,12 +123,7 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
         },
         hint:
           schemaHint(custom?.hint) ??
-          (issue.code === 'invalid_format'
-            ? {
-                da: 'skriv antal deltagere med cifre, fx `minutes: { 4: 5, 20: 10 }`',
-                en: 'write the participant count as digits, e.g. `minutes: { 4: 5, 20: 10 }`',
-              }
-            : undefined),
+          (issue.code === 'invalid_format' ? topicHints.keyFormat : undefined),
       });
       continue;
     }
@@ -289,7 +131,7 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
       const options = issue.values.map(String);
       const guess = typeof value === 'string' ? suggest(value, options) : undefined;
       // A Danish word too far from its English value to be guessed (`grupper`), but not `plenum`.
-      const danish = typeof value === 'string' && !guess ? danishValues[value.trim().toLowerCase()] : undefined;
+      const danish = typeof value === 'string' && !guess ? topicHints.danishValues[value.trim().toLowerCase()] : undefined;
       const english = danish && options.includes(danish) ? danish : undefined;
       const listed = options.map((o) => `\`${o}\``).join(', ');
       out.push({
@@ -324,8 +166,8 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
       hint:
         schemaHint(custom?.hint) ??
         (Array.isArray(value) && !value.length
-          ? missingFieldHints[String(path[path.length - 1])]
-          : wrongTypeHint(path, value, issue.code === 'invalid_type' ? issue.expected : undefined)),
+          ? topicHints.missingFieldHints[String(path[path.length - 1])]
+          : topicHints.wrongTypeHint(path, value, issue.code === 'invalid_type' ? issue.expected : undefined)),
     });
   }
   return out;
@@ -335,7 +177,7 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
 function schemaHint(hint: Text | string | undefined): Text | undefined {
   if (hint === undefined) return undefined;
   if (typeof hint !== 'string') return hint;
-  return { da: translated(hint, danishSchemaHints) ?? hint, en: hint };
+  return { da: translated(hint, topicHints.danishSchemaHints) ?? hint, en: hint };
 }
 
 /**
@@ -471,47 +313,6 @@ function resolveIssue(issue: Issue, prefix: YamlPath, input: unknown): PlacedIss
   return [{ issue, path }];
 }
 
-/** How to write what the editor meant, when the value they wrote shows it: `ca. 45`, `4-20`, a mapping of steps. */
-function wrongTypeHint(path: YamlPath, value: unknown, expected: string | undefined): Text | undefined {
-  const field = String(path[path.length - 1] ?? '');
-  const write = (line: string): Text => ({
-    da: `skriv \`${line}\``,
-    en: `write \`${line}\``,
-  });
-  if (typeof value === 'string') {
-    const range = /(\d+)\s*[-–—]\s*(\d+)/.exec(value);
-    if (field === 'participants' && range) return write(`participants: { min: ${range[1]}, max: ${range[2]} }`);
-    const number = /\d+/.exec(value);
-    if (number && (expected === undefined || expected === 'number' || expected === 'int')) {
-      return {
-        da: `skriv kun tallet: \`${field}: ${number[0]}\``,
-        en: `write the number alone: \`${field}: ${number[0]}\``,
-      };
-    }
-  }
-  // `cards: cards/kasper.md`, one entry where a list belongs.
-  if (expected === 'array' && typeof value === 'string' && !value.includes('\n') && value.length <= 60) return write(`${field}: [${value}]`);
-  // `sections: [advice.md]`: a section is a title and a file.
-  if (expected === 'object' && typeof value === 'string' && path[0] === 'sections' && /\.(md|markdown)$/i.test(value.trim())) {
-    return {
-      da: `skriv \`{ title: …, file: ${value.trim()} }\` med den titel, afsnittet skal have i pakken`,
-      en: `write \`{ title: …, file: ${value.trim()} }\`, with the title the section has in the pack`,
-    };
-  }
-  if (expected === 'array' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return field === 'steps'
-      ? {
-          da: 'begynd hvert trin med `- `, fx `  - title: Tal sammen` og så `    minutes: 10`',
-          en: 'start each step with `- `, e.g. `  - title: Tal sammen` and then `    minutes: 10`',
-        }
-      : {
-          da: 'begynd hvert punkt med `- ` på sin egen linje',
-          en: 'start each entry with `- ` on a line of its own',
-        };
-  }
-  return undefined;
-}
-
 function expectedOf(branches: readonly (readonly Issue[])[], language: Language): string {
   const names = branches.flatMap((b) => b.filter((i) => i.code === 'invalid_type').map((i) => expectedName((i as { expected: string }).expected, language)));
   return [...new Set(names)].join(language === 'da' ? ' eller ' : ' or ');
@@ -552,7 +353,7 @@ function humanMessage(issue: Issue, value: unknown): string {
 /** humanMessage in Danish: the schema's own message from the table, or one made from the issue's code. */
 function danishMessage(issue: Issue, value: unknown): string {
   if (issue.code === 'invalid_type') return `skal være ${expectedName(issue.expected, 'da')}, ikke ${describeValue(value, 'da')}`;
-  const known = translated(issue.message, danishSchemaMessages);
+  const known = translated(issue.message, topicHints.danishSchemaMessages);
   const not = typeof value === 'number' && (issue.code === 'too_small' || issue.code === 'too_big') ? `, ikke ${value}` : '';
   if (known) return `${known}${not}`;
   switch (issue.code) {
@@ -575,7 +376,7 @@ function danishMessage(issue: Issue, value: unknown): string {
 
 function danishUnionMessage(issue: Issue, english: string | undefined): string {
   if (issue.code === 'invalid_union' && issue.message === 'Invalid input') return `skal være ${expectedOf(issue.errors, 'da')}`;
-  return (english !== undefined && translated(english, danishSchemaMessages)) || 'har ikke en værdi, der kan bruges her';
+  return (english !== undefined && translated(english, topicHints.danishSchemaMessages)) || 'har ikke en værdi, der kan bruges her';
 }
 
 /** `steps[0].instructions[1]` as a Danish reader counts: "trin 1, `instructions`, punkt 2". */
