@@ -64,8 +64,28 @@ function containerDirective(node: ContainerDirective, parent: StructNode, box: B
     for (const atom of atoms.slice(0, -1)) atom.keepWithNext = true;
     return atoms;
   }
+  if (!containersPlacedElsewhere.has(node.name)) {
+    ctx.diagnostics.push({
+      file: node.data?.sourceFile ?? '(template)',
+      line: node.position?.start.line,
+      column: node.position?.start.column,
+      severity: 'warning',
+      rule: 'unknown-directive',
+      message: {
+        da: `:::${node.name} er ikke en kendt blok, så teksten i den bliver printet uden den`,
+        en: `unknown directive :::${node.name}; its text is printed without it`,
+      },
+    });
+  }
   return layoutChildren(node.children as RootContent[], parent, box, ctx);
 }
+
+/**
+ * Blocks that a page setup takes apart before the flow reaches here (a flip-chart's sheets, the cards,
+ * the colophon at the foot), and that elsewhere only hold their text. Any other name is a typing
+ * mistake in a template: its text is kept and the name is warned about.
+ */
+const containersPlacedElsewhere = new Set(['sheet', 'card', 'colophon', 'content']);
 
 function leafDirective(node: LeafDirective, parent: StructNode, box: Box, ctx: BlockContext): Atom[] {
   const { theme, fonts } = ctx;

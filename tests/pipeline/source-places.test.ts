@@ -15,7 +15,8 @@ import { parseTopic } from '../../src/parse/parse-topic.js';
 import { buildTopic } from '../../src/pipeline/build-topic.js';
 import { sharedResources } from '../../src/pipeline/shared-resources.js';
 import { planAgenda } from '../../src/plan/plan-agenda.js';
-import { referenceTopic, repoRoot } from '../helpers/build-fixture.js';
+import { output, referenceTopic, repoRoot } from '../helpers/build-fixture.js';
+import { readPdf } from '../helpers/read-pdf.js';
 import { messageText } from '../helpers/message-text.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-places-'));
@@ -137,6 +138,20 @@ describe('an unknown directive in a custom template', () => {
     const result = await buildTopic(referenceTopic, { strict: false, kinds: ['handout'] }, shared);
     const unknown = result.diagnostics.filter((d) => d.rule === 'unknown-directive');
     expect(unknown.map((d) => [d.file, d.line, d.column])).toEqual([[path.join(templates.dir, 'handout', 'handout.hbs'), line, 1]]);
+  });
+
+  it("is reported at the template's line for a block (:::) too, and its text is still printed", async () => {
+    const block = ':::nonsense\nTekst i en ukendt blok.\n:::';
+    const templates = customTemplates('templates-nonsense-block', 'handout', (text) => `${text.trimEnd()}\n\n${block}\n`);
+    const line = readFileSync(templates.file, 'utf8').split('\n').indexOf(':::nonsense') + 1;
+    expect(line).toBeGreaterThan(1);
+    const { shared } = await sharedResources(templates.dir);
+    const result = await buildTopic(referenceTopic, { strict: false, kinds: ['handout'] }, shared);
+    const unknown = result.diagnostics.filter((d) => d.rule === 'unknown-directive');
+    expect(unknown.map((d) => [d.file, d.line, d.column])).toEqual([[path.join(templates.dir, 'handout', 'handout.hbs'), line, 1]]);
+    expect(messageText(unknown[0], 'da')).toBe(':::nonsense er ikke en kendt blok, så teksten i den bliver printet uden den');
+    const handout = await readPdf(output(result, 'handout'));
+    expect(handout.text).toContain('Tekst i en ukendt blok.');
   });
 });
 
