@@ -20,6 +20,14 @@ interface PlacedIssue {
   unionMessage?: string;
 }
 
+/**
+ * A table entry for a name the editor wrote. The tables are plain objects, and a key such as
+ * `constructor` or `toString` would otherwise find Object's own function and crash the build.
+ */
+function own<T>(table: Readonly<Record<string, T>>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 function translated(english: string, table: readonly [RegExp, (...groups: string[]) => string][]): string | undefined {
   for (const [pattern, danish] of table) {
     const match = pattern.exec(english);
@@ -42,7 +50,7 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
   // `minuts: 5` and `deltagere: …` are one mistake each: report the unknown key with its hint, not also
   // the missing `minutes` or `participants`.
   const coveredMissing = new Set<string>();
-  const replacementOf = (key: string, known: readonly string[]) => topicHints.danishKeys[key.trim().toLowerCase()]?.find((k) => known.includes(k));
+  const replacementOf = (key: string, known: readonly string[]) => own(topicHints.danishKeys, key.trim().toLowerCase())?.find((k) => known.includes(k));
   for (const { issue, path } of placed) {
     if (issue.code !== 'unrecognized_keys') continue;
     const known = knownKeysAt(path);
@@ -106,7 +114,7 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
           da: `feltet \`${field}\` mangler${parent.length ? ` i ${danishPath(parent)}` : ''}`,
           en: `missing required field \`${field}\`${parent.length ? ` in ${formatPath(parent)}` : ''}`,
         },
-        hint: topicHints.missingFieldHints[field],
+        hint: own(topicHints.missingFieldHints, field),
       });
       continue;
     }
@@ -131,7 +139,7 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
       const options = issue.values.map(String);
       const guess = typeof value === 'string' ? suggest(value, options) : undefined;
       // A Danish word too far from its English value to be guessed (`grupper`), but not `plenum`.
-      const danish = typeof value === 'string' && !guess ? topicHints.danishValues[value.trim().toLowerCase()] : undefined;
+      const danish = typeof value === 'string' && !guess ? own(topicHints.danishValues, value.trim().toLowerCase()) : undefined;
       const english = danish && options.includes(danish) ? danish : undefined;
       const listed = options.map((o) => `\`${o}\``).join(', ');
       out.push({
@@ -166,7 +174,7 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
       hint:
         schemaHint(custom?.hint) ??
         (Array.isArray(value) && !value.length
-          ? topicHints.missingFieldHints[String(path[path.length - 1])]
+          ? own(topicHints.missingFieldHints, String(path[path.length - 1]))
           : topicHints.wrongTypeHint(path, value, issue.code === 'invalid_type' ? issue.expected : undefined)),
     });
   }

@@ -121,3 +121,14 @@ describe('zodDiagnostics in Danish', () => {
     ]);
   });
 });
+
+describe('names that Object itself has', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])('a key `%s` is an unknown key, not a crash', (key) => {
+    const text = `title: X\n${key}: 1\nparticipants: { min: 2, max: 4 }\nduration: 10\nsteps:\n  - title: A\n    minutes: 10\n    grouping: ${key}\n`;
+    const diagnostics = check(text);
+    expect(diagnostics.map((d) => [d.line, d.rule]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [2, 'unknown-key'],
+      [8, 'invalid-value'],
+    ]);
+  });
+});
