@@ -1,5 +1,6 @@
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import type { Text } from '../diagnostics/diagnostic.js';
 import { offsetItems, spacer, type Atom } from './atom.js';
 import type { BlockContext, Box, LayoutChildren } from './block-context.js';
 import { blockSpacing } from './block-spacing.js';
@@ -65,19 +66,24 @@ function containerDirective(node: ContainerDirective, parent: StructNode, box: B
     return atoms;
   }
   if (!containersPlacedElsewhere.has(node.name)) {
-    ctx.diagnostics.push({
-      file: node.data?.sourceFile ?? '(template)',
-      line: node.position?.start.line,
-      column: node.position?.start.column,
-      severity: 'warning',
-      rule: 'unknown-directive',
-      message: {
-        da: `:::${node.name} er ikke en kendt blok, så teksten i den bliver printet uden den`,
-        en: `unknown directive :::${node.name}; its text is printed without it`,
-      },
+    warnUnknown(node, ctx, {
+      da: `:::${node.name} er ikke en kendt blok, så teksten i den bliver printet uden den`,
+      en: `unknown directive :::${node.name}; its text is printed without it`,
     });
   }
   return layoutChildren(node.children as RootContent[], parent, box, ctx);
+}
+
+/** At the place compose kept: the template's file and line, or the topic file the text came from. */
+function warnUnknown(node: ContainerDirective | LeafDirective, ctx: BlockContext, message: Text): void {
+  ctx.diagnostics.push({
+    file: node.data?.sourceFile ?? '(template)',
+    line: node.position?.start.line,
+    column: node.position?.start.column,
+    severity: 'warning',
+    rule: 'unknown-directive',
+    message,
+  });
 }
 
 /**
@@ -116,14 +122,7 @@ function leafDirective(node: LeafDirective, parent: StructNode, box: Box, ctx: B
     return [{ height: width / logo.aspect, spaceBefore: 0, keepWithNext: true, items: [{ type: 'image', x: box.x, y: 0, width, height: width / logo.aspect, image: logo, node: figure.id }] }];
   }
   if (node.name === 'lines') return [writingRoom(node, box, ctx)];
-  ctx.diagnostics.push({
-    file: node.data?.sourceFile ?? '(template)',
-    line: node.position?.start.line,
-    column: node.position?.start.column,
-    severity: 'warning',
-    rule: 'unknown-directive',
-    message: { da: `::${node.name} er ikke en kendt blok, så den bliver printet som tekst`, en: `unknown directive ::${node.name} is printed as text` },
-  });
+  warnUnknown(node, ctx, { da: `::${node.name} er ikke en kendt blok, så den bliver printet som tekst`, en: `unknown directive ::${node.name} is printed as text` });
   return layoutParagraph(inlineRuns(asWritten(node)), parent, box, ctx, { style: bodyStyle(ctx), spaceBefore: blockSpacing.unknownDirective });
 }
 
