@@ -4,36 +4,12 @@
  * off the page.
  */
 import { describe, expect, it } from 'vitest';
-import type { TopicSource } from '../../src/load/load-topic.js';
 import { contentLimits } from '../../src/model/content-limits.js';
-import { modelTopic } from '../../src/model/model-topic.js';
 import { maxExpandedCharacters } from '../../src/parse/parse-yaml.js';
-import { parseTopic } from '../../src/parse/parse-topic.js';
 import { messageText } from '../helpers/message-text.js';
+import { modelInMemory } from '../helpers/model-in-memory.js';
 
-/** A topic folder in memory, read the way load reads one; `reads` counts the files read. */
-function topic(files: Record<string, string>) {
-  const read = new Set<string>();
-  const source: TopicSource = {
-    dir: '/emne',
-    displayDir: 'emne',
-    slug: 'emne',
-    files: new Map(),
-    listing: Object.keys(files),
-    read(rel) {
-      if (!(rel in files)) return undefined;
-      read.add(rel);
-      const file = { kind: 'text' as const, path: rel, text: files[rel] };
-      source.files.set(rel, file);
-      return file;
-    },
-  };
-  source.files.set('topic.yaml', { kind: 'text', path: 'topic.yaml', text: files['topic.yaml'] });
-  const parsed = parseTopic(source);
-  const modelled = modelTopic(parsed.parsed);
-  const diagnostics = [...parsed.diagnostics, ...modelled.diagnostics];
-  return { ...modelled, diagnostics, reads: () => read.size, found: diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.rule]) };
-}
+const topic = modelInMemory;
 
 const head = 'title: Grænser\nparticipants: { min: 4, max: 12 }\nduration: 10\n';
 const oneStep = 'steps:\n  - { title: Trin, minutes: 10 }\n';
