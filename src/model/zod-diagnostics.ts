@@ -188,35 +188,15 @@ function schemaHint(hint: Text | string | undefined): Text | undefined {
   return { da: translated(hint, topicHints.danishSchemaHints) ?? hint, en: hint };
 }
 
-/**
- * `- Du kan nævne nogle af dem:` with a list indented under it, as a document has a bullet with
- * sub-bullets: YAML reads a key whose value is a list. What the editor meant is a text with sub-items,
- * which a block text (`|`) holds as markdown; the hint says how to write it, since the fix is several
- * lines and a hint is one.
- */
-function subItems(path: YamlPath, yaml: ParsedYaml, keyStart: number): { path: YamlPath; diagnostic: Diagnostic }[] {
-  const lineStart = yaml.text.lastIndexOf('\n', keyStart - 1) + 1;
-  const prefix = yaml.text.slice(lineStart, keyStart);
-  if (!/^[ \t]*(?:-[ \t]+)*$/.test(prefix)) return [];
-  const block = `${prefix}|`;
-  return [
-    {
-      path,
-      diagnostic: {
-        ...locate(yaml, path),
-        severity: 'error',
-        rule: 'yaml-colon-in-value',
-        message: {
-          da: 'punktet slutter med `:` og har underpunkter under sig, og så læser YAML det som et felt med en liste i stedet for som en tekst med underpunkter',
-          en: 'this list item ends with `:` and has sub-items under it, so YAML reads a key with a list, not a text with sub-items',
-        },
-        hint: {
-          da: `skriv punktet som en tekstblok: \`${block}\` på en linje for sig, derunder teksten og underpunkterne rykket to mellemrum længere ind end \`-\`, og en tom linje før underpunkterne`,
-          en: `write the item as a block text: \`${block}\` on a line of its own, below it the text and the sub-items indented two spaces further than the \`-\`, and an empty line before the sub-items`,
-        },
-      },
-    },
-  ];
+/** One `yaml-colon-in-value` error at the value zod found, with what the editor wrote and how to write it. */
+function colonError(path: YamlPath, yaml: ParsedYaml, message: Text, hint: Text): { path: YamlPath; diagnostic: Diagnostic } {
+  return { path, diagnostic: { ...locate(yaml, path), severity: 'error', rule: 'yaml-colon-in-value', message, hint } };
+}
+
+/** What stands before a key on its line (indentation and `- `), or undefined when other text does. */
+function itemPrefix(text: string, keyStart: number): string | undefined {
+  const prefix = text.slice(text.lastIndexOf('\n', keyStart - 1) + 1, keyStart);
+  return /^[ \t]*(?:-[ \t]+)*$/.test(prefix) ? prefix : undefined;
 }
 
 /**
@@ -238,16 +218,34 @@ function colonInText(issue: Issue, yaml: ParsedYaml, input: unknown): { path: Ya
   if (!isMap(map) || map.flow || map.items.length !== 1) return [];
   const { key, value: item } = map.items[0];
   if (!isScalar(key) || key.type !== Scalar.PLAIN || !key.range) return [];
-  if (isSeq(item) && !item.flow && item.items.every((i) => isScalar(i) && i.type === Scalar.PLAIN)) return subItems(path, yaml, key.range[0]);
+  const prefix = itemPrefix(yaml.text, key.range[0]);
+  if (prefix === undefined) return [];
+  if (isSeq(item) && !item.flow && item.items.every((i) => isScalar(i) && i.type === Scalar.PLAIN)) {
+    // `- Du kan nævne nogle af dem:` with a list indented under it, as a document has a bullet with
+    // sub-bullets: what the editor meant is a text with sub-items, which a block text (`|`) holds as
+    // markdown. The fix is several lines and a hint is one, so the hint says how to write it.
+    const block = `${prefix}|`;
+    return [
+      colonError(
+        path,
+        yaml,
+        {
+          da: 'punktet slutter med `:` og har underpunkter under sig, og så læser YAML det som et felt med en liste i stedet for som en tekst med underpunkter',
+          en: 'this list item ends with `:` and has sub-items under it, so YAML reads a key with a list, not a text with sub-items',
+        },
+        {
+          da: `skriv punktet som en tekstblok: \`${block}\` på en linje for sig, derunder teksten og underpunkterne rykket to mellemrum længere ind end \`-\`, og en tom linje før underpunkterne`,
+          en: `write the item as a block text: \`${block}\` on a line of its own, below it the text and the sub-items indented two spaces further than the \`-\`, and an empty line before the sub-items`,
+        },
+      ),
+    ];
+  }
   // A block text (`|` or `>`) after the colon is many lines of its own, not a line to put in quotes.
   if (item !== null && !(isScalar(item) && item.type !== Scalar.BLOCK_LITERAL && item.type !== Scalar.BLOCK_FOLDED)) return [];
   const text = yaml.text;
   const colon = text.indexOf(':', key.range[1]);
   if (colon < 0) return [];
   const ends = isScalar(item) && item.value !== null && item.range ? item.range[1] : colon + 1;
-  const lineStart = text.lastIndexOf('\n', key.range[0] - 1) + 1;
-  const prefix = text.slice(lineStart, key.range[0]);
-  if (!/^[ \t]*(?:-[ \t]+)*$/.test(prefix)) return [];
   const source = text.slice(key.range[0], ends);
   const written = source.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
   const fixed = `${prefix}${quoteYamlText(written)}`;
@@ -255,34 +253,19 @@ function colonInText(issue: Issue, yaml: ParsedYaml, input: unknown): { path: Ya
   const endsWithColon = ends === colon + 1;
   const isItem = typeof path[path.length - 1] === 'number';
   const what = isItem ? { da: 'punktet', en: 'this list item' } : { da: 'teksten', en: 'this value' };
-  return [
-    {
-      path,
-      diagnostic: {
-        ...locate(yaml, path),
-        severity: 'error',
-        rule: 'yaml-colon-in-value',
-        message: endsWithColon
-          ? {
-              da: `${what.da} slutter med \`:\`, og så læser YAML det som et felt uden værdi i stedet for som en tekst`,
-              en: `${what.en} ends with \`:\`, so YAML reads it as a key with no value, not as text`,
-            }
-          : {
-              da: `${what.da} indeholder \`: \`, og så læser YAML det som et felt med en værdi i stedet for som en tekst`,
-              en: `${what.en} holds \`: \`, so YAML reads it as a key and a value, not as text`,
-            },
-        hint: oneLine
-          ? {
-              da: `sæt teksten i anførselstegn; skriv linjen sådan: \`${fixed}\``,
-              en: `put the text in quotes; write the line like this: \`${fixed}\``,
-            }
-          : {
-              da: `sæt teksten i anførselstegn og skriv den på én linje sådan: \`${fixed}\``,
-              en: `put the text in quotes, on one line like this: \`${fixed}\``,
-            },
-      },
-    },
-  ];
+  const message = endsWithColon
+    ? {
+        da: `${what.da} slutter med \`:\`, og så læser YAML det som et felt uden værdi i stedet for som en tekst`,
+        en: `${what.en} ends with \`:\`, so YAML reads it as a key with no value, not as text`,
+      }
+    : {
+        da: `${what.da} indeholder \`: \`, og så læser YAML det som et felt med en værdi i stedet for som en tekst`,
+        en: `${what.en} holds \`: \`, so YAML reads it as a key and a value, not as text`,
+      };
+  const hint = oneLine
+    ? { da: `sæt teksten i anførselstegn; skriv linjen sådan: \`${fixed}\``, en: `put the text in quotes; write the line like this: \`${fixed}\`` }
+    : { da: `sæt teksten i anførselstegn og skriv den på én linje sådan: \`${fixed}\``, en: `put the text in quotes, on one line like this: \`${fixed}\`` };
+  return [colonError(path, yaml, message, hint)];
 }
 
 function nodeAt(root: unknown, path: YamlPath): unknown {
