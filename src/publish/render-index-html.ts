@@ -1,34 +1,34 @@
 import { topicSlug } from '../model/topic-slug.js';
-import type { Manifest, ManifestPdf, ManifestTopic } from '../load/load-manifest.js';
-import { pdfKindNames } from './pdf-kind-names.js';
+import type { Manifest } from '../load/load-manifest.js';
+import { downloadLink } from './download-link.js';
 
 
 /**
  * The download page: plain, accessible HTML in Danish, one section per topic with a list of its PDFs.
  * Link texts say what the file is, that it is a PDF, and how many pages and bytes it has.
  *
- * The manifest may come from anywhere (a shard's folder, a hand edit), so no link is taken from it as
- * it stands: each is made anew as `<slug>/<slug>-<kind>.pdf` from a slug that passes the slug check and
- * a kind dialogpack makes, and escaped for its attribute. A topic whose slug fails the check, or a PDF
- * that is not where a build puts it, gets no link; a link can then only ever be a relative URL of a
- * file in the output folder, never `javascript:` or another site.
+ * The manifest may come from anywhere (a shard's folder, a hand edit): a topic whose slug fails the
+ * slug check gets no section, and each link is made anew by `downloadLink` and escaped. With `site`
+ * (`build --site`) each topic's heading also links to its own page, `<slug>/index.html`: named in
+ * full, since a page opened from `file://` has no server to find a folder's index.
  */
-export function renderIndexHtml(manifest: Manifest): string {
+export function renderIndexHtml(manifest: Manifest, options: { site?: boolean } = {}): string {
   const sections = manifest.topics
     .filter((topic) => 'slug' in topicSlug(topic.slug))
     .map((topic) => {
       const items = topic.pdfs
         .flatMap((pdf) => {
-          const href = linkOf(topic, pdf);
-          if (href === undefined) return [];
-          const name = pdfKindNames[pdf.kind];
-          const details = `PDF, ${count(pdf.pages)} ${pdf.pages === 1 ? 'side' : 'sider'}, ${formatSize(count(pdf.bytes))}`;
-          return [`        <li><a href="${escapeAttribute(href)}" download>${escapeHtml(name)}</a> <span class="details">(${details})</span></li>`];
+          const link = downloadLink(topic.slug, pdf);
+          if (!link) return [];
+          return [`        <li><a href="${escapeAttribute(link.href)}" download>${escapeHtml(link.name)}</a> <span class="details">(${escapeHtml(link.details)})</span></li>`];
         })
         .join('\n');
+      const page = options.site
+        ? `\n      <p><a href="${escapeAttribute(`${encodeURIComponent(topic.slug)}/index.html`)}">Læs hele emnet på nettet, og lav jeres egen udgave<span class="visually-hidden">: ${escapeHtml(topic.title)}</span></a></p>`
+        : '';
       return `    <section aria-labelledby="${escapeAttribute(topic.slug)}">
       <h2 id="${escapeAttribute(topic.slug)}">${escapeHtml(topic.title)}</h2>
-      <p>${count(topic.participants.min)}–${count(topic.participants.max)} deltagere, ca. ${count(topic.duration)} minutter.</p>
+      <p>${count(topic.participants.min)}–${count(topic.participants.max)} deltagere, ca. ${count(topic.duration)} minutter.</p>${page}
       <ul>
 ${items}
       </ul>
@@ -48,6 +48,7 @@ ${items}
     a { color: #0a4a8a; }
     a:focus { outline: 3px solid #0b5563; outline-offset: 2px; }
     .details { color: #4d4d4d; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   </style>
 </head>
 <body>
@@ -61,22 +62,9 @@ ${sections || '    <p>Der er endnu ingen emner.</p>'}
 `;
 }
 
-/** The relative URL of a PDF a build wrote, or undefined for one that is not where a build puts it. */
-function linkOf(topic: ManifestTopic, pdf: ManifestPdf): string | undefined {
-  if (!Object.hasOwn(pdfKindNames, pdf.kind)) return undefined;
-  const file = `${topic.slug}-${pdf.kind}.pdf`;
-  if (pdf.path !== `${topic.slug}/${file}`) return undefined;
-  return `${encodeURIComponent(topic.slug)}/${encodeURIComponent(file)}`;
-}
-
 /** A count from the manifest as digits only, whatever the manifest holds. */
 function count(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.round(value)) : 0;
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`;
 }
 
 function escapeHtml(text: string): string {

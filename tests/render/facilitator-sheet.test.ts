@@ -9,15 +9,15 @@ import path from 'node:path';
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { facilitatorType, pageSetup } from '../../src/layout/page-setup.js';
 import { defaultTheme } from '../../src/layout/theme.js';
 import type { Topic } from '../../src/model/topic.js';
 import { markdownProcessor } from '../../src/parse/markdown-processor.js';
 import { conditionHolds } from '../../src/plan/plan-agenda.js';
-import { buildInMemory, output, repoRoot, referenceTopic, testFixtures } from '../helpers/build-fixture.js';
+import { buildInMemory, output, repoRoot, referenceTopic } from '../helpers/build-fixture.js';
 import { expectTextInside } from '../helpers/expect-inside.js';
-import { hintText, messageText } from '../helpers/message-text.js';
+import { fixedSeed } from '../helpers/fixed-seed.js';
+import { messageText } from '../helpers/message-text.js';
 import { readPdf, structText, type PdfReadBack } from '../helpers/read-pdf.js';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-facilitator-'));
@@ -44,42 +44,11 @@ function plainBlocks(markdown: string): string[] {
 /** What the sheet says, as assistive technology reads it: no running header or page number in between. */
 const tagged = (pdf: PdfReadBack) => pdf.pages.map((p) => (p.struct ? structText(p.struct) : '')).join(' ');
 
-/**
- * The seed topic as an editor transcribed it has mistakes on purpose; a copy gets the fixes the
- * Danish hints spell out (as tests/cli/seed-hardware.test.ts proves they are enough), the fixture stays.
- */
-async function fixedSeed(): Promise<string> {
-  const dir = path.join(work, 'seed-hardware');
-  cpSync(path.join(testFixtures, 'seed-hardware'), dir, { recursive: true });
-  const errors = (await buildInMemory(dir, { kinds: ['facilitator'] })).diagnostics.filter((d) => d.severity === 'error');
-  expect(errors.length).toBeGreaterThan(0);
-  const file = path.join(dir, 'topic.yaml');
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (const d of [...errors].sort((a, b) => b.line! - a.line!)) applyHint(lines, d);
-  writeFileSync(file, lines.join('\n'));
-  return dir;
-}
-
-function applyHint(lines: string[], d: Diagnostic): void {
-  const hint = hintText(d, 'da') ?? '';
-  const index = d.line! - 1;
-  const written = /skriv linjen sådan: `(.*)`$/.exec(hint);
-  if (written) {
-    lines[index] = written[1];
-    return;
-  }
-  const block = /skriv punktet som en tekstblok: `(.*)` på en linje for sig/.exec(hint);
-  expect(block, `a hint the test can follow: ${hint}`).not.toBeNull();
-  const head = block![1];
-  const inner = ' '.repeat(head.indexOf('-') + 2);
-  const text = lines[index].slice(head.indexOf('-') + 2);
-  const subItems: string[] = [];
-  while (lines[index + 1 + subItems.length]?.startsWith(`${inner}- `)) subItems.push(lines[index + 1 + subItems.length]);
-  lines.splice(index, 1 + subItems.length, head, `${inner}${text}`, '', ...subItems.map((s) => `${inner}${s.trimStart()}`));
-}
+/** The seed topic with the fixes its hints spell out (tests/helpers/fixed-seed). */
+const fixedSeedHere = () => fixedSeed(work);
 
 const topics: [string, () => Promise<string>][] = [
-  ['seed-hardware (fixed)', fixedSeed],
+  ['seed-hardware (fixed)', fixedSeedHere],
   ['samtykke-og-fuldmagt', async () => referenceTopic],
   ['hardware', async () => path.join(repoRoot, 'content/hardware')],
   ['personas', async () => path.join(repoRoot, 'content/personas')],
