@@ -79,6 +79,7 @@ Examples:
   buildLike('build', 'build topics into PDFs')
     .option('--force', 'rebuild every topic, even those whose inputs are unchanged since the last build')
     .option('--shard <i/n>', 'build only the i-th of n shares of the topics (to split CI jobs)')
+    .option('--site', "also write each topic's web page (out/<slug>/index.html), linked from index.html")
     .option('-j, --jobs <n>', 'worker threads for many topics (default: one per two cores)')
     .addHelpText(
     'after',
@@ -88,6 +89,7 @@ Examples:
   dialogpack build content --out dist/print --kind pack
   dialogpack build content/hardware --kind flipchart --poster A1 --paper A4
   dialogpack build content --shard 1/2               half of the topics, for one of two CI jobs
+  dialogpack build content --site                    the PDFs and a web page per topic, for a web site
   dialogpack --json build content                    a machine summary on stdout`,
   );
   buildLike('check', 'validate topics; writes nothing and reports the same diagnostics as build').addHelpText(

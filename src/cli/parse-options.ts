@@ -16,6 +16,7 @@ export interface RawBuildOptions {
   paper?: string;
   pdfa?: boolean;
   shard?: string;
+  site?: boolean;
 }
 
 /** Maps commander's strings to BuildOptions, reporting every bad value as a usage diagnostic. */
@@ -143,6 +144,7 @@ export function parseBuildOptions(paths: string[], raw: RawBuildOptions, env: No
       pdfa: !!raw.pdfa,
       shard,
       sourceDate,
+      site: !!raw.site,
     },
     diagnostics,
   };

@@ -27,4 +27,6 @@ export interface BuildOptions {
   sourceDate?: Date;
   /** Words written with a hyphen where each may break, from dialogpack.yaml's `hyphenation: exceptions:`. */
   hyphenationExceptions?: string[];
+  /** `--site`: also write each topic's web page, `<slug>/index.html`, and link it from index.html. */
+  site?: boolean;
 }

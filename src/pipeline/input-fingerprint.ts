@@ -34,7 +34,9 @@ export function topicFingerprint(source: TopicSource, shared: string, options: O
 export function usedFilesFingerprint(source: TopicSource, shared: string, options: Omit<BuildOptions, 'paths' | 'outDir'>): string {
   const hash = createHash('sha256').update(shared).update('\n');
   const { participants, start, kinds, poster, sheets, paper, pdfa, strict, sourceDate, hyphenationExceptions } = options;
-  hash.update(JSON.stringify({ participants, start, kinds, poster, sheets, paper, pdfa, strict, sourceDate: sourceDate?.toISOString(), hyphenationExceptions })).update('\n');
+  // `site` only when set, so a build without it keeps the fingerprints builds had before the option.
+  const site = options.site || undefined;
+  hash.update(JSON.stringify({ participants, start, kinds, poster, sheets, paper, pdfa, strict, sourceDate: sourceDate?.toISOString(), hyphenationExceptions, site })).update('\n');
   for (const path of [...source.files.keys()].sort()) {
     const file = source.files.get(path)!;
     hash.update(`file ${path} ${file.kind}\n`);

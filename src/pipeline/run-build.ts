@@ -32,6 +32,7 @@ import type { BuildOptions } from './build-options.js';
 import { buildInPool, crashedTopic, startPool, type BuildPool } from './build-pool.js';
 import { buildTopic, type SharedResources, type TopicResult } from './build-topic.js';
 import { topicFingerprint } from './input-fingerprint.js';
+import { topicPage } from './topic-page.js';
 import { sharedResources } from './shared-resources.js';
 
 /**
@@ -150,6 +151,9 @@ async function buildAndWrite(
   const results = await buildTopics(topics, options, run, shared, previousHash, pool, async (built, result) => {
     if (built.unchanged || hasErrors(built.diagnostics) || !built.outputs.length) return;
     for (const file of built.outputs) if (!(await batch.add(file))) break;
+    // The page lists the PDFs just built, so it is made once they are, and written with them.
+    const page = options.site ? await topicPage(built.dir, result.outputs, shared.theme) : undefined;
+    if (page) await batch.add(page);
     pending.push(result);
   });
   report.topics = results;
@@ -174,13 +178,15 @@ async function buildAndWrite(
   // manifest lists but that is not the file it records is removed too, unless rebuilt in its place.
   const kept = new Set(manifest.topics.flatMap((t) => t.pdfs.map((p) => p.path)));
   const stale = (previous.manifest?.topics ?? []).flatMap((t) => t.pdfs.map((p) => p.path)).filter((p) => !kept.has(p));
-  const removal = await removeOutputs(options.outDir, stale);
+  // A topic's page goes with its topic, and every page when the site is not built: none then links to them.
+  const pages = (previous.manifest?.topics ?? []).filter((t) => !options.site || !manifest.topics.some((k) => k.slug === t.slug)).map((t) => `${t.slug}/index.html`);
+  const removal = await removeOutputs(options.outDir, [...stale, ...pages]);
   report.diagnostics.push(...removal.diagnostics);
   report.removed.push(...removal.removed);
   if (removal.diagnostics.length) return;
   const outcome = await writeOutputs(options.outDir, [
     { path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },
-    { path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(manifest)) },
+    { path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(manifest, { site: options.site })) },
   ], writerId(run));
   report.diagnostics.push(...outcome.diagnostics);
   report.written.push(...outcome.written);

@@ -2,13 +2,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/build-fixture.js';
+import { launchChromium } from '../helpers/launch-chromium.js';
 import { runCli } from '../helpers/run-cli.js';
 
-// Debian's Chromium, installed by .ci/run; playwright-core never downloads a browser of its own.
-const chromiumPath = '/usr/bin/chromium';
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-index-'));
 const out = path.join(tmp, 'out');
 let server: Server;
@@ -27,10 +26,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
