@@ -47,27 +47,29 @@ describe('topicHints: the schemas’ Danish words and examples', () => {
     }
   });
 
-  it('says the schemas’ English messages and hints in Danish, with the numbers they name', () => {
-    const say = (english: string, table: typeof topicHints.danishSchemaMessages) => {
-      for (const [pattern, danish] of table) {
-        const match = pattern.exec(english);
-        if (match) return danish(...match.slice(1));
-      }
-      return undefined;
-    };
-    expect(say('must be at least 3', topicHints.danishSchemaMessages)).toBe('skal være mindst 3');
-    expect(say('min 20 is above max 4, so no group size fits', topicHints.danishSchemaMessages)).toBe('min 20 er større end max 4, så ingen gruppestørrelse passer');
-    expect(say('did you mean `pairs`?', topicHints.danishSchemaHints)).toBe('mente du `pairs`?');
-    expect(say('an English message nobody translated', topicHints.danishSchemaMessages)).toBeUndefined();
+  it('names the entries of each list it counts in Danish after a list the topic has', () => {
+    for (const [list, word] of Object.entries(topicHints.danishItems)) {
+      expect(topic.keys.has(list), list).toBe(true);
+      expect(word.trim(), list).not.toBe('');
+    }
+    expect(topicHints.danishItems.steps).toBe('trin');
   });
 
   it('shows how to write a value the editor wrote the wrong way', () => {
-    expect(topicHints.wrongTypeHint(['participants'], '4-20', 'object')?.en).toBe('write `participants: { min: 4, max: 20 }`');
-    expect(topicHints.wrongTypeHint(['duration'], 'ca. 45', 'number')?.da).toBe('skriv kun tallet: `duration: 45`');
-    expect(topicHints.wrongTypeHint(['cards'], 'cards/kasper.md', 'array')?.en).toBe('write `cards: [cards/kasper.md]`');
-    expect(topicHints.wrongTypeHint(['sections', 0], 'advice.md', 'object')?.en).toBe('write `{ title: …, file: advice.md }`, with the title the section has in the pack');
-    expect(topicHints.wrongTypeHint(['steps'], { a: 1 }, 'array')?.da).toContain('begynd hvert trin med `- `');
-    expect(topicHints.wrongTypeHint(['title'], 12, 'string')).toBeUndefined();
+    expect(topicHints.wrongTypeHint(['participants'], '4-20', ['object'])?.en).toBe('write `participants: { min: 4, max: 20 }`');
+    expect(topicHints.wrongTypeHint(['duration'], 'ca. 45', ['number'])?.da).toBe('skriv kun tallet: `duration: 45`');
+    expect(topicHints.wrongTypeHint(['cards'], 'cards/kasper.md', ['array'])?.en).toBe('write `cards: [cards/kasper.md]`');
+    expect(topicHints.wrongTypeHint(['sections', 0], 'advice.md', ['object'])?.en).toBe('write `{ title: …, file: advice.md }`, with the title the section has in the pack');
+    expect(topicHints.wrongTypeHint(['steps'], { a: 1 }, ['array'])?.da).toContain('begynd hvert trin med `- `');
+    expect(topicHints.wrongTypeHint(['title'], 12, ['string'])).toBeUndefined();
+    // `minutes` takes a number or a table: the number is what `ca. 10` meant.
+    expect(topicHints.wrongTypeHint(['steps', 0, 'minutes'], 'ca. 10', ['number', 'record'])?.en).toBe('write the number alone: `minutes: 10`');
     expect(topicHints.keyFormat.en).toContain('digits');
+  });
+
+  it('does not offer a number where the type was right and another rule failed', () => {
+    // A date that is no day, and a colour one digit short, are not numbers with words around them.
+    expect(topicHints.wrongTypeHint(['date'], '2026-13-45', [])).toBeUndefined();
+    expect(topicHints.wrongTypeHint(['colors', 'accent'], '#12345', [])).toBeUndefined();
   });
 });
