@@ -12,6 +12,7 @@ import { hyphenationException } from './hyphenation-exception.js';
 import { locate } from './locate.js';
 import type { SourcePlace } from './topic.js';
 import { schemaKeys } from './schema-keys.js';
+import { topicHints } from './topic-hints.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 
 export const configSchema = z.strictObject({
@@ -35,7 +36,7 @@ export function modelConfig(file: string, text: string): { defaults: BuildDefaul
   const input = yaml.data ?? {};
   const result = configSchema.safeParse(input);
   if (!result.success) {
-    return { defaults: {}, diagnostics: [...diagnostics, ...zodDiagnostics(result.error.issues, yaml, input, (p) => schemaKeys(configSchema, p))] };
+    return { defaults: {}, diagnostics: [...diagnostics, ...zodDiagnostics(result.error.issues, yaml, input, (p) => schemaKeys(configSchema, p), topicHints)] };
   }
   // A relative path is joined to the file's folder as the user sees it (`print/…`, not a path from the
   // root); joining an absolute one would turn `/srv/print` into `srv/print` under the working folder.

@@ -13,14 +13,16 @@ import { parseYaml, type ParsedYaml } from '../parse/parse-yaml.js';
 import { locate } from './locate.js';
 import { imageBudget, readImage } from './read-image.js';
 import { schemaKeys } from './schema-keys.js';
+import { schemaText } from './schema-text.js';
+import { topicHints } from './topic-hints.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 
-const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written #rrggbb');
+const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, schemaText.state('colour', { da: 'skal være en farve skrevet #rrggbb, fx #1a4f8b', en: 'must be a colour written #rrggbb' }));
 const faces = ['regular', 'bold', 'italic', 'boldItalic'] as const;
 
 export const themeSchema = z.strictObject({
   name: z.string().min(1).optional(),
-  logo: z.strictObject({ file: z.string().min(1), alt: z.string().min(1, 'a logo needs alt text') }).optional(),
+  logo: z.strictObject({ file: z.string().min(1), alt: z.string().min(1, schemaText.state('logo-alt', { da: 'et logo skal have en alternativ tekst, der siger, hvad det viser', en: 'a logo needs alt text' })) }).optional(),
   colors: z
     .strictObject({ text: hex, muted: hex, accent: hex, tint: hex, rule: hex, link: hex })
     .partial()
@@ -61,7 +63,7 @@ export function modelTheme(templates: TemplateSource): { theme: Theme; fonts: Ma
   const input = yaml.data ?? {};
   const result = themeSchema.safeParse(input);
   if (!result.success) {
-    diagnostics.push(...zodDiagnostics(result.error.issues, yaml, input, (p) => schemaKeys(themeSchema, p)));
+    diagnostics.push(...zodDiagnostics(result.error.issues, yaml, input, (p) => schemaKeys(themeSchema, p), topicHints));
     return { theme: defaultTheme, fonts, diagnostics };
   }
   const data = result.data;

@@ -18,6 +18,7 @@ import type { Card, Passage, Section, Step, Tip, Topic } from './topic.js';
 import { cardSchema, topicSchema, type TopicData } from './topic-schema.js';
 import { toKebabCase } from './topic-slug.js';
 import { yamlMarkdown } from './yaml-markdown.js';
+import { topicHints } from './topic-hints.js';
 import { describeValue, zodDiagnostics } from './zod-diagnostics.js';
 import type { RuleId } from '../diagnostics/rules.js';
 
@@ -73,7 +74,7 @@ export function modelTopic(parsed: ParsedTopic): { topic?: Topic; diagnostics: D
 
   const result = topicSchema.safeParse(input);
   if (!result.success) {
-    diagnostics.push(...zodDiagnostics(result.error.issues, yaml, input, (p) => schemaKeys(topicSchema, p)));
+    diagnostics.push(...zodDiagnostics(result.error.issues, yaml, input, (p) => schemaKeys(topicSchema, p), topicHints));
     return { diagnostics };
   }
   const data = result.data;
@@ -353,7 +354,7 @@ class FileResolver {
     }
     const result = cardSchema.safeParse(data);
     if (!result.success) {
-      this.diagnostics.push(...zodDiagnostics(result.error.issues, front, data, (p) => schemaKeys(cardSchema, p)));
+      this.diagnostics.push(...zodDiagnostics(result.error.issues, front, data, (p) => schemaKeys(cardSchema, p), topicHints));
       return undefined;
     }
     this.diagnostics.push(...lintMarkdown(md), ...modelImages(md, this.parsed.source, this.images, this.pictureBudget));

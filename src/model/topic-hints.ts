@@ -1,11 +1,12 @@
 import type { Text } from '../diagnostics/diagnostic.js';
 import type { YamlPath } from './locate.js';
+import type { SchemaHints } from './zod-diagnostics.js';
 
 /**
- * What zodDiagnostics knows of the topic, theme and config schemas in particular: the Danish words
- * editors write for their keys and values, examples for fields left out, the schemas' own messages in
- * Danish, and hints for values written the wrong way. zod-diagnostics.ts is the general adapter that
- * consults them.
+ * What zodDiagnostics is told of the topic, card, theme and config schemas in particular: the Danish
+ * words editors write for their keys and values, examples for fields left out, and hints for values
+ * written the wrong way. zod-diagnostics.ts is the general adapter that consults them; the schemas'
+ * own messages are stated in both languages in the schemas (schema-text.ts), not here.
  */
 /** Danish words editors write for the schema's English values (`grouping: grupper`). */
 const danishValues: Record<string, string> = {
@@ -125,41 +126,8 @@ const missingFieldHints: Record<string, Text> = {
   name: { da: 'tilføj fx `name: Kasper`', en: 'add e.g. `name: Kasper`' },
 };
 
-/**
- * The schemas' own English messages in Danish. A message not here is said in Danish from its zod code
- * (see danishMessage in zod-diagnostics.ts); a custom check may also bring its Danish along as `params.da`.
- */
-const danishSchemaMessages: [RegExp, (...groups: string[]) => string][] = [
-  [/^must not be empty$/, () => 'må ikke være tom'],
-  [/^must be a whole number$/, () => 'skal være et helt tal'],
-  [/^must be at least (\d+)$/, (n) => `skal være mindst ${n}`],
-  [/^a dialogue has at most (\d+) participants$/, (n) => `en dialog har højst ${n} deltagere`],
-  [/^the topic needs a title$/, () => 'emnet skal have en titel'],
-  [/^a step needs a title$/, () => 'et trin skal have en titel'],
-  [/^participant counts must be whole numbers from 1$/, () => 'antal deltagere skal være hele tal fra 1'],
-  [/^a minutes table needs at least one entry$/, () => 'en tabel over minutter skal have mindst én linje'],
-  [/^a group has at least (\d+) participants$/, (n) => `en gruppe har mindst ${n} deltagere`],
-  [/^must be a date written YYYY-MM-DD$/, () => 'skal være en dato skrevet ÅÅÅÅ-MM-DD, fx 2026-03-01'],
-  [/^is not a calendar date$/, () => 'er ikke en dato, der findes i kalenderen'],
-  [/^a topic needs at least one step$/, () => 'et emne skal have mindst ét trin'],
-  [/^must be a whole number of minutes or a table like (.+)$/, (t) => `skal være et helt antal minutter eller en tabel som ${t}`],
-  [/^name at least one author, or leave `authors` out$/, () => 'skriv mindst én forfatter, eller fjern `authors`'],
-  [/^must be a colour written #rrggbb$/, () => 'skal være en farve skrevet #rrggbb, fx #1a4f8b'],
-  [/^a logo needs alt text$/, () => 'et logo skal have en alternativ tekst, der siger, hvad det viser'],
-  [/^min (\d+) is above max (\d+), so no group size fits$/, (a, b) => `min ${a} er større end max ${b}, så ingen gruppestørrelse passer`],
-  [
-    /^min-participants (\d+) is above max-participants (\d+), so this tip can never apply$/,
-    (a, b) => `min-participants ${a} er større end max-participants ${b}, så dette tip kan aldrig bruges`,
-  ],
-  [/^grouping `groups` needs a `group-size`$/, () => 'gruppering `groups` kræver en `group-size`'],
-  [/^group-size applies only to grouping `groups`, not `(.+)`$/, (g) => `\`group-size\` gælder kun for gruppering \`groups\`, ikke \`${g}\``],
-];
-
-/** The schemas' hints in Danish, likewise. */
-const danishSchemaHints: [RegExp, (...groups: string[]) => string][] = [
-  [/^did you mean (.+)\?$/, (t) => `mente du ${t}?`],
-  [/^swap the two numbers, or drop one of them$/, () => 'byt om på de to tal, eller fjern det ene'],
-];
+/** A topic's steps are counted as steps, not as points: "trin 2, `minutes`". */
+const danishItems: Record<string, string> = { steps: 'trin' };
 
 /** A record key that is not a participant count written in digits (`minutes: { fire: 5 }`). */
 const keyFormat: Text = {
@@ -212,8 +180,7 @@ export const topicHints = {
   danishValues,
   danishKeys,
   missingFieldHints,
-  danishSchemaMessages,
-  danishSchemaHints,
+  danishItems,
   keyFormat,
   wrongTypeHint,
-};
+} satisfies SchemaHints;

@@ -6,9 +6,29 @@ import { suggest } from '../diagnostics/suggest.js';
 import type { ParsedYaml } from '../parse/parse-topic.js';
 import { quoteYamlText } from '../parse/quote-yaml-text.js';
 import { formatPath, locate, type YamlPath } from './locate.js';
-import { topicHints } from './topic-hints.js';
+import { schemaText } from './schema-text.js';
 
+/** zod's public issue type: what zod documents for code built on top of it, not its internals. */
 type Issue = z.core.$ZodIssue;
+
+/**
+ * What the adapter asks of the schemas it reports on, beyond the issues themselves: the words editors
+ * write for their keys and values, and examples to copy. topic-hints.ts answers for dialogpack's schemas.
+ */
+export interface SchemaHints {
+  /** An editor's own name for a field (`deltagere`, in lower case) → the English keys it may stand for, the first known at its place winning. */
+  danishKeys: Readonly<Record<string, readonly string[]>>;
+  /** An editor's own word for a value (`grupper`, in lower case) → the English value. */
+  danishValues: Readonly<Record<string, string>>;
+  /** An example to copy, by the name of the field that is missing (or an empty list where entries belong). */
+  missingFieldHints: Readonly<Record<string, Text>>;
+  /** How to write a key of a table whose keys have a format (`minutes: { fire: 5 }`). */
+  keyFormat: Text;
+  /** What a Danish reader calls an entry of the list at a key (`steps` → `trin`), when not `punkt`. */
+  danishItems: Readonly<Record<string, string>>;
+  /** How to write a value the editor wrote the wrong way, when the value shows what they meant. */
+  wrongTypeHint(path: YamlPath, value: unknown, expected: string | undefined): Text | undefined;
+}
 
 /** A zod issue with its full path, after unions and record keys are resolved to the issue that matters. */
 interface PlacedIssue {
@@ -17,7 +37,7 @@ interface PlacedIssue {
   /** The problem is the key at `path` (a record key), not its value. */
   onKey?: boolean;
   /** A union none of whose options has the value's type: the union's own message says what fits. */
-  unionMessage?: string;
+  union?: boolean;
 }
 
 /**
@@ -28,29 +48,29 @@ function own<T>(table: Readonly<Record<string, T>>, name: string): T | undefined
   return Object.hasOwn(table, name) ? table[name] : undefined;
 }
 
-function translated(english: string, table: readonly [RegExp, (...groups: string[]) => string][]): string | undefined {
-  for (const [pattern, danish] of table) {
-    const match = pattern.exec(english);
-    if (match) return danish(...match.slice(1));
-  }
-  return undefined;
-}
-
 /**
  * Turns zod issues into diagnostics placed at the YAML node they concern, with "did you mean" hints.
- * A custom issue may name its rule in `params.rule` (e.g. `min-over-max`), its hint in `params.hint`
- * and its Danish message in `params.da`.
+ * Messages are the schema's own, in both languages (schema-text.ts), or made from the issue's code.
+ * A custom issue may name its rule in `params.rule` (e.g. `min-over-max`) and its hint, a Text, in
+ * `params.hint`.
  */
-export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input: unknown, knownKeysAt: (path: YamlPath) => readonly string[]): Diagnostic[] {
+export function zodDiagnostics(
+  issues: readonly Issue[],
+  yaml: ParsedYaml,
+  input: unknown,
+  knownKeysAt: (path: YamlPath) => readonly string[],
+  hints: SchemaHints,
+): Diagnostic[] {
   // `- Husk: casen er ikke et facit.` is one mistake, a colon in a text, however zod reports the mapping.
   const colons = issues.flatMap((issue) => colonInText(issue, yaml, input));
   const colonPaths = colons.map((c) => c.path);
   const insideColon = (path: YamlPath) => colonPaths.some((p) => p.length <= path.length && p.every((s, i) => path[i] === s));
-  const placed = issues.flatMap((issue) => resolveIssue(issue, [], input)).filter((p) => !insideColon(p.path));
+  const placed = issues.flatMap((issue) => resolveIssue(issue, [])).filter((p) => !insideColon(p.path));
   // `minuts: 5` and `deltagere: …` are one mistake each: report the unknown key with its hint, not also
   // the missing `minutes` or `participants`.
   const coveredMissing = new Set<string>();
-  const replacementOf = (key: string, known: readonly string[]) => own(topicHints.danishKeys, key.trim().toLowerCase())?.find((k) => known.includes(k));
+  const replacementOf = (key: string, known: readonly string[]) => own(hints.danishKeys, key.trim().toLowerCase())?.find((k) => known.includes(k));
+  const danishPath = (path: YamlPath) => sayDanishPath(path, hints);
   for (const { issue, path } of placed) {
     if (issue.code !== 'unrecognized_keys') continue;
     const known = knownKeysAt(path);
@@ -61,9 +81,9 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
   }
 
   const out: Diagnostic[] = colons.map((c) => c.diagnostic);
-  for (const { issue, path, onKey, unionMessage } of placed) {
+  for (const { issue, path, onKey, union } of placed) {
     const value = valueAt(input, path);
-    const custom = (issue as { params?: { rule?: string; hint?: Text | string; da?: string } }).params;
+    const custom = issue.code === 'custom' ? issue.params : undefined;
     // A custom check names the fields it compares itself ("min 20 is above max 4"): prefix its mapping only.
     const wherePath = custom?.rule && path.length ? path.slice(0, -1) : path;
     const where = formatPath(wherePath);
@@ -102,7 +122,7 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
       }
       continue;
     }
-    if (value === undefined && (issue.code === 'invalid_type' || unionMessage !== undefined)) {
+    if (value === undefined && (issue.code === 'invalid_type' || union)) {
       if (coveredMissing.has(where)) continue;
       const field = String(path[path.length - 1]);
       const parent = path.slice(0, -1);
@@ -114,32 +134,31 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
           da: `feltet \`${field}\` mangler${parent.length ? ` i ${danishPath(parent)}` : ''}`,
           en: `missing required field \`${field}\`${parent.length ? ` in ${formatPath(parent)}` : ''}`,
         },
-        hint: own(topicHints.missingFieldHints, field),
+        hint: own(hints.missingFieldHints, field),
       });
       continue;
     }
     if (onKey) {
       const key = String(path[path.length - 1]);
       const parent = path.slice(0, -1);
+      const said = issueText(issue, value);
       out.push({
         ...locate(yaml, path, 'key'),
         severity: 'error',
         rule: 'invalid-key',
         message: {
-          da: `${danishPath(parent)}: \`${key}\` kan ikke bruges som felt her: ${danishMessage(issue, value)}`,
-          en: `${formatPath(parent)}: \`${key}\` is not allowed as a key here: ${issue.message}`,
+          da: `${danishPath(parent)}: \`${key}\` kan ikke bruges som felt her: ${said.da}`,
+          en: `${formatPath(parent)}: \`${key}\` is not allowed as a key here: ${said.en}`,
         },
-        hint:
-          schemaHint(custom?.hint) ??
-          (issue.code === 'invalid_format' ? topicHints.keyFormat : undefined),
+        hint: issue.code === 'invalid_format' ? hints.keyFormat : undefined,
       });
       continue;
     }
-    if (issue.code === 'invalid_value' && 'values' in issue) {
+    if (issue.code === 'invalid_value') {
       const options = issue.values.map(String);
       const guess = typeof value === 'string' ? suggest(value, options) : undefined;
       // A Danish word too far from its English value to be guessed (`grupper`), but not `plenum`.
-      const danish = typeof value === 'string' && !guess ? own(topicHints.danishValues, value.trim().toLowerCase()) : undefined;
+      const danish = typeof value === 'string' && !guess ? own(hints.danishValues, value.trim().toLowerCase()) : undefined;
       const english = danish && options.includes(danish) ? danish : undefined;
       const listed = options.map((o) => `\`${o}\``).join(', ');
       out.push({
@@ -161,31 +180,25 @@ export function zodDiagnostics(issues: readonly Issue[], yaml: ParsedYaml, input
       });
       continue;
     }
-    const union = unionMessage !== undefined;
+    const said = union ? unionText(issue, value) : issueText(issue, value);
+    const customHint = schemaText.isText(custom?.hint) ? custom.hint : undefined;
     out.push({
       ...locate(yaml, path),
       severity: 'error',
       rule: isRuleId(custom?.rule) ? custom.rule : issue.code === 'invalid_type' || union ? 'wrong-type' : 'invalid-value',
       message: {
-        da: `${wherePath.length ? `${whereDa}: ` : ''}${union ? `${danishUnionMessage(issue, unionMessage)}, ikke ${describeValue(value, 'da')}` : (custom?.da ?? danishMessage(issue, value))}`,
-        en: `${where ? `${where}: ` : ''}${union ? `${unionMessage}, not ${describeValue(value)}` : humanMessage(issue, value)}`,
+        da: `${wherePath.length ? `${whereDa}: ` : ''}${said.da}`,
+        en: `${where ? `${where}: ` : ''}${said.en}`,
       },
       // An empty list where entries are required (`steps: []`) wants the same example as a missing one.
       hint:
-        schemaHint(custom?.hint) ??
+        customHint ??
         (Array.isArray(value) && !value.length
-          ? own(topicHints.missingFieldHints, String(path[path.length - 1]))
-          : topicHints.wrongTypeHint(path, value, issue.code === 'invalid_type' ? issue.expected : undefined)),
+          ? own(hints.missingFieldHints, String(path[path.length - 1]))
+          : hints.wrongTypeHint(path, value, issue.code === 'invalid_type' ? issue.expected : undefined)),
     });
   }
   return out;
-}
-
-/** A schema's hint: both languages as given, or English with its Danish from the table. */
-function schemaHint(hint: Text | string | undefined): Text | undefined {
-  if (hint === undefined) return undefined;
-  if (typeof hint !== 'string') return hint;
-  return { da: translated(hint, topicHints.danishSchemaHints) ?? hint, en: hint };
 }
 
 /** One `yaml-colon-in-value` error at the value zod found, with what the editor wrote and how to write it. */
@@ -283,20 +296,14 @@ function nodeAt(root: unknown, path: YamlPath): unknown {
 /**
  * Unions: zod reports every option's failure. The option whose type the value has is the one the editor
  * meant (a table for `{ four: 5 }`), so its issues are reported; when no option has the value's type the
- * union's own message is. Record keys: the key's own issue, placed at the key.
+ * union is, with its own message or the types it takes. Record keys: the key's own issue, placed at the key.
  */
-function resolveIssue(issue: Issue, prefix: YamlPath, input: unknown): PlacedIssue[] {
+function resolveIssue(issue: Issue, prefix: YamlPath): PlacedIssue[] {
   const path = [...prefix, ...(issue.path as (string | number)[])];
   if (issue.code === 'invalid_union' && issue.errors.length) {
     const fitting = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
-    if (fitting.length) return fitting[0].flatMap((i) => resolveIssue(i, path, input));
-    return [
-      {
-        issue,
-        path,
-        unionMessage: issue.message === 'Invalid input' ? `must be ${expectedOf(issue.errors, 'en')}` : issue.message,
-      },
-    ];
+    if (fitting.length) return fitting[0].flatMap((i) => resolveIssue(i, path));
+    return [{ issue, path, union: true }];
   }
   if (issue.code === 'invalid_key') {
     return issue.issues.map((i) => ({ issue: i, path, onKey: true }));
@@ -304,8 +311,10 @@ function resolveIssue(issue: Issue, prefix: YamlPath, input: unknown): PlacedIss
   return [{ issue, path }];
 }
 
-function expectedOf(branches: readonly (readonly Issue[])[], language: Language): string {
-  const names = branches.flatMap((b) => b.filter((i) => i.code === 'invalid_type').map((i) => expectedName((i as { expected: string }).expected, language)));
+/** The types a union's options take, as an editor says them: "text or a list". */
+function expectedOf(issue: Issue, language: Language): string {
+  const branches = issue.code === 'invalid_union' ? issue.errors : [];
+  const names = branches.flatMap((b) => b.flatMap((i) => (i.code === 'invalid_type' ? [expectedName(i.expected, language)] : [])));
   return [...new Set(names)].join(language === 'da' ? ' eller ' : ' or ');
 }
 
@@ -334,19 +343,37 @@ function expectedName(expected: string, language: Language = 'en'): string {
   return names[language][expected] ?? (language === 'da' ? `af typen ${expected}` : `a ${expected}`);
 }
 
-function humanMessage(issue: Issue, value: unknown): string {
-  if (issue.code === 'invalid_type') return `must be ${expectedName(issue.expected)}, not ${describeValue(value)}`;
-  // "must be at least 1, not 0": the value the editor wrote makes the rule concrete.
-  if ((issue.code === 'too_small' || issue.code === 'too_big') && typeof value === 'number') return `${issue.message}, not ${value}`;
-  return issue.message;
+/** A union none of whose options fits: its own message, or the types it takes, and what the value is. */
+function unionText(issue: Issue, value: unknown): Text {
+  const stated = schemaText.of(issue);
+  return {
+    da: `${stated?.da ?? `skal være ${expectedOf(issue, 'da')}`}, ikke ${describeValue(value, 'da')}`,
+    en: `${stated?.en ?? `must be ${expectedOf(issue, 'en')}`}, not ${describeValue(value)}`,
+  };
 }
 
-/** humanMessage in Danish: the schema's own message from the table, or one made from the issue's code. */
-function danishMessage(issue: Issue, value: unknown): string {
-  if (issue.code === 'invalid_type') return `skal være ${expectedName(issue.expected, 'da')}, ikke ${describeValue(value, 'da')}`;
-  const known = translated(issue.message, topicHints.danishSchemaMessages);
-  const not = typeof value === 'number' && (issue.code === 'too_small' || issue.code === 'too_big') ? `, ikke ${value}` : '';
-  if (known) return `${known}${not}`;
+/**
+ * What is wrong, in both languages: the schema's own message when it states one, else one made from the
+ * issue's code. The value the editor wrote makes a type or a bound concrete: "must be at least 1, not 0".
+ */
+function issueText(issue: Issue, value: unknown): Text {
+  const stated = schemaText.of(issue);
+  if (issue.code === 'invalid_type') {
+    return {
+      da: `${stated?.da ?? `skal være ${expectedName(issue.expected, 'da')}`}, ikke ${describeValue(value, 'da')}`,
+      en: `${stated?.en ?? `must be ${expectedName(issue.expected)}`}, not ${describeValue(value)}`,
+    };
+  }
+  const bound = (issue.code === 'too_small' || issue.code === 'too_big') && typeof value === 'number';
+  return {
+    da: `${stated?.da ?? danishByCode(issue)}${bound ? `, ikke ${value}` : ''}`,
+    // zod's own English, when the schema states none: only the Danish needs making.
+    en: `${stated?.en ?? issue.message}${bound ? `, not ${value}` : ''}`,
+  };
+}
+
+/** An issue whose schema states no message, said in Danish from its code and the limits zod gives. */
+function danishByCode(issue: Issue): string {
   switch (issue.code) {
     case 'too_small':
     case 'too_big': {
@@ -354,7 +381,7 @@ function danishMessage(issue: Issue, value: unknown): string {
       const word = issue.code === 'too_small' ? 'mindst' : 'højst';
       if (issue.origin === 'string') return issue.code === 'too_small' && limit === 1 ? 'må ikke være tom' : `skal have ${word} ${limit} tegn`;
       if (issue.origin === 'array' || issue.origin === 'set') return `skal have ${word} ${limit} ${limit === 1 ? 'punkt' : 'punkter'}`;
-      return `skal være ${word} ${limit}${not}`;
+      return `skal være ${word} ${limit}`;
     }
     case 'invalid_format':
       return 'er ikke skrevet på den rigtige måde';
@@ -365,17 +392,17 @@ function danishMessage(issue: Issue, value: unknown): string {
   }
 }
 
-function danishUnionMessage(issue: Issue, english: string | undefined): string {
-  if (issue.code === 'invalid_union' && issue.message === 'Invalid input') return `skal være ${expectedOf(issue.errors, 'da')}`;
-  return (english !== undefined && translated(english, topicHints.danishSchemaMessages)) || 'har ikke en værdi, der kan bruges her';
-}
-
 /** `steps[0].instructions[1]` as a Danish reader counts: "trin 1, `instructions`, punkt 2". */
-function danishPath(path: YamlPath): string {
+function sayDanishPath(path: YamlPath, hints: SchemaHints): string {
   const parts: string[] = [];
   path.forEach((segment, i) => {
-    if (typeof segment === 'string') parts.push(`\`${segment}\``);
-    else if (path[i - 1] === 'steps') parts.splice(parts.length - 1, 1, `trin ${segment + 1}`);
+    if (typeof segment === 'string') {
+      parts.push(`\`${segment}\``);
+      return;
+    }
+    const list = path[i - 1];
+    const item = typeof list === 'string' ? own(hints.danishItems, list) : undefined;
+    if (item) parts.splice(parts.length - 1, 1, `${item} ${segment + 1}`);
     else parts.push(`punkt ${segment + 1}`);
   });
   return parts.join(', ');

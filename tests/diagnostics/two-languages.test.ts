@@ -27,7 +27,6 @@ const converted = readdirSync(path.join(repoRoot, 'src'), { recursive: true, enc
 const notDiagnostics: Record<string, string> = {
   'src/cli/format-report.ts': "`hint` names the label of the hint line in each language's word table",
   'src/model/topic-json-schema.ts': "errorMessage of the JSON Schema that editors' YAML tooling shows: Danish, as those editors are",
-  'src/model/topic-schema.ts': "zod's issue text, which zod-diagnostics turns into both languages through topic-hints' table",
   'src/parse/explain-yaml-error.ts': "`firstLine(message)` shortens the yaml library's own message, quoted in English mode",
 };
 

@@ -47,18 +47,12 @@ describe('topicHints: the schemas’ Danish words and examples', () => {
     }
   });
 
-  it('says the schemas’ English messages and hints in Danish, with the numbers they name', () => {
-    const say = (english: string, table: typeof topicHints.danishSchemaMessages) => {
-      for (const [pattern, danish] of table) {
-        const match = pattern.exec(english);
-        if (match) return danish(...match.slice(1));
-      }
-      return undefined;
-    };
-    expect(say('must be at least 3', topicHints.danishSchemaMessages)).toBe('skal være mindst 3');
-    expect(say('min 20 is above max 4, so no group size fits', topicHints.danishSchemaMessages)).toBe('min 20 er større end max 4, så ingen gruppestørrelse passer');
-    expect(say('did you mean `pairs`?', topicHints.danishSchemaHints)).toBe('mente du `pairs`?');
-    expect(say('an English message nobody translated', topicHints.danishSchemaMessages)).toBeUndefined();
+  it('names the entries of each list it counts in Danish after a list the topic has', () => {
+    for (const [list, word] of Object.entries(topicHints.danishItems)) {
+      expect(topic.keys.has(list), list).toBe(true);
+      expect(word.trim(), list).not.toBe('');
+    }
+    expect(topicHints.danishItems.steps).toBe('trin');
   });
 
   it('shows how to write a value the editor wrote the wrong way', () => {

@@ -2,16 +2,86 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { schemaKeys } from '../../src/model/schema-keys.js';
 import { topicSchema } from '../../src/model/topic-schema.js';
-import { zodDiagnostics } from '../../src/model/zod-diagnostics.js';
+import { schemaText } from '../../src/model/schema-text.js';
+import { topicHints } from '../../src/model/topic-hints.js';
+import { zodDiagnostics, type SchemaHints } from '../../src/model/zod-diagnostics.js';
 import { parseYaml } from '../../src/parse/parse-yaml.js';
 import { hintText, messageText } from '../helpers/message-text.js';
 
-function check(text: string, schema: z.ZodType = topicSchema) {
+function check(text: string, schema: z.ZodType = topicSchema, hints: SchemaHints = topicHints) {
   const { yaml, diagnostics } = parseYaml(text, 'topic.yaml', 0);
   expect(diagnostics).toEqual([]);
   const result = schema.safeParse(yaml.data);
-  return result.success ? [] : zodDiagnostics(result.error.issues, yaml, yaml.data, (p) => schemaKeys(schema, p));
+  return result.success ? [] : zodDiagnostics(result.error.issues, yaml, yaml.data, (p) => schemaKeys(schema, p), hints);
 }
+
+/** The adapter on its own: no Danish words, examples or item names of any schema. */
+const noHints: SchemaHints = { danishKeys: {}, danishValues: {}, missingFieldHints: {}, keyFormat: { da: 'skriv nøglen om', en: 'rewrite the key' }, danishItems: {}, wrongTypeHint: () => undefined };
+
+/** rule, line, column, and the message in English and Danish: what an editor is shown. */
+const shown = (found: ReturnType<typeof check>) => found.map((d) => [d.rule, d.line, d.column, messageText(d), messageText(d, 'da')]);
+
+describe('zodDiagnostics: the general adapter, with no schema hints', () => {
+  const schema = z.strictObject({
+    name: z.string().min(2),
+    size: z.number().int().max(9),
+    kind: z.enum(['a', 'b']),
+    items: z.array(z.strictObject({ label: z.string() })),
+    table: z.record(z.string().regex(/^\d+$/), z.number()).optional(),
+    either: z.union([z.string(), z.array(z.string())]).optional(),
+  });
+
+  it('places each issue at its line and column, says it in both languages from its code and names the rule', () => {
+    const found = check('name: x\nsize: 12\nkind: c\nitems:\n  - label: 5\n  - { labl: y }\ntable: { ab: 1 }\neither: 3\nextra: 1\n', schema, noHints);
+    expect(shown(found)).toEqual([
+      ['invalid-value', 1, 7, 'name: Too small: expected string to have >=2 characters', '`name`: skal have mindst 2 tegn'],
+      ['invalid-value', 2, 7, 'size: Too big: expected number to be <=9, not 12', '`size`: skal være højst 9, ikke 12'],
+      ['invalid-value', 3, 7, 'kind: `c` is not one of `a`, `b`', '`kind`: `c` er ikke en af de mulige værdier: `a`, `b`'],
+      ['wrong-type', 5, 12, 'items[0].label: must be text, not 5', '`items`, punkt 1, `label`: skal være en tekst, ikke 5'],
+      ['unknown-key', 6, 7, 'unknown key `labl` in items[1]', 'ukendt felt `labl` i `items`, punkt 2'],
+      ['invalid-key', 7, 10, 'table: `ab` is not allowed as a key here: Invalid string: must match pattern /^\\d+$/', '`table`: `ab` kan ikke bruges som felt her: er ikke skrevet på den rigtige måde'],
+      ['wrong-type', 8, 9, 'either: must be text or a list, not 3', '`either`: skal være en tekst eller en liste, ikke 3'],
+      ['unknown-key', 9, 1, 'unknown key `extra`', 'ukendt felt `extra`'],
+    ]);
+    // Without hints, only the adapter's own: "did you mean" over the values and keys the place knows.
+    expect(found.map((d) => hintText(d))).toEqual([undefined, undefined, 'did you mean `a`?', undefined, 'did you mean `label`?', 'rewrite the key', undefined, 'known keys: name, size, kind, items, table, either']);
+  });
+
+  it('reports a missing field at its mapping, and a missing one in a list entry by its place', () => {
+    const found = check('name: xy\nsize: 1\nkind: a\nitems:\n  - {}\n', schema, noHints);
+    expect(shown(found)).toEqual([['missing-field', 5, 5, 'missing required field `label` in items[0]', 'feltet `label` mangler i `items`, punkt 1']]);
+    expect(found[0].hint).toBeUndefined();
+  });
+
+  it("says a schema's stated message in both languages, and a custom issue's rule, words and hint", () => {
+    const stated = z.strictObject({
+      a: z.number().min(3, schemaText.state('test-at-least-3', { da: 'skal være mindst 3 (test)', en: 'must be at least 3 (test)' })),
+      b: z.strictObject({ x: z.number(), y: z.number() }).superRefine((v, ctx) => {
+        if (v.x > v.y) ctx.addIssue(schemaText.issue(['x'], { da: `x ${v.x} over y ${v.y}`, en: `x ${v.x} above y ${v.y}` }, { rule: 'min-over-max', hint: { da: 'byt dem', en: 'swap them' } }));
+      }),
+    });
+    const found = check('a: 1\nb: { x: 5, y: 2 }\n', stated, noHints);
+    expect(found.map((d) => [d.rule, d.line, messageText(d), messageText(d, 'da'), hintText(d), hintText(d, 'da')])).toEqual([
+      ['invalid-value', 1, 'a: must be at least 3 (test), not 1', '`a`: skal være mindst 3 (test), ikke 1', undefined, undefined],
+      // A custom check names the fields it compares, so only its mapping is put before it.
+      ['min-over-max', 2, 'b: x 5 above y 2', '`b`: x 5 over y 2', 'swap them', 'byt dem'],
+    ]);
+  });
+
+  it('never translates English wording: a message the schema gives as plain text keeps its English and gets Danish from its code', () => {
+    // The wording of a stated message, given as plain text instead of by its code, is not looked up.
+    const plain = z.strictObject({ title: z.string().min(1, 'a step needs a title') });
+    const found = check('title: ""\n', plain, noHints);
+    expect(shown(found)).toEqual([['invalid-value', 1, 8, 'title: a step needs a title', '`title`: må ikke være tom']]);
+  });
+
+  it("counts list entries in Danish by the hints' item names", () => {
+    const listed = z.strictObject({ steps: z.array(z.strictObject({ n: z.number() })) });
+    const text = 'steps:\n  - n: x\n';
+    expect(messageText(check(text, listed, noHints)[0], 'da')).toBe('`steps`, punkt 1, `n`: skal være et tal, ikke teksten "x"');
+    expect(messageText(check(text, listed, { ...noHints, danishItems: { steps: 'trin' } })[0], 'da')).toBe('trin 1, `n`: skal være et tal, ikke teksten "x"');
+  });
+});
 
 const head = 'title: Et emne\nparticipants: { min: 4, max: 12 }\nduration: 20\n';
 const steps = 'steps:\n  - title: A\n    minutes: 20\n';
