@@ -135,8 +135,11 @@ const keyFormat: Text = {
   en: 'write the participant count as digits, e.g. `minutes: { 4: 5, 20: 10 }`',
 };
 
-/** How to write what the editor meant, when the value they wrote shows it: `ca. 45`, `4-20`, a mapping of steps. */
-function wrongTypeHint(path: YamlPath, value: unknown, expected: string | undefined): Text | undefined {
+/**
+ * How to write what the editor meant, when the value they wrote shows it: `ca. 45`, `4-20`, a mapping of
+ * steps. `expected` is the types the place takes (none when the type was right and a rule failed).
+ */
+function wrongTypeHint(path: YamlPath, value: unknown, expected: readonly string[]): Text | undefined {
   const field = String(path[path.length - 1] ?? '');
   const write = (line: string): Text => ({
     da: `skriv \`${line}\``,
@@ -146,7 +149,8 @@ function wrongTypeHint(path: YamlPath, value: unknown, expected: string | undefi
     const range = /(\d+)\s*[-–—]\s*(\d+)/.exec(value);
     if (field === 'participants' && range) return write(`participants: { min: ${range[1]}, max: ${range[2]} }`);
     const number = /\d+/.exec(value);
-    if (number && (expected === undefined || expected === 'number' || expected === 'int')) {
+    // Only where a number belongs: `2026-13-45` is a date that is no day, not a number with words around it.
+    if (number && (expected.includes('number') || expected.includes('int'))) {
       return {
         da: `skriv kun tallet: \`${field}: ${number[0]}\``,
         en: `write the number alone: \`${field}: ${number[0]}\``,
@@ -154,15 +158,15 @@ function wrongTypeHint(path: YamlPath, value: unknown, expected: string | undefi
     }
   }
   // `cards: cards/kasper.md`, one entry where a list belongs.
-  if (expected === 'array' && typeof value === 'string' && !value.includes('\n') && value.length <= 60) return write(`${field}: [${value}]`);
+  if (expected.includes('array') && typeof value === 'string' && !value.includes('\n') && value.length <= 60) return write(`${field}: [${value}]`);
   // `sections: [advice.md]`: a section is a title and a file.
-  if (expected === 'object' && typeof value === 'string' && path[0] === 'sections' && /\.(md|markdown)$/i.test(value.trim())) {
+  if (expected.includes('object') && typeof value === 'string' && path[0] === 'sections' && /\.(md|markdown)$/i.test(value.trim())) {
     return {
       da: `skriv \`{ title: …, file: ${value.trim()} }\` med den titel, afsnittet skal have i pakken`,
       en: `write \`{ title: …, file: ${value.trim()} }\`, with the title the section has in the pack`,
     };
   }
-  if (expected === 'array' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+  if (expected.includes('array') && value !== null && typeof value === 'object' && !Array.isArray(value)) {
     return field === 'steps'
       ? {
           da: 'begynd hvert trin med `- `, fx `  - title: Tal sammen` og så `    minutes: 10`',

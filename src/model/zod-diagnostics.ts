@@ -26,8 +26,12 @@ export interface SchemaHints {
   keyFormat: Text;
   /** What a Danish reader calls an entry of the list at a key (`steps` → `trin`), when not `punkt`. */
   danishItems: Readonly<Record<string, string>>;
-  /** How to write a value the editor wrote the wrong way, when the value shows what they meant. */
-  wrongTypeHint(path: YamlPath, value: unknown, expected: string | undefined): Text | undefined;
+  /**
+   * How to write a value the editor wrote the wrong way, when the value shows what they meant. `expected`
+   * is zod's names of the types the place takes (`number`, `array`, …), or none when a rule other than
+   * the type failed.
+   */
+  wrongTypeHint(path: YamlPath, value: unknown, expected: readonly string[]): Text | undefined;
 }
 
 /** A zod issue with its full path, after unions and record keys are resolved to the issue that matters. */
@@ -195,7 +199,7 @@ export function zodDiagnostics(
         customHint ??
         (Array.isArray(value) && !value.length
           ? own(hints.missingFieldHints, String(path[path.length - 1]))
-          : hints.wrongTypeHint(path, value, issue.code === 'invalid_type' ? issue.expected : undefined)),
+          : hints.wrongTypeHint(path, value, expectedTypes(issue))),
     });
   }
   return out;
@@ -311,11 +315,16 @@ function resolveIssue(issue: Issue, prefix: YamlPath): PlacedIssue[] {
   return [{ issue, path }];
 }
 
+/** zod's names of the types the value should have had: an invalid_type's, or those of a union's options. */
+function expectedTypes(issue: Issue): string[] {
+  if (issue.code === 'invalid_type') return [issue.expected];
+  const branches = issue.code === 'invalid_union' ? issue.errors : [];
+  return [...new Set(branches.flatMap((b) => b.flatMap((i) => (i.code === 'invalid_type' ? [i.expected] : []))))];
+}
+
 /** The types a union's options take, as an editor says them: "text or a list". */
 function expectedOf(issue: Issue, language: Language): string {
-  const branches = issue.code === 'invalid_union' ? issue.errors : [];
-  const names = branches.flatMap((b) => b.flatMap((i) => (i.code === 'invalid_type' ? [expectedName(i.expected, language)] : [])));
-  return [...new Set(names)].join(language === 'da' ? ' eller ' : ' or ');
+  return [...new Set(expectedTypes(issue).map((type) => expectedName(type, language)))].join(language === 'da' ? ' eller ' : ' or ');
 }
 
 /** zod's type names as an editor says them: "must be a whole number", not "must be a int". */

@@ -109,8 +109,8 @@ describe('the messages the schemas state, in both languages', () => {
   it('states each in Danish and English, the Danish in words an editor uses', () => {
     expect(schemaText.all().size).toBeGreaterThanOrEqual(stated.length);
     for (const [code, text] of schemaText.all()) {
-      expect(text.da.trim(), code).not.toBe('');
-      expect(text.en.trim(), code).not.toBe('');
+      expect(text.da ?? '', code).not.toMatch(/^\s*$/);
+      expect(text.en ?? '', code).not.toMatch(/^\s*$/);
       expect(text.da, code).not.toBe(text.en);
       expect(text.da, code).not.toMatch(/\b(must|mapping|scalar|string|node|parse|slug|kebab)\b/i);
     }

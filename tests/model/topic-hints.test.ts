@@ -56,12 +56,20 @@ describe('topicHints: the schemas’ Danish words and examples', () => {
   });
 
   it('shows how to write a value the editor wrote the wrong way', () => {
-    expect(topicHints.wrongTypeHint(['participants'], '4-20', 'object')?.en).toBe('write `participants: { min: 4, max: 20 }`');
-    expect(topicHints.wrongTypeHint(['duration'], 'ca. 45', 'number')?.da).toBe('skriv kun tallet: `duration: 45`');
-    expect(topicHints.wrongTypeHint(['cards'], 'cards/kasper.md', 'array')?.en).toBe('write `cards: [cards/kasper.md]`');
-    expect(topicHints.wrongTypeHint(['sections', 0], 'advice.md', 'object')?.en).toBe('write `{ title: …, file: advice.md }`, with the title the section has in the pack');
-    expect(topicHints.wrongTypeHint(['steps'], { a: 1 }, 'array')?.da).toContain('begynd hvert trin med `- `');
-    expect(topicHints.wrongTypeHint(['title'], 12, 'string')).toBeUndefined();
+    expect(topicHints.wrongTypeHint(['participants'], '4-20', ['object'])?.en).toBe('write `participants: { min: 4, max: 20 }`');
+    expect(topicHints.wrongTypeHint(['duration'], 'ca. 45', ['number'])?.da).toBe('skriv kun tallet: `duration: 45`');
+    expect(topicHints.wrongTypeHint(['cards'], 'cards/kasper.md', ['array'])?.en).toBe('write `cards: [cards/kasper.md]`');
+    expect(topicHints.wrongTypeHint(['sections', 0], 'advice.md', ['object'])?.en).toBe('write `{ title: …, file: advice.md }`, with the title the section has in the pack');
+    expect(topicHints.wrongTypeHint(['steps'], { a: 1 }, ['array'])?.da).toContain('begynd hvert trin med `- `');
+    expect(topicHints.wrongTypeHint(['title'], 12, ['string'])).toBeUndefined();
+    // `minutes` takes a number or a table: the number is what `ca. 10` meant.
+    expect(topicHints.wrongTypeHint(['steps', 0, 'minutes'], 'ca. 10', ['number', 'record'])?.en).toBe('write the number alone: `minutes: 10`');
     expect(topicHints.keyFormat.en).toContain('digits');
+  });
+
+  it('does not offer a number where the type was right and another rule failed', () => {
+    // A date that is no day, and a colour one digit short, are not numbers with words around them.
+    expect(topicHints.wrongTypeHint(['date'], '2026-13-45', [])).toBeUndefined();
+    expect(topicHints.wrongTypeHint(['colors', 'accent'], '#12345', [])).toBeUndefined();
   });
 });

@@ -184,6 +184,14 @@ describe('zodDiagnostics in Danish', () => {
     for (const text of danish) expect(text).not.toMatch(/\b(must|mapping|scalar|string|node|not one of)\b/);
   });
 
+  it('offers "write the number alone" where a number belongs, not for a date that is no day', () => {
+    const found = check(`${head}date: 2026-13-45\nsteps:\n  - title: A\n    minutes: ca. 10\n`);
+    expect(found.map((d) => [d.rule, d.line, hintText(d), hintText(d, 'da')])).toEqual([
+      ['invalid-value', 4, undefined, undefined],
+      ['wrong-type', 7, 'write the number alone: `minutes: 10`', 'skriv kun tallet: `minutes: 10`'],
+    ]);
+  });
+
   it('names a missing field in Danish with an example to copy', () => {
     const found = check('title: A\nduration: 20\nsteps:\n  - title: B\n    minutes: 5\n');
     expect(found.map((d) => [d.rule, messageText(d, 'da'), hintText(d, 'da')])).toEqual([
