@@ -69,16 +69,20 @@ function has(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 }
 
-/** Wall time and peak RSS (MB, of the largest process in the tree GNU time waited for) of one command. */
+/**
+ * Wall time, CPU time (user + system, of the process and the children it waited for) and peak RSS
+ * (MB, of the largest of them) of one command. On a loaded machine CPU time moves far less than
+ * wall time, so the report gives both.
+ */
 function timed(command, args, { allowFail = false } = {}) {
   const rssFile = path.join(tmp, 'rss');
-  const [file, argv] = gnuTime ? [gnuTime, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
+  const [file, argv] = gnuTime ? [gnuTime, ['-f', '%M %U %S', '-o', rssFile, command, ...args]] : [command, args];
   const started = performance.now();
   const result = spawnSync(file, argv, { encoding: 'utf8', env, maxBuffer: 1 << 26 });
   const ms = performance.now() - started;
   if (result.status !== 0 && !allowFail) throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
-  const rss = gnuTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : NaN;
-  return { ms, rss, stdout: result.stdout };
+  const [rss, user, system] = gnuTime ? readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { ms, cpu: (user + system) * 1000, rss: rss / 1024, stdout: result.stdout };
 }
 
 function median(values) {
@@ -89,7 +93,7 @@ function median(values) {
 /** `times` runs of `make`, the median time and the highest peak kept. */
 function repeat(times, make) {
   const samples = Array.from({ length: times }, (_, i) => make(i));
-  return { ms: median(samples.map((s) => s.ms)), rss: Math.max(...samples.map((s) => s.rss)), runs: times };
+  return { ms: median(samples.map((s) => s.ms)), cpu: median(samples.map((s) => s.cpu)), rss: Math.max(...samples.map((s) => s.rss)), runs: times };
 }
 
 let outCount = 0;
@@ -167,12 +171,14 @@ function pandocEach(set) {
   const out = freshOut();
   mkdirSync(out);
   let rss = 0;
+  let cpu = 0;
   const started = performance.now();
   for (let i = 1; i <= set.n; i++) {
     const r = timed('pandoc', [path.join(set.md, `${slug(i)}.md`), '-o', path.join(out, `${slug(i)}.pdf`), '--pdf-engine=weasyprint', '--metadata', `title=${slug(i)}`]);
     rss = Math.max(rss, r.rss);
+    cpu += r.cpu;
   }
-  return { ms: performance.now() - started, rss, files: packFilesFlat(out, set.n) };
+  return { ms: performance.now() - started, cpu, rss, files: packFilesFlat(out, set.n) };
 }
 
 const packFilesFlat = (out, n) => Array.from({ length: Math.min(n, 20) }, (_, i) => path.join(out, `${slug(i + 1)}.pdf`));
@@ -301,8 +307,8 @@ try {
     const out = freshOut();
     const first = dialogpack(['build', unique[n].dir, '--out', out]);
     const noop = repeat(runs, () => dialogpack(['build', unique[n].dir, '--out', out]));
-    dpOnly.push({ label: `${n} topics, unique text, all outputs, first build`, ms: first.ms, rss: first.rss });
-    dpOnly.push({ label: `${n} topics, no-op rebuild`, ms: noop.ms, rss: noop.rss, note: `${((100 * noop.ms) / first.ms).toFixed(1)} % of the first build` });
+    dpOnly.push({ label: `${n} topics, unique text, all outputs, first build`, ...first });
+    dpOnly.push({ label: `${n} topics, no-op rebuild`, ...noop, note: `${((100 * noop.ms) / first.ms).toFixed(1)} % of the first build's time, ${((100 * noop.cpu) / first.cpu).toFixed(1)} % of its CPU` });
     log(`${n} topics: first build ${(first.ms / 1000).toFixed(2)} s, no-op ${(noop.ms / 1000).toFixed(2)} s`);
   }
 
@@ -333,9 +339,9 @@ try {
 // ---- the report ---------------------------------------------------------------------------------
 
 const loadAfter = os.loadavg();
-const seconds = (ms) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
+const seconds = (ms) => (ms === undefined || Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(2)} s`);
 const mb = (rss) => (rss === undefined || Number.isNaN(rss) ? '–' : `${rss.toFixed(0)} MB`);
-const ratio = (dp, peer) => (dp && peer ? `${(dp.ms / peer.ms).toFixed(2)}×` : '–');
+const ratio = (dp, peer, key = 'ms') => (dp && peer ? `${(dp[key] / peer[key]).toFixed(2)}×` : '–');
 
 function table(headers, body) {
   if (opt.markdown) {
@@ -370,11 +376,18 @@ console.log(
 console.log('');
 console.log(
   table(
+    ['CPU time (user + system)', 'dialogpack', 'Typst', '÷ Typst', 'pandoc + WeasyPrint, a process each', '÷ pandoc', 'WeasyPrint, one process', '÷ WeasyPrint'],
+    rows.map((r) => [r.label, seconds(r.dp.cpu), seconds(r.typst?.cpu), ratio(r.dp, r.typst, 'cpu'), seconds(r.pandoc?.cpu), ratio(r.dp, r.pandoc, 'cpu'), seconds(r.weasy?.cpu), ratio(r.dp, r.weasy, 'cpu')]),
+  ),
+);
+console.log('');
+console.log(
+  table(
     ['measurement', 'dialogpack peak RSS', 'Typst peak RSS', 'pandoc + WeasyPrint peak RSS', 'WeasyPrint, one process, peak RSS', 'pages per pack: dialogpack / Typst / pandoc'],
     rows.map((r) => [r.label, mb(r.dp.rss), mb(r.typst?.rss), mb(r.pandoc?.rss), mb(r.weasy?.rss), [r.pages?.dp ?? '–', r.pages?.typst ?? '–', r.pages?.pandoc ?? '–'].join(' / ')]),
   ),
 );
 if (dpOnly.length) {
   console.log('');
-  console.log(table(['dialogpack only', 'time', 'peak RSS', ''], dpOnly.map((r) => [r.label, seconds(r.ms), mb(r.rss), r.note ?? ''])));
+  console.log(table(['dialogpack only', 'time', 'CPU time', 'peak RSS', ''], dpOnly.map((r) => [r.label, seconds(r.ms), seconds(r.cpu), mb(r.rss), r.note ?? ''])));
 }

@@ -30,9 +30,10 @@ import { removeOutputs } from '../write/remove-outputs.js';
 import { openOutputs, writeOutputs } from '../write/write-outputs.js';
 import type { BuildOptions } from './build-options.js';
 import { buildInPool, crashedTopic, startPool, type BuildPool } from './build-pool.js';
-import { buildTopic, type TopicResult } from './build-topic.js';
+import { buildTopic, type SharedResources, type TopicResult } from './build-topic.js';
 import { topicFingerprint } from './input-fingerprint.js';
-import { sharedInputs, withFonts, type SharedInputs } from './shared-resources.js';
+import { topicPage } from './topic-page.js';
+import { sharedResources } from './shared-resources.js';
 
 /**
  * A topic as the run reports it once its files are written: each PDF by its path, kind, pages, size and
@@ -89,7 +90,7 @@ export async function runBuild(options: BuildOptions, runOptions: RunOptions | b
   if (found.diagnostics.some((d) => d.rule === 'out-overlaps-source')) return report;
   const topics = options.shard ? found.topics.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : found.topics;
   const prepare = async () => {
-    const { diagnostics, shared } = await sharedInputs(options.templatesDir, { reload: run.reloadTemplates, cwd: options.cwd });
+    const { diagnostics, shared } = await sharedResources(options.templatesDir, { reload: run.reloadTemplates, cwd: options.cwd });
     report.diagnostics.push(...diagnostics);
     return hasErrors(diagnostics) ? undefined : shared;
   };
@@ -130,7 +131,7 @@ async function buildAndWrite(
   run: RunOptions,
   found: { roots: string[]; topics: string[] },
   topics: string[],
-  shared: SharedInputs,
+  shared: SharedResources,
   previous: OutputFolderState,
   pool: BuildPool | undefined,
   report: BuildReport,
@@ -150,6 +151,9 @@ async function buildAndWrite(
   const results = await buildTopics(topics, options, run, shared, previousHash, pool, async (built, result) => {
     if (built.unchanged || hasErrors(built.diagnostics) || !built.outputs.length) return;
     for (const file of built.outputs) if (!(await batch.add(file))) break;
+    // The page lists the PDFs just built, so it is made once they are, and written with them.
+    const page = options.site ? await topicPage(built.dir, result.outputs, shared.theme) : undefined;
+    if (page) await batch.add(page);
     pending.push(result);
   });
   report.topics = results;
@@ -174,13 +178,15 @@ async function buildAndWrite(
   // manifest lists but that is not the file it records is removed too, unless rebuilt in its place.
   const kept = new Set(manifest.topics.flatMap((t) => t.pdfs.map((p) => p.path)));
   const stale = (previous.manifest?.topics ?? []).flatMap((t) => t.pdfs.map((p) => p.path)).filter((p) => !kept.has(p));
-  const removal = await removeOutputs(options.outDir, stale);
+  // A topic's page goes with its topic, and every page when the site is not built: none then links to them.
+  const pages = (previous.manifest?.topics ?? []).filter((t) => !options.site || !manifest.topics.some((k) => k.slug === t.slug)).map((t) => `${t.slug}/index.html`);
+  const removal = await removeOutputs(options.outDir, [...stale, ...pages]);
   report.diagnostics.push(...removal.diagnostics);
   report.removed.push(...removal.removed);
   if (removal.diagnostics.length) return;
   const outcome = await writeOutputs(options.outDir, [
     { path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },
-    { path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(manifest)) },
+    { path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(manifest, { site: options.site })) },
   ], writerId(run));
   report.diagnostics.push(...outcome.diagnostics);
   report.written.push(...outcome.written);
@@ -196,7 +202,7 @@ async function buildTopics(
   topics: string[],
   options: BuildOptions,
   run: RunOptions,
-  shared: SharedInputs,
+  shared: SharedResources,
   previousHash: (dir: string) => string | undefined,
   pool: BuildPool | undefined,
   keep: (built: TopicResult, result: TopicReport) => Promise<void>,
@@ -228,14 +234,12 @@ async function buildTopics(
   if (pool) await pool.run(tasks, onResult);
   else if (toBuild.length && (run.isolate ? jobs > 0 : jobs > 1 && toBuild.length >= minTopicsForWorkers)) {
     await buildInPool(tasks, jobs, options.templatesDir, onResult);
-  } else if (toBuild.length) {
-    // The fonts are parsed only now, in the thread that shapes with them.
-    const resources = await withFonts(shared);
+  } else {
     for (const index of toBuild) {
       const dir = topics[index];
       let built: TopicResult;
       try {
-        built = await buildTopic(dir, taskOptions(options), resources, run.write);
+        built = await buildTopic(dir, taskOptions(options), shared, run.write);
       } catch (error) {
         built = crashedTopic(dir, error as Error);
       }
@@ -246,7 +250,7 @@ async function buildTopics(
 }
 
 /** The previous build's result for a topic whose inputs have not changed since; otherwise undefined. */
-async function unchangedTopic(dir: string, options: BuildOptions, shared: SharedInputs, previousHash: string | undefined): Promise<TopicResult | undefined> {
+async function unchangedTopic(dir: string, options: BuildOptions, shared: SharedResources, previousHash: string | undefined): Promise<TopicResult | undefined> {
   if (!previousHash) return undefined;
   const loaded = await loadTopic(dir);
   if (!loaded.source) return undefined;
