@@ -1,5 +1,7 @@
 /**
- * compose: template × {topic, agenda, labels} → markdown → one mdast tree per output.
+ * compose: template × {topic, agenda, labels} → markdown → one document tree per output: mdast with the
+ * document's own nodes (document-node.ts) for what layout sets in a way of its own, the topic's passages
+ * placed by reference.
  * Input: a Topic, its Agenda and the loaded templates. Output: a ComposedDocument and template diagnostics.
  * Never: measure or place anything (layout does), or read files.
  */
@@ -14,7 +16,8 @@ import { parseDocumentMarkdown } from './document-parser.js';
 import { createMarkdownHandlebars, type MarkOptions } from './markdown-handlebars.js';
 import { registerTemplateHelpers } from './template-helpers.js';
 import { templateBudget, TemplateTooLong } from './template-budget.js';
-import { hasMarkCharacters, renderWithMarks, type SourceRange } from './source-marks.js';
+import { documentLabels, type DocumentLabels } from './labels.js';
+import { hasMarkCharacters, renderWithMarks, type PassageStretch, type SourceRange } from './source-marks.js';
 import { templateView, type PlaceOf } from './template-view.js';
 
 export type OutputKind = 'pack' | 'facilitator' | 'handout' | 'flipchart' | 'cards';
@@ -31,7 +34,9 @@ export interface DocumentMeta {
 
 export interface ComposedDocument {
   kind: OutputKind;
+  /** mdast, with the document's own nodes (see document-node.ts) in place of the directives templates write. */
   tree: Root;
+  labels: DocumentLabels;
   /** The topic's pictures, for the image nodes marked with a `data.imagePath`. */
   images?: ReadonlyMap<string, ImageData>;
   meta: DocumentMeta;
@@ -82,8 +87,10 @@ export function composeDocument(
   const diagnostics: Diagnostic[] = [];
   const files = [...templates.files.values()].filter((f) => f.text && f.path.startsWith(`${kind}/`) && f.path.endsWith('.hbs'));
   const view = { ...templateView(topic, agenda, placeOf), brand };
-  // Marks are taken out of the markdown by their characters: an input that has one is rendered without.
-  const marks = !!placeOf && !files.some((f) => hasMarkCharacters(f.text!)) && !hasMarkCharacters(JSON.stringify(view));
+  // Marks are taken out of the markdown by their characters: an input that has one is rendered without,
+  // and its passages are parsed where they stand. Where texts were written is marked when it is asked for.
+  const canMark = !files.some((f) => hasMarkCharacters(f.text!)) && !hasMarkCharacters(JSON.stringify(view));
+  const marks = !!placeOf && canMark;
   for (const file of files) {
     if (file === main) continue;
     const name = file.path.slice(kind.length + 1, -4);
@@ -94,9 +101,10 @@ export function composeDocument(
   if (!template || diagnostics.length) return { diagnostics };
   let markdown: string;
   let ranges: SourceRange[] = [];
+  let passages: PassageStretch[] = [];
   try {
     const render = () => budget.run(budget.limitFor(topic), main.displayPath, () => template(view, { partials }));
-    if (marks) ({ markdown, ranges } = renderWithMarks(render, new Map(files.map((f) => [f.text!, f.displayPath]))));
+    if (canMark) ({ markdown, ranges, passages } = renderWithMarks(render, new Map(files.map((f) => [f.text!, f.displayPath])), marks));
     else markdown = render();
   } catch (error) {
     if (error instanceof TemplateTooLong) return { diagnostics: [tooLong(error)] };
@@ -117,12 +125,12 @@ export function composeDocument(
         };
     return { diagnostics: [{ file: main.displayPath, severity: 'error', rule: deep ? 'markdown-too-deep' : 'too-many-brackets', message }] };
   }
-  const passages = [...(topic.purpose ? [topic.purpose] : []), ...(topic.publisherNote ? [topic.publisherNote] : []), ...topic.sections, ...topic.cards];
-  const tree = parseDocumentMarkdown(markdown, passages, ranges);
+  const tree = parseDocumentMarkdown(markdown, passages, ranges, topic.lang);
   return {
     document: {
       kind,
       tree,
+      labels: documentLabels(topic.lang),
       images: topic.images,
       markdown,
       meta: {

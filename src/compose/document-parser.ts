@@ -1,10 +1,12 @@
 import type { Heading, Parent, Root, RootContent } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
-import type { Passage } from '../model/topic.js';
 import { markdownProcessor } from '../parse/markdown-processor.js';
 import { restoreTextDirectives } from '../parse/restore-text-directives.js';
+import { directiveNodes } from './directive-nodes.js';
+import type { PassageNode } from './document-node.js';
+import { labels } from './labels.js';
 import { placeNodes } from './place-nodes.js';
-import type { SourceRange } from './source-marks.js';
+import type { PassageStretch, SourceRange } from './source-marks.js';
 
 const parse = markdownProcessor();
 
@@ -12,13 +14,15 @@ const parse = markdownProcessor();
 const SLOT = 'dialogpack-passage';
 
 /**
- * Composed markdown → one mdast tree. Inserted content is wrapped in `:::content{depth=N}` by the
- * templates: its headings are moved below level N so a section's `##` never competes with the pack's.
+ * Composed markdown → the document's tree: mdast, with the directives templates write made into the
+ * document's own nodes (see document-node.ts). Inserted content is wrapped in `:::content{depth=N}` by
+ * the templates: its headings are moved below level N so a section's `##` never competes with the pack's.
  *
  * Most of a document's text comes from the topic's files, which the parse stage has already turned
- * into trees, and parsing markdown is most of what composing costs. So where a template prints a
- * passage as a block of its own (blank line or `:::` fence before and after), that text is replaced
- * by a one-line placeholder before parsing and the passage's tree is put in its place. A passage
+ * into trees, and parsing markdown is most of what composing costs. `passages` say where the template
+ * printed a passage (compose marked each as it was printed, see source-marks.ts): where one stands as a
+ * block of its own (blank line or `:::` fence before and after), its text is replaced by a one-line
+ * placeholder before parsing and a `passage` node with the passage's tree is put in its place. A passage
  * printed any other way (inline, through a helper, in a list item) is parsed where it stands, as is
  * everything if a placeholder did not come out as a block where a passage would (say, in a template's
  * code block).
@@ -26,8 +30,14 @@ const SLOT = 'dialogpack-passage';
  * `ranges` say where stretches of the markdown were written (see source-marks.ts): the nodes parsed
  * here are given those places; a passage's own tree has its places already.
  */
-export function parseDocumentMarkdown(markdown: string, passages: readonly Passage[] = [], ranges: readonly SourceRange[] = []): Root {
-  const slotted = replacePassages(markdown, passages);
+export function parseDocumentMarkdown(
+  markdown: string,
+  passages: readonly PassageStretch[] = [],
+  ranges: readonly SourceRange[] = [],
+  lang: 'da' | 'en' = 'da',
+): Root {
+  const words = labels[lang];
+  const slotted = slotPassages(markdown, passages);
   if (slotted) {
     const tree = parse(slotted.text);
     const found: Placeholder[] = [];
@@ -38,13 +48,13 @@ export function parseDocumentMarkdown(markdown: string, passages: readonly Passa
     });
     if (found.length === slotted.slots.length) {
       if (ranges.length) placeNodes(tree, markdown, ranges, (offset) => inMarkdown(offset, slotted.slots));
-      return unwrapContent(placePassages(tree, found));
+      return directiveNodes(unwrapContent(placePassages(tree, found)), words);
     }
   }
   const tree = parse(markdown);
   restoreTextDirectives(tree);
   if (ranges.length) placeNodes(tree, markdown, ranges);
-  return unwrapContent(tree);
+  return directiveNodes(unwrapContent(tree), words);
 }
 
 interface Slot {
@@ -52,7 +62,7 @@ interface Slot {
   offset: number;
   /** How much longer the passage is in the markdown than its placeholder. */
   shift: number;
-  passage: Passage & { tree: Root };
+  passage: PassageStretch['passage'] & { tree: Root };
 }
 
 /** An offset of the text with placeholders as an offset of the markdown. */
@@ -65,22 +75,19 @@ function inMarkdown(offset: number, slots: readonly Slot[]): number {
   return offset + shift;
 }
 
-/** The markdown with each passage that stands as a block replaced by a placeholder, or undefined if none does. */
-function replacePassages(markdown: string, passages: readonly Passage[]): { text: string; slots: Slot[] } | undefined {
-  const found: { start: number; end: number; passage: Passage & { tree: Root } }[] = [];
-  for (const passage of passages) {
+/** The markdown with each printed passage that stands as a block replaced by a placeholder, or undefined if none does. */
+function slotPassages(markdown: string, passages: readonly PassageStretch[]): { text: string; slots: Slot[] } | undefined {
+  const found: { start: number; end: number; passage: Slot['passage'] }[] = [];
+  for (const { start, end: printedEnd, passage } of passages) {
     if (!passage.tree) continue;
-    const body = passage.markdown.replace(/[\r\n]+$/, '');
-    if (!body.trim()) continue;
-    for (let at = markdown.indexOf(body); at >= 0; at = markdown.indexOf(body, at + body.length)) {
-      const end = at + body.length;
-      if (standsAsBlock(markdown, at, end) && !found.some((f) => at < f.end && end > f.start)) {
-        found.push({ start: at, end, passage: passage as Passage & { tree: Root } });
-      }
+    // The passage's own last line break is the template's line's end.
+    const end = start + markdown.slice(start, printedEnd).replace(/[\r\n]+$/, '').length;
+    if (!markdown.slice(start, end).trim()) continue;
+    if (standsAsBlock(markdown, start, end) && !found.some((f) => start < f.end && end > f.start)) {
+      found.push({ start, end, passage: passage as Slot['passage'] });
     }
   }
   if (!found.length) return undefined;
-  found.sort((a, b) => a.start - b.start);
   let text = '';
   let last = 0;
   const slots: Slot[] = [];
@@ -110,12 +117,13 @@ interface Placeholder {
   slot: Slot;
 }
 
-/** Puts each passage's tree where its placeholder was parsed as a block of the document or of a container. */
+/** Puts a passage node with each passage's tree where its placeholder was parsed as a block of the document or of a container. */
 function placePassages(tree: Root, found: Placeholder[]): Root {
   for (const { parent, node, slot } of found) {
     // Documents move headings and children about, and one passage can be printed by several documents.
-    const children = structuredClone(slot.passage.tree.children);
-    parent.children.splice(parent.children.indexOf(node as never), 1, ...(children as never[]));
+    const children = structuredClone(slot.passage.tree.children) as RootContent[];
+    const passage: PassageNode = { type: 'passage', ...(slot.passage.file === undefined ? {} : { file: slot.passage.file }), children };
+    parent.children.splice(parent.children.indexOf(node as never), 1, passage as never);
   }
   return tree;
 }

@@ -136,6 +136,15 @@ export const labels = {
 
 export type Labels = (typeof labels)['da'] | (typeof labels)['en'];
 
+/** The words layout itself prints (a page's folio, a tick box's state, a poster tile's label), in the document's language. */
+export type DocumentLabels = Pick<Labels, 'page' | 'checked' | 'unchecked' | 'sheet' | 'glue' | 'glueRight' | 'glueBottom'>;
+
+/** The words a document in `lang` hands layout with its tree: layout holds no words of its own. */
+export function documentLabels(lang: keyof typeof labels): DocumentLabels {
+  const { page, checked, unchecked, sheet, glue, glueRight, glueBottom } = labels[lang];
+  return { page, checked, unchecked, sheet, glue, glueRight, glueBottom };
+}
+
 /** Fills `{name}` slots of a label. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));

@@ -1,4 +1,4 @@
-import type { SourcePlace } from '../model/topic.js';
+import type { Passage, SourcePlace } from '../model/topic.js';
 
 /**
  * Where a piece of composed markdown was written: a template's own text (`template`, exact: the
@@ -17,21 +17,30 @@ export interface SourceRange {
   source: TextSource;
 }
 
+/** A stretch [start, end) of the composed markdown that a template printed a passage of the topic into, and which passage. */
+export interface PassageStretch {
+  start: number;
+  end: number;
+  passage: Passage;
+}
+
 // Unicode noncharacters: never meant to be interchanged, and compose renders without marks when an input has one.
 const VALUE = '\uFDD0';
 const CONTENT = '\uFDD3';
 const OPENED = '\uFDD1';
 const CLOSE = '\uFDD2';
-const anyMark = /[\uFDD0-\uFDD3]/;
+const PASSAGE = '\uFDD4';
+const anyMark = /[\uFDD0-\uFDD4]/;
 
 const placeOf = Symbol('source');
-type Placed = (String | Number) & { [placeOf]?: TextSource };
+const passageOf = Symbol('passage');
+type Placed = (String | Number) & { [placeOf]?: TextSource; [passageOf]?: Passage };
 
 /** The template texts compiled with marks, by number, and the place of each stretch of literal text in them. */
 const templateTexts = new Map<string, number>();
 const contentPlaces: { text: number; line: number; column: number }[] = [];
-/** The sources of the values marked in the render under way. */
-let rendering: TextSource[] | undefined;
+/** The render under way: the sources of the values it marked (when it marks them) and the passages it printed. */
+let rendering: { sources?: TextSource[]; passages: Passage[] } | undefined;
 
 /**
  * A value the view hands to templates that remembers where it was written: a String or Number that
@@ -45,12 +54,34 @@ export function placedValue<T extends string | number | undefined>(value: T, sou
   return boxed as unknown as T;
 }
 
+/**
+ * A passage of the topic as the view hands it to templates: its markdown, which prints as the passage's
+ * text, remembering the passage itself, so that where a template prints it raw (`{{{x}}}`, `{{passage x}}`)
+ * compose can put the passage's parsed tree, by reference. An empty passage stays ''.
+ */
+export function placedPassage(passage: Passage | undefined, source: TextSource | undefined): string | undefined {
+  if (!passage?.markdown) return passage?.markdown;
+  const boxed = new String(passage.markdown) as Placed;
+  if (source) Object.defineProperty(boxed, placeOf, { value: source });
+  Object.defineProperty(boxed, passageOf, { value: passage });
+  return boxed as unknown as string;
+}
+
 /** `text`, what a template prints for `value`, in marks naming the value's source while a render marks. */
 export function markInsertion(value: unknown, text: string): string {
-  const source = rendering && text && (value as Placed | null)?.[placeOf];
-  if (!source || !rendering) return text;
-  rendering.push(source);
-  return `${VALUE}${rendering.length - 1}${OPENED}${text}${CLOSE}`;
+  const source = rendering?.sources && text && (value as Placed | null)?.[placeOf];
+  if (!source || !rendering?.sources) return text;
+  rendering.sources.push(source);
+  return `${VALUE}${rendering.sources.length - 1}${OPENED}${text}${CLOSE}`;
+}
+
+/** `text`, what a template prints raw for `value`, in marks naming the passage it is while a render marks: see `placedPassage`. */
+export function markPassage(value: unknown, text: string): string {
+  const passage = rendering && text && (value as Placed | null)?.[passageOf];
+  const marked = markInsertion(value, text);
+  if (!passage || !rendering) return marked;
+  rendering.passages.push(passage);
+  return `${PASSAGE}${rendering.passages.length - 1}${OPENED}${marked}${CLOSE}`;
 }
 
 /** A template's literal text, which Handlebars found at `start` (line 1-based, column 0-based) of `template`, in marks naming that place. */
@@ -74,12 +105,19 @@ export function hasMarkCharacters(text: string): boolean {
 
 /**
  * Runs a render that marks values, then takes the marks out: the markdown is exactly what the render
- * writes without them. `templates` names each template text by its path for messages. Anything out of
- * order among the marks (it cannot be, as the inputs have none) drops every range, never the text.
+ * writes without them. `templates` names each template text by its path for messages. With `places`
+ * false, only the passages printed are marked (where texts were written is not asked for). Anything out
+ * of order among the marks (it cannot be, as the inputs have none) drops every range and stretch, never
+ * the text.
  */
-export function renderWithMarks(render: () => string, templates: ReadonlyMap<string, string>): { markdown: string; ranges: SourceRange[] } {
+export function renderWithMarks(
+  render: () => string,
+  templates: ReadonlyMap<string, string>,
+  places = true,
+): { markdown: string; ranges: SourceRange[]; passages: PassageStretch[] } {
   const sources: TextSource[] = [];
-  rendering = sources;
+  const printed: Passage[] = [];
+  rendering = { sources: places ? sources : undefined, passages: printed };
   let marked: string;
   try {
     marked = render();
@@ -89,7 +127,8 @@ export function renderWithMarks(render: () => string, templates: ReadonlyMap<str
   const files = new Map([...templates].map(([text, file]) => [templateTexts.get(text), file]));
   let markdown = '';
   const ranges: SourceRange[] = [];
-  const open: { start: number; source?: TextSource }[] = [];
+  const passages: PassageStretch[] = [];
+  const open: { start: number; source?: TextSource; passage?: Passage }[] = [];
   let valid = true;
   const marks = new RegExp(anyMark.source, 'g');
   for (let i = 0; i < marked.length; ) {
@@ -106,6 +145,7 @@ export function renderWithMarks(render: () => string, templates: ReadonlyMap<str
       const opened = open.pop();
       if (!opened) valid = false;
       else if (opened.source) ranges.push({ start: opened.start, end: markdown.length, source: opened.source });
+      else if (opened.passage) passages.push({ start: opened.start, end: markdown.length, passage: opened.passage });
       i++;
       continue;
     }
@@ -118,6 +158,7 @@ export function renderWithMarks(render: () => string, templates: ReadonlyMap<str
     }
     i = end + 1;
     if (mark === VALUE) open.push({ start: markdown.length, source: sources[id] });
+    else if (mark === PASSAGE) open.push({ start: markdown.length, passage: printed[id] });
     else {
       const place = contentPlaces[id];
       const file = place && files.get(place.text);
@@ -125,5 +166,6 @@ export function renderWithMarks(render: () => string, templates: ReadonlyMap<str
     }
   }
   if (open.length) valid = false;
-  return { markdown, ranges: valid ? ranges.sort((a, b) => a.start - b.start || b.end - a.end) : [] };
+  if (!valid) return { markdown, ranges: [], passages: [] };
+  return { markdown, ranges: ranges.sort((a, b) => a.start - b.start || b.end - a.end), passages: passages.sort((a, b) => a.start - b.start) };
 }

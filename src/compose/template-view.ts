@@ -4,7 +4,7 @@ import { markdownProcessor } from '../parse/markdown-processor.js';
 import type { Agenda, AgendaStep } from '../plan/agenda.js';
 import { describeGroups } from '../plan/describe-groups.js';
 import { fill, labels as allLabels, type Labels } from './labels.js';
-import { placedValue, type TextSource } from './source-marks.js';
+import { placedPassage, placedValue, type TextSource } from './source-marks.js';
 
 /** Where a field of topic.yaml was written. */
 export type PlaceOf = (path: YamlPath) => SourcePlace;
@@ -25,10 +25,10 @@ export function templateView(topic: Topic, agenda: Agenda, placeOf?: PlaceOf) {
   const at = (path: YamlPath, step?: number): TextSource | undefined => (placeOf ? { ...placeOf(path), step } : undefined);
   const written = <T extends string | number | undefined>(value: T, path: YamlPath) => placedValue(value, at(path));
   // A passage in a file of its own is placed in that file; which line the text starts on there, its tree knows.
-  const passage = (p: Passage | undefined, path: YamlPath) => placedValue(p?.markdown, p?.file ? { file: p.file } : at(path));
+  const passage = (p: Passage | undefined, path: YamlPath) => placedPassage(p, p?.file ? { file: p.file } : at(path));
   const sectionView = (s: Section) => {
     const i = topic.sections.indexOf(s);
-    return { title: written(s.title, ['sections', i, 'title']), handout: s.handout, placement: s.placement, file: s.file, markdown: placedValue(s.markdown, { file: s.file }) };
+    return { title: written(s.title, ['sections', i, 'title']), handout: s.handout, placement: s.placement, file: s.file, markdown: placedPassage(s, { file: s.file }) };
   };
   const steps = placeOf ? { at } : undefined;
   return {
@@ -64,7 +64,7 @@ export function templateView(topic: Topic, agenda: Agenda, placeOf?: PlaceOf) {
           name: card(c.name),
           role: card(c.role),
           quote: card(c.quote),
-          markdown: card(c.markdown),
+          markdown: placedPassage(c, placeOf && { file: c.file }),
           age: card(c.age === undefined ? undefined : fill(labels.age, { age: c.age })),
         };
       }),

@@ -1,4 +1,5 @@
 import type { Heading, RootContent } from 'mdast';
+import type { DocumentLabels } from '../compose/labels.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontBook } from '../fonts/font-book.js';
 import type { ImageData } from '../model/read-image.js';
@@ -13,8 +14,10 @@ export interface BlockContext {
   theme: Theme;
   struct: StructBuilder;
   diagnostics: Diagnostic[];
-  /** The document's language, for the words layout puts in the tag tree (a tick box's state). */
+  /** The document's language. */
   lang: 'da' | 'en';
+  /** The words layout itself prints or puts in the tag tree (a tick box's state), in that language. */
+  labels: DocumentLabels;
   /** Outline and contents references of headings, assigned before layout in document order. */
   headingRefs: Map<Heading, number>;
   /** The headings listed in the contents, in order. */

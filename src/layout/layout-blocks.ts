@@ -1,4 +1,5 @@
 import type { RootContent } from 'mdast';
+import { isDocumentNode } from '../compose/document-node.js';
 import type { Atom } from './atom.js';
 import type { BlockContext, Box } from './block-context.js';
 import { blockSpacing } from './block-spacing.js';
@@ -6,7 +7,7 @@ import { bodyStyle } from './body-style.js';
 import { inlineRuns } from './inline-runs.js';
 import type { StructNode } from './layout.js';
 import { layoutBlockquote } from './layout-blockquote.js';
-import { layoutDirective } from './layout-directive.js';
+import { layoutDocumentNode } from './layout-document-node.js';
 import { layoutFigure } from './layout-figure.js';
 import { layoutHeading } from './layout-heading.js';
 import { layoutList } from './layout-list.js';
@@ -15,10 +16,12 @@ import { layoutTable } from './layout-table.js';
 
 export type { BlockContext } from './block-context.js';
 
-/** Block-level mdast → atoms, in reading order, building the structure tree as it goes. */
+/** Block-level nodes of a document's tree → atoms, in reading order, building the structure tree as it goes. */
 export function layoutBlocks(nodes: readonly RootContent[], parent: StructNode, box: Box, ctx: BlockContext, tight = false): Atom[] {
   const atoms: Atom[] = [];
-  nodes.forEach((node, index) => {
+  // A passage's blocks are set as if written where it stands: the first block of a tight list item is the item's first.
+  const blocks = nodes.some((n) => n.type === 'passage') ? nodes.flatMap((n) => (n.type === 'passage' ? n.children : [n])) : nodes;
+  blocks.forEach((node, index) => {
     const produced = layoutBlock(node, parent, box, ctx, tight);
     if (produced.length && index === 0 && tight) produced[0].spaceBefore = 0;
     atoms.push(...produced);
@@ -83,10 +86,8 @@ function layoutBlock(node: RootContent, parent: StructNode, box: Box, ctx: Block
       const lead = first?.type === 'paragraph' ? [{ ...first, children: [mark, ...first.children] } as RootContent] : [{ type: 'paragraph', children: [mark] } as RootContent, ...(first ? [first] : [])];
       return layoutBlocks([...lead, ...rest], note, box, ctx, tight);
     }
-    case 'containerDirective':
-    case 'leafDirective':
-      return layoutDirective(node, parent, box, ctx, layoutBlocks);
     default:
+      if (isDocumentNode(node)) return layoutDocumentNode(node, parent, box, ctx, layoutBlocks);
       if ('children' in node && Array.isArray(node.children)) return layoutBlocks(node.children as RootContent[], parent, box, ctx, tight);
       return [];
   }

@@ -1,15 +1,17 @@
 /**
- * layout: a composed document (mdast) × theme → pages of positioned boxes, measured with the real fonts.
+ * layout: a composed document (mdast with compose's document nodes) × theme → pages of positioned boxes,
+ * measured with the real fonts.
  * Input: ComposedDocument, Theme, FontBook and the kind's PageSetup. Output: Layout (pages, structure
  * tree, outline), warnings, the sheets or cards that had to overflow, and the characters no font has.
  * Never: draw or encode PDF (render does), read files, or place anything outside a page's frame.
  */
 import type { Heading, RootContent } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { ComposedDocument } from '../compose/compose-document.js';
-import { fill, labels } from '../compose/labels.js';
+import type { UnitPlace } from '../compose/document-node.js';
+import { fill } from '../compose/labels.js';
+import { unitPlace } from '../compose/unit-place.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FontBook } from '../fonts/font-book.js';
 import type { SourcePlace } from '../model/topic.js';
@@ -70,6 +72,7 @@ export function layoutDocument(
     tocHeadings,
     images: doc.images,
     lang,
+    labels: doc.labels,
     hyphenationExceptions,
     hyphenate: (word: string, sentenceStart: boolean) => hyphenateWord(word, lang, sentenceStart, hyphenationExceptions),
   };
@@ -102,7 +105,7 @@ export function layoutDocument(
     for (const unit of chosen) {
       const section = struct.add(struct.root, 'Sect');
       const fitted = fitUnit(unit.children, section, face, padding, setup, { ...base, pageContentHeight: 0 });
-      if (fitted.overflow) overflows.push({ title: unit.title, ...whereWritten(unit.children), pages: fitted.pages.length });
+      if (fitted.overflow) overflows.push({ title: unit.title, place: unit.place, step: unit.step, pages: fitted.pages.length });
       paginated.push(...fitted.pages);
       sheetTitles.push(...fitted.pages.map(() => unit.title));
     }
@@ -114,7 +117,7 @@ export function layoutDocument(
 
   const headingPage = new Map<number, number>();
   paginated.forEach((p, index) => p.headings.forEach((h) => headingPage.set(h.ref, index)));
-  const hasCover = doc.tree.children.some((n) => n.type === 'containerDirective' && (n as ContainerDirective).name === 'cover');
+  const hasCover = doc.tree.children.some((n) => n.type === 'cover');
   let pages: LayoutPage[] = paginated.map((p, index) => {
     const items = [...p.items];
     resolvePageRefs(items, p.pageRefs, headingPage, fonts);
@@ -124,7 +127,7 @@ export function layoutDocument(
   let tiles: Layout['tiles'];
   let tileAt: ((place: PosterPlace) => number) | undefined;
   if (setup.tiles) {
-    const tiled = tilePoster(pages, setup.tiles, doc.meta.lang, fonts, theme, { topic: doc.meta.title, sheets: sheetTitles });
+    const tiled = tilePoster(pages, setup.tiles, doc.labels, fonts, theme, { topic: doc.meta.title, sheets: sheetTitles });
     pages = tiled.pages;
     tiles = tiled.tiles;
     tileAt = tiled.tileAt;
@@ -153,7 +156,7 @@ function collectHeadings(doc: ComposedDocument) {
   const tocHeadings: BlockContext['tocHeadings'] = [];
   let tocSeen = false;
   visit(doc.tree, (node) => {
-    if (node.type === 'leafDirective' && (node as { name?: string }).name === 'toc') tocSeen = true;
+    if (node.type === 'contents') tocSeen = true;
     if (node.type !== 'heading') return;
     const heading = node as Heading;
     const ref = headingRefs.size;
@@ -163,41 +166,24 @@ function collectHeadings(doc: ComposedDocument) {
   return { headingRefs, tocHeadings };
 }
 
-interface Unit {
+/** A sheet or card, and where its text was written (compose found it), for a warning that it did not fit. */
+interface Unit extends UnitPlace {
   title: string;
   children: RootContent[];
 }
 
-/** The place of the first of the topic's text among `nodes` (compose marked each node), and the first step whose text it is. */
-function whereWritten(nodes: readonly RootContent[]): { place?: SourcePlace; step?: number } {
-  let place: SourcePlace | undefined;
-  let step: number | undefined;
-  for (const top of nodes) {
-    visit(top, (node) => {
-      const data = node.data;
-      if (!place && data?.sourceFile && !data.fromTemplate) {
-        place = node.position ? { file: data.sourceFile, line: node.position.start.line, column: node.position.start.column } : { file: data.sourceFile };
-      }
-      step ??= data?.sourceStep;
-    });
-  }
-  return { place, step };
-}
-
-/** The sheets (or cards) of a document: its `:::sheet` containers; loose content forms a sheet of its own. */
-function units(children: readonly RootContent[], name: string): Unit[] {
+/** The sheets (or cards) of a document: its sheet (card) nodes; loose content forms a sheet of its own. */
+function units(children: readonly RootContent[], type: 'sheet' | 'card'): Unit[] {
   const out: Unit[] = [];
   let loose: RootContent[] = [];
   const flush = () => {
-    if (loose.length) out.push({ title: toString({ type: 'root', children: loose }).slice(0, 60), children: loose });
+    if (loose.length) out.push({ title: toString({ type: 'root', children: loose }).slice(0, 60), children: loose, ...unitPlace(loose) });
     loose = [];
   };
   for (const node of children) {
-    if (node.type === 'containerDirective' && (node as ContainerDirective).name === name) {
+    if (node.type === type) {
       flush();
-      const container = node as ContainerDirective;
-      const heading = container.children.find((c) => c.type === 'heading');
-      out.push({ title: heading ? toString(heading) : name, children: container.children as RootContent[] });
+      out.push({ title: node.title, children: node.children, place: node.place, step: node.step });
     } else loose.push(node);
   }
   flush();
@@ -349,7 +335,7 @@ function runningItems(doc: ComposedDocument, theme: Theme, fonts: FontBook, inde
       x += fonts.width(seg.fontId, seg.text, size);
     }
   };
-  const footer = fill(labels[doc.meta.lang].page, { n: index + 1, total });
+  const footer = fill(doc.labels.page, { n: index + 1, total });
   text(footer, paper.width - margin.right - fonts.measure(footer, 'regular', size), paper.height - margin.bottom / 2, 'footer');
   if (theme.name) text(theme.name, margin.left, paper.height - margin.bottom / 2, 'footer');
   const maxTitle = paper.width - margin.left - margin.right;

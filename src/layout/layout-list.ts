@@ -1,5 +1,4 @@
 import type { List, ListItem, RootContent } from 'mdast';
-import { labels } from '../compose/labels.js';
 import type { Atom } from './atom.js';
 import type { BlockContext, Box, LayoutChildren } from './block-context.js';
 import { blockSpacing } from './block-spacing.js';
@@ -31,7 +30,7 @@ export function layoutList(node: List, parent: StructNode, box: Box, ctx: BlockC
       // A task-list item's box is set as text (☐, or ☑ for `- [x]` as the author wrote it), so its state
       // reaches every reader: the Span's ActualText says it in words, and a reader that ignores
       // ActualText still gets the character, where a drawn box would say nothing at all.
-      const state = labels[ctx.lang][item.checked ? 'checked' : 'unchecked'];
+      const state = ctx.labels[item.checked ? 'checked' : 'unchecked'];
       const span = ctx.struct.add(Lbl, 'Span', { actualText: state });
       const glyphSize = size * 1.1;
       const glyphs: LayoutItem[] = [];

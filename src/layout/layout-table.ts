@@ -1,6 +1,7 @@
 import type { Table, TableCell } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { fill } from '../compose/labels.js';
+import type { FormFields } from '../compose/document-node.js';
 import type { FontBook } from '../fonts/font-book.js';
 import { offsetItems, type Atom } from './atom.js';
 import type { BlockContext, Box } from './block-context.js';
@@ -10,12 +11,6 @@ import { breakLines } from './break-lines.js';
 import { inlineRuns, type InlineRun } from './inline-runs.js';
 import type { LayoutItem, StructNode } from './layout.js';
 import { lineAtoms } from './line-atoms.js';
-
-/** What a form's fields ask for, by column: what a reader hears on entering a field, beyond its name. */
-export interface FormFields {
-  /** Column (0-based) → accessible name, with `{n}` for the row; from `:::form{field-1="…"}`. */
-  hints: Map<number, string>;
-}
 
 /**
  * A GFM table; in a form, empty body cells become fillable fields named by their column header. A

@@ -1,6 +1,5 @@
 import type { Heading } from 'mdast';
-import type { LeafDirective } from 'mdast-util-directive';
-import { toString } from 'mdast-util-to-string';
+import type { ContentsNode } from '../compose/document-node.js';
 import type { Atom } from './atom.js';
 import type { BlockContext, Box } from './block-context.js';
 import { blockSpacing } from './block-spacing.js';
@@ -12,13 +11,12 @@ import type { StructNode } from './layout.js';
 import { lineAtoms } from './line-atoms.js';
 
 /**
- * `::toc[title]`: the contents, a heading and one entry per listed heading, each a link with a dotted
- * leader to its page number, which pagination fills in.
+ * The contents: a heading and one entry per listed heading, each a link with a dotted leader to its
+ * page number, which pagination fills in.
  */
-export function layoutToc(node: LeafDirective, parent: StructNode, box: Box, ctx: BlockContext): Atom[] {
+export function layoutToc(node: ContentsNode, parent: StructNode, box: Box, ctx: BlockContext): Atom[] {
   const { theme, fonts, struct } = ctx;
-  const title = toString(node) || 'Indhold';
-  const tocHeading: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: title }] };
+  const tocHeading: Heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: node.title }] };
   const atoms = layoutHeading(tocHeading, parent, box, ctx);
   const TOC = struct.add(parent, 'TOC');
   const style = bodyStyle(ctx, theme.size.body + 1);

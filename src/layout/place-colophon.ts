@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
+import type { ColophonNode } from '../compose/document-node.js';
 import { offsetItems, type Atom } from './atom.js';
 import { layoutBlocks, type BlockContext } from './layout-blocks.js';
 import type { LayoutItem, LineItem, StructNode } from './layout.js';
@@ -9,10 +9,10 @@ import { paginate, type PageFrame, type PaginatedPage } from './paginate.js';
  * The colophon a template ends a flowing document with (`:::colophon` as its last block), taken out of
  * the flow: it is set at the foot of the last page, not after the last line.
  */
-export function takeColophon(children: readonly RootContent[]): { flow: readonly RootContent[]; colophon?: ContainerDirective } {
+export function takeColophon(children: readonly RootContent[]): { flow: readonly RootContent[]; colophon?: ColophonNode } {
   const last = children[children.length - 1];
-  if (last?.type !== 'containerDirective' || (last as ContainerDirective).name !== 'colophon') return { flow: children };
-  return { flow: children.slice(0, -1), colophon: last as ContainerDirective };
+  if (last?.type !== 'colophon') return { flow: children };
+  return { flow: children.slice(0, -1), colophon: last };
 }
 
 /**
@@ -22,16 +22,16 @@ export function takeColophon(children: readonly RootContent[]): { flow: readonly
  */
 export function placeColophon(
   atoms: readonly Atom[],
-  colophon: ContainerDirective,
+  colophon: ColophonNode,
   parent: StructNode,
   box: { x: number; width: number },
   ctx: BlockContext,
   frame: PageFrame,
 ): PaginatedPage[] {
   const node = ctx.struct.add(parent, 'Sect');
-  const inner = layoutBlocks(colophon.children as RootContent[], node, box, { ...ctx, colophon: true });
+  const inner = layoutBlocks(colophon.children, node, box, { ...ctx, colophon: true });
   const block = asOneBlock(inner, box, ctx);
-  const ifRoom = colophon.attributes?.['if-room'] !== undefined;
+  const { ifRoom } = colophon;
   const without = () => {
     parent.children.splice(parent.children.indexOf(node), 1);
     return paginate(atoms, frame);

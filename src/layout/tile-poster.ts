@@ -1,4 +1,4 @@
-import { fill, labels } from '../compose/labels.js';
+import { fill, type DocumentLabels } from '../compose/labels.js';
 import type { FontBook } from '../fonts/font-book.js';
 import type { LayoutItem, LayoutPage, PosterTile, RunningArtifact, TextItem } from './layout.js';
 import { mm, printerEdge, type TileSetup, type Size } from './page-setup.js';
@@ -32,7 +32,7 @@ export interface PosterNames {
 export function tilePoster(
   posters: LayoutPage[],
   config: TileSetup,
-  lang: 'da' | 'en',
+  words: DocumentLabels,
   fonts: FontBook,
   theme: Theme,
   names: PosterNames,
@@ -61,7 +61,7 @@ export function tilePoster(
         };
         const tile: PosterTile = { page: pages.length, sheet, row, column, rows, columns, window, own, poster: { width: poster.width, height: poster.height } };
         tiles.push(tile);
-        pages.push({ width: paper.width, height: paper.height, items: tileItems(parts, tile, config, lang, fonts, theme, names) });
+        pages.push({ width: paper.width, height: paper.height, items: tileItems(parts, tile, config, words, fonts, theme, names) });
       }
     }
   });
@@ -166,7 +166,7 @@ function tileItems(
   parts: readonly PosterPart[],
   tile: PosterTile,
   config: TileSetup,
-  lang: 'da' | 'en',
+  words: DocumentLabels,
   fonts: FontBook,
   theme: Theme,
   names: PosterNames,
@@ -187,7 +187,6 @@ function tileItems(
     return [];
   });
   const items: LayoutItem[] = [];
-  const words = labels[lang];
   const size = 8;
   // The tile's label is its folio and the glue note its footer: Pagination artifacts.
   const text = (value: string, x: number, y: number, running: RunningArtifact) => {

@@ -1,23 +1,17 @@
-import type { LeafDirective } from 'mdast-util-directive';
+import type { WritingRoomNode } from '../compose/document-node.js';
 import type { Atom } from './atom.js';
 import type { BlockContext, Box } from './block-context.js';
 import { blockSpacing } from './block-spacing.js';
 
 /**
  * Room to write by hand: ruled lines, decoration only, one atom so the room is never split over two
- * pages. `::lines{questions=N}` gives two lines a question and three at least, so a step that asks
- * five things gets room for five answers; `::lines{count=N}` gives N. With `min=M` the room may
- * shrink to M lines at a page's foot rather than start a page of its own. The lines span the type
- * area, as handwriting takes far more room than type.
+ * pages. With fewer `minLines` than `lines` the room may shrink at a page's foot rather than start a
+ * page of its own. The lines span the type area, as handwriting takes far more room than type.
  */
-export function writingRoom(node: LeafDirective, column: Box, ctx: BlockContext): Atom {
+export function writingRoom(node: WritingRoomNode, column: Box, ctx: BlockContext): Atom {
   const { theme } = ctx;
   const box = ctx.area && ctx.area.x === column.x ? ctx.area : column;
-  const whole = (value: string | null | undefined) => Math.floor(Number(value ?? Number.NaN));
-  const questions = whole(node.attributes?.questions);
-  const asked = questions >= 1 ? Math.max(3, 2 * questions) : whole(node.attributes?.count) || 3;
-  const count = Math.min(40, Math.max(1, asked));
-  const min = Math.min(count, Math.max(1, whole(node.attributes?.min) || count));
+  const { lines: count, minLines: min } = node;
   const pitch = theme.size.body * blockSpacing.writingPitch;
   const room = (lines: number): Atom => ({
     height: lines * pitch,

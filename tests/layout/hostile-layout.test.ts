@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComposedDocument } from '../../src/compose/compose-document.js';
 import { parseDocumentMarkdown } from '../../src/compose/document-parser.js';
+import { documentLabels } from '../../src/compose/labels.js';
 import type { FontBook } from '../../src/fonts/font-book.js';
 import { breakLines } from '../../src/layout/break-lines.js';
 import { hyphenateWord } from '../../src/layout/hyphenate-word.js';
@@ -38,7 +39,7 @@ function texts(items: LayoutItem[]): TextItem[] {
 
 async function layOut(markdown: string, title = 'Test', fonts?: FontBook) {
   const { shared } = await sharedResources();
-  const document: ComposedDocument = { kind: 'pack', tree: parseDocumentMarkdown(markdown), markdown, meta: { title, lang: 'da', keywords: [] } };
+  const document: ComposedDocument = { kind: 'pack', tree: parseDocumentMarkdown(markdown), labels: documentLabels('da'), markdown, meta: { title, lang: 'da', keywords: [] } };
   return layoutDocument(document, shared.theme, fonts ?? shared.fonts).layout;
 }
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ComposedDocument } from '../../src/compose/compose-document.js';
 import { parseDocumentMarkdown } from '../../src/compose/document-parser.js';
+import { documentLabels } from '../../src/compose/labels.js';
 import type { StructNode } from '../../src/layout/layout.js';
 import { layoutDocument } from '../../src/layout/layout-document.js';
 import { sharedResources } from '../../src/pipeline/shared-resources.js';
 
 async function layOut(markdown: string) {
   const { shared } = await sharedResources();
-  const document: ComposedDocument = { kind: 'pack', tree: parseDocumentMarkdown(markdown), markdown, meta: { title: 'Test', lang: 'da', keywords: [] } };
+  const document: ComposedDocument = { kind: 'pack', tree: parseDocumentMarkdown(markdown), labels: documentLabels('da'), markdown, meta: { title: 'Test', lang: 'da', keywords: [] } };
   return layoutDocument(document, shared.theme, shared.fonts).layout;
 }
 

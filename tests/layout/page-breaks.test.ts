@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeDocument } from '../../src/compose/compose-document.js';
 import { parseDocumentMarkdown } from '../../src/compose/document-parser.js';
+import { documentLabels } from '../../src/compose/labels.js';
 import type { Layout, StructNode } from '../../src/layout/layout.js';
 import { layoutBlocks, type BlockContext } from '../../src/layout/layout-blocks.js';
 import { layoutDocument } from '../../src/layout/layout-document.js';
@@ -101,7 +102,7 @@ async function everyPageFoot(markdown: string, from: number, to: number) {
   const setup = pageSetup('pack', shared.theme);
   const column = { x: setup.margin.left, width: setup.measure! };
   const area = { x: setup.margin.left, width: setup.paper.width - setup.margin.left - setup.margin.right };
-  const ctx: BlockContext = { fonts: shared.fonts, theme: shared.theme, struct, diagnostics: [], lang: 'da', headingRefs: new Map(), tocHeadings: [], pageContentHeight: 700, area };
+  const ctx: BlockContext = { fonts: shared.fonts, theme: shared.theme, struct, diagnostics: [], lang: 'da', labels: documentLabels('da'), headingRefs: new Map(), tocHeadings: [], pageContentHeight: 700, area };
   const atoms = layoutBlocks(tree.children, struct.root, column, ctx);
   const owner = new Map<number, StructNode>();
   const walk = (node: StructNode, row?: StructNode, block?: StructNode) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComposedDocument } from '../../src/compose/compose-document.js';
 import { parseDocumentMarkdown } from '../../src/compose/document-parser.js';
+import { documentLabels } from '../../src/compose/labels.js';
 import type { LayoutItem } from '../../src/layout/layout.js';
 import { layoutDocument } from '../../src/layout/layout-document.js';
 import { sharedResources } from '../../src/pipeline/shared-resources.js';
@@ -27,7 +28,7 @@ describe('the built-in theme', () => {
       ':::form\n| Forslag | Hvem |\n|---|---|\n| | |\n:::',
       '::lines{count=2}',
     ].join('\n\n');
-    const document: ComposedDocument = { kind: 'pack', tree: parseDocumentMarkdown(markdown), markdown, meta: { title: 'Linjer', lang: 'da', keywords: [] } };
+    const document: ComposedDocument = { kind: 'pack', tree: parseDocumentMarkdown(markdown), labels: documentLabels('da'), markdown, meta: { title: 'Linjer', lang: 'da', keywords: [] } };
     const { layout } = layoutDocument(document, shared.theme, shared.fonts);
     const colours = new Set<string>();
     const collect = (items: LayoutItem[]) => {
