@@ -190,12 +190,14 @@ A topic with errors is listed as such; the exit code is 0 unless a path names no
     .description('merge the output folders of sharded builds into one, with one manifest.json and index.html')
     .argument('<shards...>', 'output folders of `dialogpack build --shard i/n`')
     .requiredOption('-o, --out <dir>', 'folder to publish into')
+    .option('--site', "bring each topic's web page from its shard (built with --site) and link it from index.html")
     .addHelpText(
       'after',
       `
 Examples:
   dialogpack publish shard-1 shard-2 --out site      every topic's PDFs, one manifest.json, one index.html
   dialogpack publish shards/* --out site             every shard a CI job downloaded into shards/
+  dialogpack publish shards/* --out site --site      with each topic's web page, from shards built with --site
 
 A shard is the --out folder of one \`dialogpack build content --shard i/n --out shard-i\` job.
 Each PDF is checked against its shard's manifest.json (sha256); a missing or changed file, or a topic

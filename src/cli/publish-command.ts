@@ -7,6 +7,8 @@ import { terminalText } from './terminal-text.js';
 
 export interface RawPublishOptions {
   out: string;
+  /** Bring each topic's web page from its shard (`build --site`) and link it from index.html. */
+  site?: boolean;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface RawPublishOptions {
  */
 export async function runPublishCommand(shards: string[], raw: RawPublishOptions, flags: GlobalFlags, io: CliIo): Promise<number> {
   const { runPublish } = await import('../pipeline/run-publish.js');
-  const report = await runPublish(shards, raw.out, { lockOwner: lockOwner() });
+  const report = await runPublish(shards, raw.out, { lockOwner: lockOwner(), site: !!raw.site });
   const count = report.topics.length;
   if (flags.json) {
     const language = flags.language ?? 'da';

@@ -186,7 +186,7 @@ async function buildAndWrite(
   if (removal.diagnostics.length) return;
   const outcome = await writeOutputs(options.outDir, [
     { path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },
-    { path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(manifest, { site: options.site })) },
+    { path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(manifest, { pages: options.site ? new Set(manifest.topics.map((t) => t.slug)) : undefined })) },
   ], writerId(run));
   report.diagnostics.push(...outcome.diagnostics);
   report.written.push(...outcome.written);

@@ -31,7 +31,7 @@ export interface PublishReport {
  * The folder is locked while publish writes, as a build locks it, and its files are renamed into place
  * under the same journal: a publish stopped halfway leaves the next build checking every PDF.
  */
-export async function runPublish(shardDirs: readonly string[], outDir: string, options: { lockOwner?: LockOwner } = {}): Promise<PublishReport> {
+export async function runPublish(shardDirs: readonly string[], outDir: string, options: { lockOwner?: LockOwner; site?: boolean } = {}): Promise<PublishReport> {
   const report: PublishReport = { topics: [], diagnostics: [], written: [], removed: [] };
   const shards = await Promise.all(shardDirs.map(loadShard));
   report.diagnostics.push(...shards.flatMap((s) => s.diagnostics));
@@ -55,7 +55,7 @@ export async function runPublish(shardDirs: readonly string[], outDir: string, o
   }
   try {
     // The temporary names carry the lock holder's process id, as a build's do (run-build).
-    await publishInto(outDir, shards, merged, report, options.lockOwner?.pid ?? 0);
+    await publishInto(outDir, shards, merged, report, options.lockOwner?.pid ?? 0, !!options.site);
   } finally {
     await locked?.unlock();
   }
@@ -68,6 +68,7 @@ async function publishInto(
   merged: ReturnType<typeof mergeShards>,
   report: PublishReport,
   writer: number,
+  site: boolean,
 ): Promise<void> {
   const reader = new Map(shards.map((s) => [s.dir, s]));
   const batch = openOutputs(outDir, writer);
@@ -82,14 +83,28 @@ async function publishInto(
     await batch.abandon();
     return;
   }
+  // With --site, each topic's page comes from the shard that built the topic (`build --site`); a shard
+  // built without it has none, and index.html links only the pages there are.
+  const pages = new Set<string>();
+  if (site) {
+    const shardOf = new Map(merged.copies.map((c) => [c.pdf.path, c.shard]));
+    for (const topic of merged.manifest.topics) {
+      const shard = topic.pdfs.map((p) => shardOf.get(p.path)).find((s) => s !== undefined);
+      const bytes = shard === undefined ? undefined : await reader.get(shard)!.readPdf(`${topic.slug}/index.html`);
+      if (!bytes) continue;
+      await batch.add({ path: `${topic.slug}/index.html`, bytes });
+      pages.add(topic.slug);
+    }
+  }
   await batch.add({ path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(merged.manifest, null, 2)}\n`) });
-  await batch.add({ path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(merged.manifest)) });
+  await batch.add({ path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(merged.manifest, { pages })) });
 
   // What an earlier publish or build recorded here and no shard holds goes, as a build's stale files do.
   const previous = await loadManifest(outDir);
   const kept = new Set(merged.copies.map((c) => c.pdf.path));
   const stale = (previous.manifest?.topics ?? []).flatMap((t) => t.pdfs.map((p) => p.path)).filter((p) => !kept.has(p));
-  const removal = await removeOutputs(outDir, stale);
+  const oldPages = (previous.manifest?.topics ?? []).filter((t) => !pages.has(t.slug)).map((t) => `${t.slug}/index.html`);
+  const removal = await removeOutputs(outDir, [...stale, ...oldPages]);
   report.diagnostics.push(...removal.diagnostics);
   report.removed.push(...removal.removed);
   if (hasErrors(removal.diagnostics)) {

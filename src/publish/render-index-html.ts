@@ -8,11 +8,11 @@ import { downloadLink } from './download-link.js';
  * Link texts say what the file is, that it is a PDF, and how many pages and bytes it has.
  *
  * The manifest may come from anywhere (a shard's folder, a hand edit): a topic whose slug fails the
- * slug check gets no section, and each link is made anew by `downloadLink` and escaped. With `site`
- * (`build --site`) each topic's heading also links to its own page, `<slug>/index.html`: named in
- * full, since a page opened from `file://` has no server to find a folder's index.
+ * slug check gets no section, and each link is made anew by `downloadLink` and escaped. A topic in
+ * `pages` (`build --site`, `publish --site`) also gets a link to its own page, `<slug>/index.html`:
+ * named in full, since a page opened from `file://` has no server to find a folder's index.
  */
-export function renderIndexHtml(manifest: Manifest, options: { site?: boolean } = {}): string {
+export function renderIndexHtml(manifest: Manifest, options: { pages?: ReadonlySet<string> } = {}): string {
   const sections = manifest.topics
     .filter((topic) => 'slug' in topicSlug(topic.slug))
     .map((topic) => {
@@ -23,7 +23,7 @@ export function renderIndexHtml(manifest: Manifest, options: { site?: boolean } 
           return [`        <li><a href="${escapeAttribute(link.href)}" download>${escapeHtml(link.name)}</a> <span class="details">(${escapeHtml(link.details)})</span></li>`];
         })
         .join('\n');
-      const page = options.site
+      const page = options.pages?.has(topic.slug)
         ? `\n      <p><a href="${escapeAttribute(`${encodeURIComponent(topic.slug)}/index.html`)}">Læs hele emnet på nettet, og lav jeres egen udgave<span class="visually-hidden">: ${escapeHtml(topic.title)}</span></a></p>`
         : '';
       return `    <section aria-labelledby="${escapeAttribute(topic.slug)}">

@@ -69,7 +69,8 @@ function contentPackage(version: string): Record<string, unknown> {
 }
 
 /**
- * Check once for annotations on the pull request, build the topics in two shards, publish one site.
+ * Check once for annotations on the pull request, build the topics in two shards, publish one site:
+ * the PDFs and, with --site in both steps, each topic's web page, linked from index.html.
  * SOURCE_DATE_EPOCH is the date of the last commit that changed the content, so a commit that touches
  * only the README rebuilds nothing (the restored out/ still matches), while the PDFs still carry a
  * real date, not 1970.
@@ -128,7 +129,7 @@ jobs:
           key: print-\${{ matrix.shard }}-\${{ hashFiles('${contentRoot}/**', 'dialogpack.yaml', 'package-lock.json') }}
           restore-keys: print-\${{ matrix.shard }}-
       - name: Byg denne dels emner
-        run: npx dialogpack --format github build ${contentRoot} --shard \${{ matrix.shard }}/2 --out out
+        run: npx dialogpack --format github build ${contentRoot} --shard \${{ matrix.shard }}/2 --out out --site
       - uses: actions/upload-artifact@v7
         with:
           name: print-\${{ matrix.shard }}
@@ -149,8 +150,8 @@ jobs:
         with:
           pattern: print-*
           path: shards
-      - name: Saml delene til ét site med én manifest.json og én index.html
-        run: npx dialogpack publish shards/* --out site
+      - name: Saml delene til ét site med én manifest.json, én index.html og en side for hvert emne
+        run: npx dialogpack publish shards/* --out site --site
       - uses: actions/upload-artifact@v7
         with:
           name: printversioner

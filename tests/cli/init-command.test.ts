@@ -99,7 +99,9 @@ describe('dialogpack init', () => {
     const steps = Object.values(parsed.jobs).flatMap((j) => j.steps);
     for (const step of steps.filter((s) => s.uses?.startsWith('actions/setup-node'))) expect(step.with?.['node-version']).toBe('lts/*');
     expect(steps.some((s) => s.run?.includes('SOURCE_DATE_EPOCH=$(git log -1 --format=%ct'))).toBe(true);
-    expect(steps.some((s) => s.run === 'npx dialogpack publish shards/* --out site')).toBe(true);
+    // The shards build each topic's web page too, and publish brings them into the site.
+    expect(steps.some((s) => s.run === 'npx dialogpack publish shards/* --out site --site')).toBe(true);
+    expect(steps.some((s) => s.run?.startsWith('npx dialogpack --format github build') && s.run.endsWith('--out out --site'))).toBe(true);
     expect(steps.filter((s) => s.run?.startsWith('npx dialogpack')).every((s) => !s.run!.includes('bin/dialogpack.js'))).toBe(true);
 
     const documented = /```yaml\n([\s\S]*?)```/.exec(readFileSync(path.join(repoRoot, 'docs', 'ci.md'), 'utf8'));

@@ -87,4 +87,26 @@ describe('build --site', () => {
     }
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).not.toContain('/index.html"');
   }, 240_000);
+
+  it('publish --site brings each topic\'s page from the shard that built it, as CI does', () => {
+    const shards = [1, 2].map((i) => path.join(tmp, `shard-${i}`));
+    for (const [i, shard] of shards.entries()) {
+      const run = runCli(['build', content, '--out', shard, '--shard', `${i + 1}/2`, '--site'], { timeout: 180_000 });
+      expect(run.code, run.stderr).toBe(0);
+    }
+    const site = path.join(tmp, 'site');
+    const published = runCli(['publish', ...shards, '--out', site, '--site']);
+    expect(published.code, published.stderr).toBe(0);
+    const index = readFileSync(path.join(site, 'index.html'), 'utf8');
+    for (const slug of slugs) {
+      const shard = shards.find((s) => existsSync(path.join(s, slug, 'index.html')))!;
+      expect(readFileSync(path.join(site, slug, 'index.html'), 'utf8')).toBe(readFileSync(path.join(shard, slug, 'index.html'), 'utf8'));
+      expect(index).toContain(`href="${slug}/index.html"`);
+    }
+    // Published again without --site, the folder holds the PDFs and no page.
+    const plain = runCli(['publish', ...shards, '--out', site]);
+    expect(plain.code, plain.stderr).toBe(0);
+    for (const slug of slugs) expect(existsSync(path.join(site, slug, 'index.html')), slug).toBe(false);
+    expect(readFileSync(path.join(site, 'index.html'), 'utf8')).not.toContain('/index.html"');
+  }, 400_000);
 });
