@@ -50,7 +50,8 @@ describe('build --site', () => {
 
   for (const width of [1280, 375]) {
     it(`has no axe-core violation on index.html and any topic page at ${width} px`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      // A Danish browser, as the coordinators have: the time field shows 13:00, not 1:00 PM.
+      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'da-DK' });
       const found: Record<string, { id: string; nodes: string[] }[]> = {};
       const widths: Record<string, number> = {};
       for (const file of ['index.html', ...slugs.map((s) => `${s}/index.html`)]) {
