@@ -24,6 +24,7 @@ const order = [
   'pipeline', // runs the stages for a topic, a build and a publish, so it comes after every stage it runs
   'cli', // argv → options, runs the pipeline, picks the exit code (README: "cli at the end")
   'bundle', // src/bundle.ts: what the bundled file exports, the cli and the build worker
+  'web', // the browser's host, beside cli: the topic page's form runs the pipeline on in-memory inputs (issue #21)
 ];
 
 /**

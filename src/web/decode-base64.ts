@@ -1,0 +1,7 @@
+/** A base64 text (topic-data.js, the font scripts) → its bytes, with the browser's own decoder. */
+export function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}

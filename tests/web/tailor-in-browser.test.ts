@@ -1,0 +1,179 @@
+/**
+ * The web edition's form (issue #21): a topic page opened as a file and from a static server builds
+ * the tailored PDFs in Debian's Chromium with the bundled stages (dist/web, `node scripts/bundle-web.mjs`),
+ * and each download is compared with what `dialogpack build <topic> --participants 14 --start 13:00
+ * --kind K` writes: content/hardware for its four kinds, content/personas for all five (it has cards).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutputKind } from '../../src/compose/compose-document.js';
+import { loadTemplates } from '../../src/load/load-templates.js';
+import { loadTopic } from '../../src/load/load-topic.js';
+import { modelTopic } from '../../src/model/model-topic.js';
+import { parseTopic } from '../../src/parse/parse-topic.js';
+import { topicDataScript } from '../../src/publish/topic-data-script.js';
+import { repoRoot } from '../helpers/build-fixture.js';
+import { pdfStreams } from './pdf-streams.js';
+
+const chromiumPath = '/usr/bin/chromium';
+const kinds: OutputKind[] = ['pack', 'facilitator', 'handout', 'flipchart', 'cards'];
+const topics: Record<string, OutputKind[]> = { hardware: ['pack', 'facilitator', 'handout', 'flipchart'], personas: kinds };
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-web-'));
+const site = path.join(tmp, 'site');
+let server: Server;
+let browser: Browser;
+let base: string;
+/** Per PDF's file name: the CLI's PDF, and the CLI's PDF with pako's deflate in place of Node's. */
+const cli = new Map<string, { real: Uint8Array; pako: Uint8Array }>();
+
+/** The form the topic page (`build --site`) carries, as the page's maker promised it. */
+function topicPage(slug: string): string {
+  const boxes = kinds.map((k) => `<label><input type="checkbox" name="kind" value="${k}" id="kind-${k}"> ${k}</label>`).join('\n');
+  return `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${slug}</title></head><body><main>
+<form id="tailor" data-slug="${slug}">
+<label for="participants">Deltagere</label> <input id="participants" name="participants" type="number" min="4" max="20" value="12">
+<label for="start">Start</label> <input id="start" name="start" type="time" value="13:00">
+<fieldset><legend>Udgaver</legend>
+${boxes}
+</fieldset>
+<button type="submit">Lav PDF'erne</button> <p id="tailor-status" role="status" aria-live="polite"></p> <ul id="tailor-downloads"></ul></form>
+</main>
+<script src="../assets/dialogpack-web.js" defer></script> <script src="topic-data.js" defer></script>
+</body></html>`;
+}
+
+/**
+ * The built CLI and web bundle, copied with the package's other files linked beside them, so that a
+ * rebuild of dist/ while the test runs (another checkout's `npm run build`) cannot pull it away.
+ */
+function snapshotPackage(): (args: string[], env?: NodeJS.ProcessEnv) => { code: number | null; stderr: string } {
+  const pkg = path.join(tmp, 'package');
+  for (const dir of ['dist/cli', 'dist/fonts', 'dist/web', 'bin']) cpSync(path.join(repoRoot, dir), path.join(pkg, dir), { recursive: true });
+  for (const name of ['package.json', 'templates', 'schema', 'node_modules']) symlinkSync(path.join(repoRoot, name), path.join(pkg, name));
+  return (args, env = {}) => {
+    // The date the PDFs state comes from the topic, as the page's data (no SOURCE_DATE_EPOCH) says.
+    const { SOURCE_DATE_EPOCH: _, ...rest } = process.env;
+    const run = spawnSync(process.execPath, [path.join(pkg, 'bin/dialogpack.js'), ...args], { env: { ...rest, ...env }, encoding: 'utf8', timeout: 120_000 });
+    return { code: run.status, stderr: run.stderr };
+  };
+}
+
+beforeAll(async () => {
+  const runCli = snapshotPackage();
+  const templates = await loadTemplates();
+  cpSync(path.join(tmp, 'package/dist/web'), path.join(site, 'assets'), { recursive: true });
+  for (const [slug, built] of Object.entries(topics)) {
+    const topicDir = path.join(repoRoot, 'content', slug);
+    for (const kind of built) {
+      const args = ['build', topicDir, '--participants', '14', '--start', '13:00', '--kind', kind];
+      const real = runCli([...args, '--out', path.join(tmp, 'cli')]);
+      expect(real.code, real.stderr).toBe(0);
+      const pako = runCli([...args, '--out', path.join(tmp, 'pako')], { NODE_OPTIONS: `--require ${path.join(repoRoot, 'tests/web/pako-deflate.cjs')}` });
+      expect(pako.code, pako.stderr).toBe(0);
+      const file = `${slug}/${slug}-${kind}.pdf`;
+      cli.set(`${slug}-${kind}.pdf`, { real: readFileSync(path.join(tmp, 'cli', file)), pako: readFileSync(path.join(tmp, 'pako', file)) });
+    }
+    // What `build --site` puts beside the page: the topic's data (the files its build read).
+    const loaded = await loadTopic(topicDir, `content/${slug}`);
+    modelTopic(parseTopic(loaded.source!).parsed);
+    mkdirSync(path.join(site, slug), { recursive: true });
+    writeFileSync(path.join(site, slug, 'topic-data.js'), topicDataScript(loaded.source!, templates.source, {}));
+    writeFileSync(path.join(site, slug, 'index.html'), topicPage(slug));
+  }
+
+  server = createServer((req, res) => {
+    // Chromium asks every server for one; a 404 would be logged as a console error on the page.
+    if (req.url === '/favicon.ico') return res.writeHead(204).end();
+    const file = path.join(site, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!file.startsWith(site) || !existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8' }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Opens the page, asks for every kind for 14 participants at 13:00, and downloads each PDF through its link. */
+async function tailor(url: string, built: OutputKind[]): Promise<{ files: Map<string, Buffer>; status: string; ms: number; errors: string[]; loaded: Map<string, number> }> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  // Every file of the site the page asked for, with its size: what a coordinator's browser loads.
+  const loaded = new Map<string, number>();
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    const file = pathname.startsWith(site) ? pathname : path.join(site, pathname);
+    if (existsSync(file)) loaded.set(path.relative(site, file), readFileSync(file).byteLength);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url);
+  await page.fill('#participants', '14');
+  await page.fill('#start', '13:00');
+  for (const kind of built) await page.check(`#kind-${kind}`);
+  const started = Date.now();
+  await page.click('button[type="submit"]');
+  await page.waitForFunction(() => /^Færdig|^Ikke lavet|Det lykkedes ikke/.test(document.getElementById('tailor-status')?.textContent ?? ''), undefined, { timeout: 180_000 });
+  const ms = Date.now() - started;
+  const status = (await page.textContent('#tailor-status')) ?? '';
+  const files = new Map<string, Buffer>();
+  for (const link of await page.locator('#tailor-downloads a').all()) {
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    files.set(download.suggestedFilename(), readFileSync((await download.path())!));
+  }
+  await context.close();
+  return { files, status, ms, errors, loaded };
+}
+
+describe.each(
+  Object.entries(topics).flatMap(([slug, built]) => [
+    { slug, built, host: 'file://', url: () => pathToFileURL(path.join(site, slug, 'index.html')).href },
+    { slug, built, host: 'http://', url: () => `${base}/${slug}/index.html` },
+  ]),
+)('$slug opened from $host', ({ slug, built, host, url }) => {
+  let result: Awaited<ReturnType<typeof tailor>>;
+  beforeAll(async () => {
+    result = await tailor(url(), built);
+    const fonts = [...result.loaded].filter(([f]) => f.startsWith('assets/fonts/'));
+    const sum = (entries: [string, number][]) => entries.reduce((total, [, size]) => total + size, 0);
+    console.log(`${slug} from ${host}: click to last PDF ${result.ms} ms; loaded ${sum([...result.loaded])} bytes: ${[...result.loaded].filter(([f]) => !f.startsWith('assets/fonts/')).map(([f, n]) => `${f} ${n}`).join(', ')}, ${fonts.length} fonts ${sum(fonts)} (${fonts.map(([f]) => path.basename(f, '.js')).join(' ')})`);
+  }, 240_000);
+
+  it("builds every kind asked for in the browser and offers each under the CLI's file name", () => {
+    expect(result.errors).toEqual([]);
+    expect(result.status).toMatch(new RegExp(`^Færdig: ${built.length} PDF’er er klar til 14 deltagere med start kl\\. 13:00`));
+    expect([...result.files.keys()]).toEqual(built.map((k) => `${slug}-${k}.pdf`));
+  });
+
+  it.each(built)("%s: the same bytes as the CLI's when both deflate with pako", (kind) => {
+    const name = `${slug}-${kind}.pdf`;
+    expect(Buffer.compare(result.files.get(name)!, Buffer.from(cli.get(name)!.pako))).toBe(0);
+  });
+
+  it.each(built)("%s: the same document as the CLI's, its streams inflated", (kind) => {
+    const name = `${slug}-${kind}.pdf`;
+    const browserPdf = pdfStreams(result.files.get(name)!);
+    const cliPdf = pdfStreams(cli.get(name)!.real);
+    expect(browserPdf.streams.length).toBeGreaterThan(5);
+    expect(browserPdf.streams).toEqual(cliPdf.streams);
+    expect(browserPdf.rest).toBe(cliPdf.rest);
+  });
+});
