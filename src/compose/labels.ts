@@ -46,6 +46,8 @@ export const labels = {
     responsibleField: 'Forslag {n}: hvem er ansvarlig? Skriv et navn.',
     triedField: 'Forslag {n}: hvornår afprøves det? Skriv en dato.',
     followUpField: 'Forslag {n}: hvornår følger I op? Skriv en dato.',
+    // A form's field under a column with no heading: the column's number, then the row's.
+    field: 'Felt {n}',
     checked: 'afkrydset',
     unchecked: 'ikke afkrydset',
     page: 'Side {n} af {total}',
@@ -111,6 +113,7 @@ export const labels = {
     responsibleField: 'Proposal {n}: who is responsible? Write a name.',
     triedField: 'Proposal {n}: when is it tried? Write a date.',
     followUpField: 'Proposal {n}: when do you follow up? Write a date.',
+    field: 'Field {n}',
     checked: 'checked',
     unchecked: 'not checked',
     page: 'Page {n} of {total}',
@@ -137,12 +140,12 @@ export const labels = {
 export type Labels = (typeof labels)['da'] | (typeof labels)['en'];
 
 /** The words layout itself prints (a page's folio, a tick box's state, a poster tile's label), in the document's language. */
-export type DocumentLabels = Pick<Labels, 'page' | 'checked' | 'unchecked' | 'sheet' | 'glue' | 'glueRight' | 'glueBottom'>;
+export type DocumentLabels = Record<'page' | 'checked' | 'unchecked' | 'field' | 'sheet' | 'glue' | 'glueRight' | 'glueBottom', string>;
 
 /** The words a document in `lang` hands layout with its tree: layout holds no words of its own. */
 export function documentLabels(lang: keyof typeof labels): DocumentLabels {
-  const { page, checked, unchecked, sheet, glue, glueRight, glueBottom } = labels[lang];
-  return { page, checked, unchecked, sheet, glue, glueRight, glueBottom };
+  const { page, checked, unchecked, field, sheet, glue, glueRight, glueBottom } = labels[lang];
+  return { page, checked, unchecked, field, sheet, glue, glueRight, glueBottom };
 }
 
 /** Fills `{name}` slots of a label. */

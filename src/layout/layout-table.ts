@@ -56,7 +56,7 @@ export function layoutTable(node: Table, parent: StructNode, column: Box, ctx: B
       let lines: Atom[] = [];
       let field: RowField | undefined;
       if (form && !isHeader && empty) {
-        const name = `${headers[c] || `Felt ${c + 1}`} ${r}`;
+        const name = `${headers[c] || fill(ctx.labels.field, { n: c + 1 })} ${r}`;
         const hint = form.hints.get(c);
         field = { name, label: hint ? fill(hint, { n: r }) : name, node: struct.add(cellNode, 'Form') };
       } else if (!empty) {

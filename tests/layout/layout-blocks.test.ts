@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComposedDocument } from '../../src/compose/compose-document.js';
 import { parseDocumentMarkdown } from '../../src/compose/document-parser.js';
 import { documentLabels } from '../../src/compose/labels.js';
-import type { StructNode } from '../../src/layout/layout.js';
+import type { LayoutItem, StructNode } from '../../src/layout/layout.js';
 import { layoutDocument } from '../../src/layout/layout-document.js';
 import { sharedResources } from '../../src/pipeline/shared-resources.js';
 
@@ -79,5 +79,33 @@ describe('struck-through text and footnotes', () => {
     expect(ids).toHaveLength(2);
     for (const id of ids) expect(id).toMatch(/\S/);
     expect(new Set(ids).size).toBe(2);
+  });
+});
+
+describe('the words layout prints', () => {
+  async function layOutIn(markdown: string, lang: 'da' | 'en', labels = documentLabels(lang)) {
+    const { shared } = await sharedResources();
+    const document: ComposedDocument = { kind: 'pack', tree: parseDocumentMarkdown(markdown, [], [], lang), labels, markdown, meta: { title: 'Test', lang, keywords: [] } };
+    return layoutDocument(document, shared.theme, shared.fonts).layout;
+  }
+  const texts = (items: readonly LayoutItem[]) => items.flatMap((i) => (i.type === 'text' ? [i.text] : []));
+
+  it('come with the document from compose: the folio is the one its labels give', async () => {
+    const layout = await layOutIn('Tekst.\n', 'da', { ...documentLabels('da'), page: 'Blad {n}/{total}' });
+    expect(texts(layout.pages[0].items)).toContain('Blad 1/1');
+    expect(texts(layout.pages[0].items).join(' ')).not.toContain('Side');
+  });
+
+  it('are in the document’s language: the contents’ heading and a form field under a column with no heading', async () => {
+    const markdown = '::toc\n\n## Et afsnit\n\n:::form\n| | Who |\n|---|---|\n| | |\n:::\n';
+    for (const [lang, contents, field] of [
+      ['da', 'Indhold', 'Felt 1 1'],
+      ['en', 'Contents', 'Field 1 1'],
+    ] as const) {
+      const layout = await layOutIn(markdown, lang);
+      const items = layout.pages.flatMap((p) => p.items);
+      expect(texts(items), lang).toContain(contents);
+      expect(items.flatMap((i) => (i.type === 'field' ? [i.name] : [])), lang).toEqual([field, 'Who 1']);
+    }
   });
 });
