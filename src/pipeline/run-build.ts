@@ -21,6 +21,7 @@ import { findTopics } from '../load/find-topics.js';
 import { loadManifest, type Manifest, type ManifestPdf, type OutputFolderState } from '../load/load-manifest.js';
 import { loadToolVersion } from '../load/load-tool-version.js';
 import { loadTopic } from '../load/load-topic.js';
+import { loadWebAssets } from '../load/load-web-assets.js';
 import { topicSlug } from '../model/topic-slug.js';
 import { buildManifest, describePdf } from '../publish/manifest.js';
 import { renderIndexHtml } from '../publish/render-index-html.js';
@@ -32,6 +33,7 @@ import type { BuildOptions } from './build-options.js';
 import { buildInPool, crashedTopic, startPool, type BuildPool } from './build-pool.js';
 import { buildTopic, type SharedResources, type TopicResult } from './build-topic.js';
 import { topicFingerprint } from './input-fingerprint.js';
+import { topicDataFile } from './topic-data-file.js';
 import { topicPage } from './topic-page.js';
 import { sharedResources } from './shared-resources.js';
 
@@ -154,6 +156,9 @@ async function buildAndWrite(
     // The page lists the PDFs just built, so it is made once they are, and written with them.
     const page = options.site ? await topicPage(built.dir, result.outputs, shared.theme) : undefined;
     if (page) await batch.add(page);
+    // What the page's form builds the tailored PDFs from in the browser (src/web).
+    const data = page ? await topicDataFile(built.dir, shared.templates, options) : undefined;
+    if (data) await batch.add(data);
     pending.push(result);
   });
   report.topics = results;
@@ -179,12 +184,16 @@ async function buildAndWrite(
   const kept = new Set(manifest.topics.flatMap((t) => t.pdfs.map((p) => p.path)));
   const stale = (previous.manifest?.topics ?? []).flatMap((t) => t.pdfs.map((p) => p.path)).filter((p) => !kept.has(p));
   // A topic's page goes with its topic, and every page when the site is not built: none then links to them.
-  const pages = (previous.manifest?.topics ?? []).filter((t) => !options.site || !manifest.topics.some((k) => k.slug === t.slug)).map((t) => `${t.slug}/index.html`);
+  const pages = (previous.manifest?.topics ?? []).filter((t) => !options.site || !manifest.topics.some((k) => k.slug === t.slug)).flatMap((t) => [`${t.slug}/index.html`, `${t.slug}/topic-data.js`]);
   const removal = await removeOutputs(options.outDir, [...stale, ...pages]);
   report.diagnostics.push(...removal.diagnostics);
   report.removed.push(...removal.removed);
   if (removal.diagnostics.length) return;
+  // The script the topic pages' form runs, its fonts and licences: the same for every page of the site.
+  const web = options.site ? loadWebAssets() : { files: [], diagnostics: [] };
+  report.diagnostics.push(...web.diagnostics);
   const outcome = await writeOutputs(options.outDir, [
+    ...web.files,
     { path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },
     { path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(manifest, { pages: options.site ? new Set(manifest.topics.map((t) => t.slug)) : undefined })) },
   ], writerId(run));

@@ -1,27 +1,22 @@
 /**
- * The web edition's form (issue #21): a topic page opened as a file and from a static server builds
- * the tailored PDFs in Debian's Chromium with the bundled stages (dist/web, `node scripts/bundle-web.mjs`),
- * and each download is compared with what `dialogpack build <topic> --participants 14 --start 13:00
+ * The web edition's form (issue #21): a topic page `build --site` wrote, opened as a file and from a
+ * static server, builds the tailored PDFs in Debian's Chromium with the bundled stages (dist/web,
+ * `node scripts/bundle-web.mjs`), and each download is compared with what `dialogpack build <topic> --participants 14 --start 13:00
  * --kind K` writes: content/hardware for its four kinds, content/personas for all five (it has cards).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutputKind } from '../../src/compose/compose-document.js';
-import { loadTemplates } from '../../src/load/load-templates.js';
-import { loadTopic } from '../../src/load/load-topic.js';
-import { modelTopic } from '../../src/model/model-topic.js';
-import { parseTopic } from '../../src/parse/parse-topic.js';
-import { topicDataScript } from '../../src/publish/topic-data-script.js';
 import { repoRoot } from '../helpers/build-fixture.js';
+import { launchChromium } from '../helpers/launch-chromium.js';
 import { pdfStreams } from './pdf-streams.js';
 
-const chromiumPath = '/usr/bin/chromium';
 const kinds: OutputKind[] = ['pack', 'facilitator', 'handout', 'flipchart', 'cards'];
 const topics: Record<string, OutputKind[]> = { hardware: ['pack', 'facilitator', 'handout', 'flipchart'], personas: kinds };
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-web-'));
@@ -31,22 +26,6 @@ let browser: Browser;
 let base: string;
 /** Per PDF's file name: the CLI's PDF, and the CLI's PDF with pako's deflate in place of Node's. */
 const cli = new Map<string, { real: Uint8Array; pako: Uint8Array }>();
-
-/** The form the topic page (`build --site`) carries, as the page's maker promised it. */
-function topicPage(slug: string): string {
-  const boxes = kinds.map((k) => `<label><input type="checkbox" name="kind" value="${k}" id="kind-${k}"> ${k}</label>`).join('\n');
-  return `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${slug}</title></head><body><main>
-<form id="tailor" data-slug="${slug}">
-<label for="participants">Deltagere</label> <input id="participants" name="participants" type="number" min="4" max="20" value="12">
-<label for="start">Start</label> <input id="start" name="start" type="time" value="13:00">
-<fieldset><legend>Udgaver</legend>
-${boxes}
-</fieldset>
-<button type="submit">Lav PDF'erne</button> <p id="tailor-status" role="status" aria-live="polite"></p> <ul id="tailor-downloads"></ul></form>
-</main>
-<script src="../assets/dialogpack-web.js" defer></script> <script src="topic-data.js" defer></script>
-</body></html>`;
-}
 
 /**
  * The built CLI and web bundle, copied with the package's other files linked beside them, so that a
@@ -66,12 +45,12 @@ function snapshotPackage(): (args: string[], env?: NodeJS.ProcessEnv) => { code:
 
 beforeAll(async () => {
   const runCli = snapshotPackage();
-  const templates = await loadTemplates();
-  cpSync(path.join(tmp, 'package/dist/web'), path.join(site, 'assets'), { recursive: true });
-  for (const [slug, built] of Object.entries(topics)) {
-    const topicDir = path.join(repoRoot, 'content', slug);
-    for (const kind of built) {
-      const args = ['build', topicDir, '--participants', '14', '--start', '13:00', '--kind', kind];
+  // The site as `build --site` writes it: each topic's page with its form and topic-data.js, and assets/.
+  const built = runCli(['build', ...Object.keys(topics).map((slug) => path.join(repoRoot, 'content', slug)), '--out', site, '--site']);
+  expect(built.code, built.stderr).toBe(0);
+  for (const [slug, kindsBuilt] of Object.entries(topics)) {
+    for (const kind of kindsBuilt) {
+      const args = ['build', path.join(repoRoot, 'content', slug), '--participants', '14', '--start', '13:00', '--kind', kind];
       const real = runCli([...args, '--out', path.join(tmp, 'cli')]);
       expect(real.code, real.stderr).toBe(0);
       const pako = runCli([...args, '--out', path.join(tmp, 'pako')], { NODE_OPTIONS: `--require ${path.join(repoRoot, 'tests/web/pako-deflate.cjs')}` });
@@ -79,12 +58,6 @@ beforeAll(async () => {
       const file = `${slug}/${slug}-${kind}.pdf`;
       cli.set(`${slug}-${kind}.pdf`, { real: readFileSync(path.join(tmp, 'cli', file)), pako: readFileSync(path.join(tmp, 'pako', file)) });
     }
-    // What `build --site` puts beside the page: the topic's data (the files its build read).
-    const loaded = await loadTopic(topicDir, `content/${slug}`);
-    modelTopic(parseTopic(loaded.source!).parsed);
-    mkdirSync(path.join(site, slug), { recursive: true });
-    writeFileSync(path.join(site, slug, 'topic-data.js'), topicDataScript(loaded.source!, templates.source, {}));
-    writeFileSync(path.join(site, slug, 'index.html'), topicPage(slug));
   }
 
   server = createServer((req, res) => {
@@ -97,10 +70,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {
