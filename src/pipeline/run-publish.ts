@@ -10,6 +10,7 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { loadManifest } from '../load/load-manifest.js';
 import { loadShard } from '../load/load-shard.js';
 import { loadToolVersion } from '../load/load-tool-version.js';
+import { loadWebAssets } from '../load/load-web-assets.js';
 import { mergeShards } from '../publish/merge-shards.js';
 import { renderIndexHtml } from '../publish/render-index-html.js';
 import { verifyShardPdf } from '../publish/verify-shard-pdf.js';
@@ -83,18 +84,25 @@ async function publishInto(
     await batch.abandon();
     return;
   }
-  // With --site, each topic's page comes from the shard that built the topic (`build --site`); a shard
-  // built without it has none, and index.html links only the pages there are.
+  // With --site, each topic's page and the data its form builds from come from the shard that built
+  // the topic (`build --site`); a shard built without it has none, and index.html links only the pages
+  // there are. The form's script and fonts are this dialogpack's own, as a build writes them.
   const pages = new Set<string>();
   if (site) {
     const shardOf = new Map(merged.copies.map((c) => [c.pdf.path, c.shard]));
     for (const topic of merged.manifest.topics) {
       const shard = topic.pdfs.map((p) => shardOf.get(p.path)).find((s) => s !== undefined);
-      const bytes = shard === undefined ? undefined : await reader.get(shard)!.readPdf(`${topic.slug}/index.html`);
-      if (!bytes) continue;
-      await batch.add({ path: `${topic.slug}/index.html`, bytes });
+      const read = (file: string) => (shard === undefined ? Promise.resolve(undefined) : reader.get(shard)!.readPdf(`${topic.slug}/${file}`));
+      const page = await read('index.html');
+      if (!page) continue;
+      await batch.add({ path: `${topic.slug}/index.html`, bytes: page });
+      const data = await read('topic-data.js');
+      if (data) await batch.add({ path: `${topic.slug}/topic-data.js`, bytes: data });
       pages.add(topic.slug);
     }
+    const web = loadWebAssets();
+    report.diagnostics.push(...web.diagnostics);
+    for (const file of web.files) await batch.add(file);
   }
   await batch.add({ path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(merged.manifest, null, 2)}\n`) });
   await batch.add({ path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(merged.manifest, { pages })) });
@@ -103,7 +111,7 @@ async function publishInto(
   const previous = await loadManifest(outDir);
   const kept = new Set(merged.copies.map((c) => c.pdf.path));
   const stale = (previous.manifest?.topics ?? []).flatMap((t) => t.pdfs.map((p) => p.path)).filter((p) => !kept.has(p));
-  const oldPages = (previous.manifest?.topics ?? []).filter((t) => !pages.has(t.slug)).map((t) => `${t.slug}/index.html`);
+  const oldPages = (previous.manifest?.topics ?? []).filter((t) => !pages.has(t.slug)).flatMap((t) => [`${t.slug}/index.html`, `${t.slug}/topic-data.js`]);
   const removal = await removeOutputs(outDir, [...stale, ...oldPages]);
   report.diagnostics.push(...removal.diagnostics);
   report.removed.push(...removal.removed);

@@ -105,13 +105,15 @@ describe('build --site', () => {
     const index = readFileSync(path.join(site, 'index.html'), 'utf8');
     for (const slug of slugs) {
       const shard = shards.find((s) => existsSync(path.join(s, slug, 'index.html')))!;
-      expect(readFileSync(path.join(site, slug, 'index.html'), 'utf8')).toBe(readFileSync(path.join(shard, slug, 'index.html'), 'utf8'));
+      for (const file of ['index.html', 'topic-data.js']) expect(readFileSync(path.join(site, slug, file), 'utf8'), `${slug}/${file}`).toBe(readFileSync(path.join(shard, slug, file), 'utf8'));
       expect(index).toContain(`href="${slug}/index.html"`);
     }
+    // The form's script is there for the pages, as in a build's site.
+    expect(readFileSync(path.join(site, 'assets', 'dialogpack-web.js'))).toEqual(readFileSync(path.join(shards[0], 'assets', 'dialogpack-web.js')));
     // Published again without --site, the folder holds the PDFs and no page.
     const plain = runCli(['publish', ...shards, '--out', site]);
     expect(plain.code, plain.stderr).toBe(0);
-    for (const slug of slugs) expect(existsSync(path.join(site, slug, 'index.html')), slug).toBe(false);
+    for (const slug of slugs) for (const file of ['index.html', 'topic-data.js']) expect(existsSync(path.join(site, slug, file)), `${slug}/${file}`).toBe(false);
     expect(readFileSync(path.join(site, 'index.html'), 'utf8')).not.toContain('/index.html"');
   }, 400_000);
 });
