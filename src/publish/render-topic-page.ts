@@ -208,7 +208,8 @@ export function renderTopicPage(input: TopicPageInput): string {
           el('header', {}, [
             el('a', { className: ['skip'], href: '#indhold' }, [text(words.skip)]),
             ...brand(theme),
-            el('nav', { ariaLabel: words.allTopics }, [el('a', { href: '../index.html' }, [text(`← ${words.allTopics}`)])]),
+            // The arrow is drawn for the eye; a screen reader says the link's words only.
+            el('nav', { ariaLabel: words.allTopics }, [el('a', { href: '../index.html' }, [el('span', { ariaHidden: 'true' }, [text('← ')]), text(words.allTopics)])]),
           ]),
           el('main', { id: 'indhold' }, [...intro, downloads, tailorForm(topic, agenda, input.kinds, words), ...body]),
           el('script', { src: '../assets/dialogpack-web.js', defer: true }, []),
@@ -239,7 +240,8 @@ function tailorForm(topic: Topic, agenda: Agenda, kinds: readonly OutputKind[], 
         ...kinds.map((kind) =>
           el('p', { className: ['choice'] }, [
             el('input', { type: 'checkbox', name: 'kind', value: kind, id: `kind-${kind}`, checked: true }, []),
-            el('label', { htmlFor: `kind-${kind}` }, [text(pdfKindNames[kind] ?? kind)]),
+            // The outputs' names are the download page's, in Danish whatever the topic's language.
+            el('label', { htmlFor: `kind-${kind}`, ...(topic.lang === 'da' ? {} : { lang: 'da' }) }, [text(pdfKindNames[kind] ?? kind)]),
           ]),
         ),
       ]),

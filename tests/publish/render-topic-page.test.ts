@@ -239,5 +239,6 @@ describe('a topic\'s web page', () => {
     expect(bodyText(root)).toContain('Make your own edition');
     expect(bodyText(root)).toContain('Step 1: Talk');
     expect(elements(root).find((e) => e.tagName === 'ul' && e.properties.lang === 'da')).toBeDefined();
+    expect(elements(root).find((e) => e.tagName === 'label' && (e.properties.htmlFor as string[])?.[0] === 'kind-pack')?.properties.lang).toBe('da');
   });
 });
