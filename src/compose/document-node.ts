@@ -13,6 +13,7 @@ export type DocumentNode =
   | CoverNode
   | ContentsNode
   | StepMetaNode
+  | TimetableNode
   | SheetNode
   | CardNode
   | FormNode
@@ -49,6 +50,17 @@ export interface StepMetaNode extends Placed {
   children: PhrasingContent[];
   /** The step whose line it is, when the line prints a step's values. */
   step?: number;
+}
+
+/**
+ * The steps at a glance, one row a step: what `{{timetable}}` places. Every cell is text compose
+ * worded in the document's language, never markdown to read again.
+ */
+export interface TimetableNode extends Placed {
+  type: 'timetable';
+  /** The column headings: step, time, activity, grouping. */
+  head: [string, string, string, string];
+  rows: { step: number; cells: [string, string, string, string] }[];
 }
 
 /** Where a sheet's or card's text was written, for a warning that it did not fit: see `unitPlace` in compose-tree.ts. */
@@ -151,6 +163,7 @@ declare module 'mdast' {
     cover: CoverNode;
     contents: ContentsNode;
     stepMeta: StepMetaNode;
+    timetable: TimetableNode;
     sheet: SheetNode;
     card: CardNode;
     form: FormNode;
@@ -169,6 +182,7 @@ const documentNodeTypes: Record<DocumentNode['type'], true> = {
   cover: true,
   contents: true,
   stepMeta: true,
+  timetable: true,
   sheet: true,
   card: true,
   form: true,

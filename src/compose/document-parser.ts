@@ -3,14 +3,13 @@ import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { markdownProcessor } from '../parse/markdown-processor.js';
 import { restoreTextDirectives } from '../parse/restore-text-directives.js';
 import { directiveNodes } from './directive-nodes.js';
-import type { PassageNode } from './document-node.js';
 import { labels } from './labels.js';
 import { placeNodes } from './place-nodes.js';
 import type { PassageStretch, SourceRange } from './source-marks.js';
 
 const parse = markdownProcessor();
 
-/** Stands in for a passage while the template's own markdown is parsed. */
+/** Stands in for a passage (or a node a helper placed) while the template's own markdown is parsed. */
 const SLOT = 'dialogpack-passage';
 
 /**
@@ -62,7 +61,8 @@ interface Slot {
   offset: number;
   /** How much longer the passage is in the markdown than its placeholder. */
   shift: number;
-  passage: PassageStretch['passage'] & { tree: Root };
+  /** The node put where the placeholder is. */
+  make(): RootContent;
 }
 
 /** An offset of the text with placeholders as an offset of the markdown. */
@@ -77,23 +77,27 @@ function inMarkdown(offset: number, slots: readonly Slot[]): number {
 
 /** The markdown with each printed passage that stands as a block replaced by a placeholder, or undefined if none does. */
 function slotPassages(markdown: string, passages: readonly PassageStretch[]): { text: string; slots: Slot[] } | undefined {
-  const found: { start: number; end: number; passage: Slot['passage'] }[] = [];
-  for (const { start, end: printedEnd, passage } of passages) {
-    if (!passage.tree) continue;
+  const found: { start: number; end: number; make: Slot['make'] }[] = [];
+  for (const { start, end: printedEnd, passage, node } of passages) {
+    const tree = passage?.tree;
+    if (passage && !tree) continue;
+    // Documents move headings and children about, and one passage can be printed by several documents.
+    const make = (): RootContent =>
+      tree ? { type: 'passage', ...(passage!.file === undefined ? {} : { file: passage!.file }), children: structuredClone(tree.children) as RootContent[] } : node!;
     // The passage's own last line break is the template's line's end.
     const end = start + markdown.slice(start, printedEnd).replace(/[\r\n]+$/, '').length;
     if (!markdown.slice(start, end).trim()) continue;
     if (standsAsBlock(markdown, start, end) && !found.some((f) => start < f.end && end > f.start)) {
-      found.push({ start, end, passage: passage as Slot['passage'] });
+      found.push({ start, end, make });
     }
   }
   if (!found.length) return undefined;
   let text = '';
   let last = 0;
   const slots: Slot[] = [];
-  for (const { start, end, passage } of found) {
+  for (const { start, end, make } of found) {
     text += markdown.slice(last, start);
-    slots.push({ offset: text.length, shift: end - start - `::${SLOT}`.length, passage });
+    slots.push({ offset: text.length, shift: end - start - `::${SLOT}`.length, make });
     text += `::${SLOT}`;
     last = end;
   }
@@ -117,14 +121,9 @@ interface Placeholder {
   slot: Slot;
 }
 
-/** Puts a passage node with each passage's tree where its placeholder was parsed as a block of the document or of a container. */
+/** Puts a passage node with each passage's tree (or the node a helper placed) where its placeholder was parsed as a block of the document or of a container. */
 function placePassages(tree: Root, found: Placeholder[]): Root {
-  for (const { parent, node, slot } of found) {
-    // Documents move headings and children about, and one passage can be printed by several documents.
-    const children = structuredClone(slot.passage.tree.children) as RootContent[];
-    const passage: PassageNode = { type: 'passage', ...(slot.passage.file === undefined ? {} : { file: slot.passage.file }), children };
-    parent.children.splice(parent.children.indexOf(node as never), 1, passage as never);
-  }
+  for (const { parent, node, slot } of found) parent.children.splice(parent.children.indexOf(node as never), 1, slot.make() as never);
   return tree;
 }
 

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { escapeMarkdown } from './escape-markdown.js';
-import { markContent, markInsertion, markPassage } from './source-marks.js';
+import { isPlacedNode, markContent, markInsertion, markPassage } from './source-marks.js';
 
 /** Compile options of ours: with `markedText`, the template's text, its literal text is marked with its place in it. */
 export interface MarkOptions {
@@ -51,7 +51,9 @@ export function createMarkdownHandlebars(): typeof Handlebars {
   // Compiled templates reach the escaper through the helper table, which Handlebars hands to partials too.
   // A passage printed raw is marked as that passage, so compose can put its parsed tree there (see markPassage).
   const insert = (value: unknown) => (value === null || value === undefined ? '' : markPassage(value, '' + (value as string)));
-  env.registerHelper('escapeMarkdown', (value: unknown) => (value instanceof Raw ? insert(value.value) : markInsertion(value, escapeMarkdown(value))));
+  env.registerHelper('escapeMarkdown', (value: unknown) =>
+    value instanceof Raw ? insert(value.value) : isPlacedNode(value) ? insert(value) : markInsertion(value, escapeMarkdown(value)),
+  );
   env.registerHelper('insertMarkdown', (value: unknown) => insert(value instanceof Raw ? value.value : value));
   // `{{passage topic.purpose}}`: a passage of the topic, placed whole, as `{{{topic.purpose}}}` places it.
   env.registerHelper('passage', (...args: unknown[]) => new Raw(args.length > 1 ? args[0] : undefined));

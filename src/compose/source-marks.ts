@@ -1,4 +1,5 @@
 import type { Passage, SourcePlace } from '../model/topic.js';
+import type { DocumentNode } from './document-node.js';
 
 /**
  * Where a piece of composed markdown was written: a template's own text (`template`, exact: the
@@ -17,12 +18,11 @@ export interface SourceRange {
   source: TextSource;
 }
 
-/** A stretch [start, end) of the composed markdown that a template printed a passage of the topic into, and which passage. */
-export interface PassageStretch {
-  start: number;
-  end: number;
-  passage: Passage;
-}
+/** What a template printed by reference: a passage of the topic, or a node of the document a helper made (see `placedNode`). */
+export type Printed = { passage: Passage; node?: undefined } | { node: DocumentNode; passage?: undefined };
+
+/** A stretch [start, end) of the composed markdown that a template printed a passage or a node into, and which. */
+export type PassageStretch = { start: number; end: number } & Printed;
 
 // Unicode noncharacters: never meant to be interchanged, and compose renders without marks when an input has one.
 const VALUE = '\uFDD0';
@@ -34,13 +34,14 @@ const anyMark = /[\uFDD0-\uFDD4]/;
 
 const placeOf = Symbol('source');
 const passageOf = Symbol('passage');
-type Placed = (String | Number) & { [placeOf]?: TextSource; [passageOf]?: Passage };
+const nodeOf = Symbol('node');
+type Placed = (String | Number) & { [placeOf]?: TextSource; [passageOf]?: Passage; [nodeOf]?: DocumentNode };
 
 /** The template texts compiled with marks, by number, and the place of each stretch of literal text in them. */
 const templateTexts = new Map<string, number>();
 const contentPlaces: { text: number; line: number; column: number }[] = [];
 /** The render under way: the sources of the values it marked (when it marks them) and the passages it printed. */
-let rendering: { sources?: TextSource[]; passages: Passage[] } | undefined;
+let rendering: { sources?: TextSource[]; printed: Printed[] } | undefined;
 
 /**
  * A value the view hands to templates that remembers where it was written: a String or Number that
@@ -67,6 +68,22 @@ export function placedPassage(passage: Passage | undefined, source: TextSource |
   return boxed as unknown as string;
 }
 
+/**
+ * A node of the document a helper places (a step's timetable) as the view hands it to templates: the
+ * markdown `text` that says the same, which prints where the node cannot stand (inside a paragraph),
+ * remembering the node, which compose puts where the text stands as a block of its own.
+ */
+export function placedNode(text: string, node: DocumentNode): string {
+  const boxed = new String(text) as Placed;
+  Object.defineProperty(boxed, nodeOf, { value: node });
+  return boxed as unknown as string;
+}
+
+/** True for what `placedNode` made: markdown by construction, which a template prints as it is even in `{{x}}`. */
+export function isPlacedNode(value: unknown): boolean {
+  return value instanceof String && !!(value as Placed)[nodeOf];
+}
+
 /** `text`, what a template prints for `value`, in marks naming the value's source while a render marks. */
 export function markInsertion(value: unknown, text: string): string {
   const source = rendering?.sources && text && (value as Placed | null)?.[placeOf];
@@ -75,13 +92,14 @@ export function markInsertion(value: unknown, text: string): string {
   return `${VALUE}${rendering.sources.length - 1}${OPENED}${text}${CLOSE}`;
 }
 
-/** `text`, what a template prints raw for `value`, in marks naming the passage it is while a render marks: see `placedPassage`. */
+/** `text`, what a template prints raw for `value`, in marks naming the passage or node it is while a render marks: see `placedPassage`, `placedNode`. */
 export function markPassage(value: unknown, text: string): string {
-  const passage = rendering && text && (value as Placed | null)?.[passageOf];
+  const passage = (value as Placed | null)?.[passageOf];
+  const node = (value as Placed | null)?.[nodeOf];
   const marked = markInsertion(value, text);
-  if (!passage || !rendering) return marked;
-  rendering.passages.push(passage);
-  return `${PASSAGE}${rendering.passages.length - 1}${OPENED}${marked}${CLOSE}`;
+  if (!rendering || !text || !(passage || node)) return marked;
+  rendering.printed.push(passage ? { passage } : { node: node! });
+  return `${PASSAGE}${rendering.printed.length - 1}${OPENED}${marked}${CLOSE}`;
 }
 
 /** A template's literal text, which Handlebars found at `start` (line 1-based, column 0-based) of `template`, in marks naming that place. */
@@ -116,8 +134,8 @@ export function renderWithMarks(
   places = true,
 ): { markdown: string; ranges: SourceRange[]; passages: PassageStretch[] } {
   const sources: TextSource[] = [];
-  const printed: Passage[] = [];
-  rendering = { sources: places ? sources : undefined, passages: printed };
+  const printed: Printed[] = [];
+  rendering = { sources: places ? sources : undefined, printed };
   let marked: string;
   try {
     marked = render();
@@ -128,7 +146,7 @@ export function renderWithMarks(
   let markdown = '';
   const ranges: SourceRange[] = [];
   const passages: PassageStretch[] = [];
-  const open: { start: number; source?: TextSource; passage?: Passage }[] = [];
+  const open: { start: number; source?: TextSource; printed?: Printed }[] = [];
   let valid = true;
   const marks = new RegExp(anyMark.source, 'g');
   for (let i = 0; i < marked.length; ) {
@@ -145,7 +163,7 @@ export function renderWithMarks(
       const opened = open.pop();
       if (!opened) valid = false;
       else if (opened.source) ranges.push({ start: opened.start, end: markdown.length, source: opened.source });
-      else if (opened.passage) passages.push({ start: opened.start, end: markdown.length, passage: opened.passage });
+      else if (opened.printed) passages.push({ start: opened.start, end: markdown.length, ...opened.printed });
       i++;
       continue;
     }
@@ -158,7 +176,7 @@ export function renderWithMarks(
     }
     i = end + 1;
     if (mark === VALUE) open.push({ start: markdown.length, source: sources[id] });
-    else if (mark === PASSAGE) open.push({ start: markdown.length, passage: printed[id] });
+    else if (mark === PASSAGE) open.push({ start: markdown.length, printed: printed[id] });
     else {
       const place = contentPlaces[id];
       const file = place && files.get(place.text);

@@ -10,6 +10,8 @@ export function registerTemplateHelpers(env: typeof Handlebars): void {
   // Raw markdown placed in a table cell: a pipe would end the cell, a line break the row.
   env.registerHelper('cell', (markdown: unknown) => String(markdown ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' '));
   env.registerHelper('fill', (template: string, options: { hash: Record<string, string | number> }) => fill(template, options.hash));
+  // `{{timetable}}` on a line of its own: the steps at a glance, a node of the document (see template-view).
+  env.registerHelper('timetable', (options: { data: { root: { agenda: { timetable: unknown } } } }) => options.data.root.agenda.timetable);
 }
 
 function unbox(value: unknown): unknown {

@@ -4,7 +4,9 @@ import { markdownProcessor } from '../parse/markdown-processor.js';
 import type { Agenda, AgendaStep } from '../plan/agenda.js';
 import { describeGroups } from '../plan/describe-groups.js';
 import { fill, labels as allLabels, type Labels } from './labels.js';
-import { placedPassage, placedValue, type TextSource } from './source-marks.js';
+import type { TimetableNode } from './document-node.js';
+import { escapeMarkdown } from './escape-markdown.js';
+import { placedNode, placedPassage, placedValue, type TextSource } from './source-marks.js';
 
 /** Where a field of topic.yaml was written. */
 export type PlaceOf = (path: YamlPath) => SourcePlace;
@@ -100,8 +102,26 @@ export function templateView(topic: Topic, agenda: Agenda, placeOf?: PlaceOf) {
             .join(', ')
         : undefined,
       steps: agenda.steps.map((s) => stepView(s, agenda, labels, topic.lang, range, steps)),
+      /** What `{{timetable}}` places: see `timetable`. */
+      timetable: timetable(agenda.steps.map((s) => stepView(s, agenda, labels, topic.lang, range)), labels),
     },
   };
+}
+
+/**
+ * The steps at a glance as a node of the document, one row a step: its number, when and how long, its
+ * title and how the group works. Where a template prints it inside a paragraph, the same as a markdown
+ * table is read there instead.
+ */
+function timetable(steps: ReturnType<typeof stepView>[], labels: Labels): string {
+  const { step, time, activity, grouping } = labels.timetable;
+  const node: TimetableNode = {
+    type: 'timetable',
+    head: [step, time, activity, grouping],
+    rows: steps.map((s) => ({ step: Number(s.number), cells: [`${s.number}`, [s.clock, s.minutes].filter(Boolean).join(' · '), `${s.title}`, `${s.grouping}`] })),
+  };
+  const row = (cells: readonly string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+  return placedNode([row(node.head), `|${' --- |'.repeat(4)}`, ...node.rows.map((r) => row(r.cells))].join('\n'), node);
 }
 
 /**

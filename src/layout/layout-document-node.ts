@@ -11,6 +11,7 @@ import { inlineRuns } from './inline-runs.js';
 import type { LayoutItem, StructNode } from './layout.js';
 import { layoutParagraph } from './layout-paragraph.js';
 import { layoutTable } from './layout-table.js';
+import { layoutTimetable } from './layout-timetable.js';
 import { layoutToc } from './layout-toc.js';
 import { lineAtoms, type LineStyle } from './line-atoms.js';
 import { printerEdge } from './page-setup.js';
@@ -87,6 +88,8 @@ export function layoutDocumentNode(node: DocumentNode, parent: StructNode, box: 
     }
     case 'contents':
       return layoutToc(node, parent, box, ctx);
+    case 'timetable':
+      return layoutTimetable(node, parent, box, ctx);
     case 'logo': {
       const { theme } = ctx;
       const logo = theme.logo;

@@ -30,7 +30,7 @@ describe("layout's switch over the document's nodes", () => {
   it('fails the type check when compose has a node type layout does not set', () => {
     const added = (text: string) => {
       expect(text).toContain('export type DocumentNode =\n');
-      return text.replace('export type DocumentNode =\n', "export type DocumentNode =\n  | { type: 'timetable'; children: RootContent[] }\n");
+      return text.replace('export type DocumentNode =\n', "export type DocumentNode =\n  | { type: 'checklist'; children: RootContent[] }\n");
     };
     expect(switchErrors(added).join('\n')).toMatch(/not assignable to type 'never'/);
     expect(switchErrors((text) => text)).toEqual([]);
