@@ -2,7 +2,8 @@
  * Parsed fonts shared by layout (measuring) and render (embedding) across every document of a process.
  * Fonts are parsed lazily: a fallback font costs nothing until a character needs it.
  * Shaped words are cached in font units, so neither a line break nor a later document calls fontkit's
- * shaper twice for a word.
+ * shaper twice for a word; the cache is bounded, since a process may build hundreds of topics of
+ * distinct text.
  */
 import * as fontkit from 'fontkit';
 import { faceChain, type FaceKey } from './font-catalog.js';
@@ -19,6 +20,12 @@ export interface FontSegment {
   text: string;
 }
 
+/**
+ * Shaped runs kept in each of the cache's two generations. A pack has about 3 000 distinct runs; 300
+ * topics of distinct text made the unbounded cache 438 MiB (docs/performance.md).
+ */
+const SHAPED_GENERATION = 20_000;
+
 export interface FontMetrics {
   /** Ascender and descender (positive, below the baseline) per 1 pt of size. */
   ascent: number;
@@ -27,7 +34,14 @@ export interface FontMetrics {
 
 export class FontBook {
   private readonly parsed = new Map<string, fontkit.Font>();
-  private readonly shaped = new Map<string, Map<string, ShapedRun>>();
+  /**
+   * Runs shaped or asked for since the last turn of generations, by font and text, and those of the
+   * generation before: a run asked for again moves to the young one, and when that is full the old
+   * one is dropped, so words in use stay and the rest go.
+   */
+  private young = new Map<string, Map<string, ShapedRun>>();
+  private old = new Map<string, Map<string, ShapedRun>>();
+  private youngRuns = 0;
   private readonly pairShapers = new Map<string, PairShaper | undefined>();
   /** fontkit's unitsPerEm is a getter through its table decoder; it is asked for every word. */
   private readonly emSquare = new Map<string, number>();
@@ -107,10 +121,11 @@ export class FontBook {
    * process and shared by measuring and by drawing in every document.
    */
   private shape(fontId: string, text: string): ShapedRun {
-    let cache = this.shaped.get(fontId);
-    if (!cache) this.shaped.set(fontId, (cache = new Map()));
-    let run = cache.get(text);
-    if (!run && text.length > 1 && text.endsWith(' ')) {
+    let run = this.young.get(fontId)?.get(text);
+    if (run) return run;
+    run = this.old.get(fontId)?.get(text);
+    if (run) return this.keep(fontId, text, run);
+    if (text.length > 1 && text.endsWith(' ')) {
       // "word " is built from the cached "word" and " ", which other lines ask for on their own,
       // rather than shaping every word twice (a kern against a space is nil in Latin text).
       const word = this.shape(fontId, text.slice(0, -1));
@@ -120,14 +135,11 @@ export class FontBook {
         positions: [...word.positions, ...space.positions],
         advanceWidth: word.advanceWidth + space.advanceWidth,
       };
-      cache.set(text, run);
+      return this.keep(fontId, text, run);
     }
-    if (!run) {
-      let shaper = this.pairShapers.get(fontId);
-      if (!this.pairShapers.has(fontId)) this.pairShapers.set(fontId, (shaper = pairShaper(this.font(fontId))));
-      run = shaper?.shape(text);
-      if (run) cache.set(text, run);
-    }
+    let shaper = this.pairShapers.get(fontId);
+    if (!this.pairShapers.has(fontId)) this.pairShapers.set(fontId, (shaper = pairShaper(this.font(fontId))));
+    run = shaper?.shape(text);
     if (!run) {
       const shaped = this.font(fontId).layout(text) as unknown as ShapedRun;
       run = {
@@ -135,8 +147,20 @@ export class FontBook {
         positions: shaped.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
         advanceWidth: shaped.advanceWidth,
       };
-      cache.set(text, run);
     }
+    return this.keep(fontId, text, run);
+  }
+
+  private keep(fontId: string, text: string, run: ShapedRun): ShapedRun {
+    if (this.youngRuns >= SHAPED_GENERATION) {
+      this.old = this.young;
+      this.young = new Map();
+      this.youngRuns = 0;
+    }
+    let runs = this.young.get(fontId);
+    if (!runs) this.young.set(fontId, (runs = new Map()));
+    runs.set(text, run);
+    this.youngRuns++;
     return run;
   }
 
