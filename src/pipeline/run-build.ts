@@ -31,11 +31,11 @@ import { removeOutputs } from '../write/remove-outputs.js';
 import { openOutputs, writeOutputs } from '../write/write-outputs.js';
 import type { BuildOptions } from './build-options.js';
 import { buildInPool, crashedTopic, startPool, type BuildPool } from './build-pool.js';
-import { buildTopic, type SharedResources, type TopicResult } from './build-topic.js';
+import { buildTopic, type TopicResult } from './build-topic.js';
 import { topicFingerprint } from './input-fingerprint.js';
 import { topicDataFile } from './topic-data-file.js';
 import { topicPage } from './topic-page.js';
-import { sharedResources } from './shared-resources.js';
+import { sharedInputs, withFonts, type SharedInputs } from './shared-resources.js';
 
 /**
  * A topic as the run reports it once its files are written: each PDF by its path, kind, pages, size and
@@ -92,7 +92,7 @@ export async function runBuild(options: BuildOptions, runOptions: RunOptions | b
   if (found.diagnostics.some((d) => d.rule === 'out-overlaps-source')) return report;
   const topics = options.shard ? found.topics.filter((_, i) => i % options.shard!.count === options.shard!.index - 1) : found.topics;
   const prepare = async () => {
-    const { diagnostics, shared } = await sharedResources(options.templatesDir, { reload: run.reloadTemplates, cwd: options.cwd });
+    const { diagnostics, shared } = await sharedInputs(options.templatesDir, { reload: run.reloadTemplates, cwd: options.cwd });
     report.diagnostics.push(...diagnostics);
     return hasErrors(diagnostics) ? undefined : shared;
   };
@@ -133,7 +133,7 @@ async function buildAndWrite(
   run: RunOptions,
   found: { roots: string[]; topics: string[] },
   topics: string[],
-  shared: SharedResources,
+  shared: SharedInputs,
   previous: OutputFolderState,
   pool: BuildPool | undefined,
   report: BuildReport,
@@ -211,7 +211,7 @@ async function buildTopics(
   topics: string[],
   options: BuildOptions,
   run: RunOptions,
-  shared: SharedResources,
+  shared: SharedInputs,
   previousHash: (dir: string) => string | undefined,
   pool: BuildPool | undefined,
   keep: (built: TopicResult, result: TopicReport) => Promise<void>,
@@ -243,12 +243,14 @@ async function buildTopics(
   if (pool) await pool.run(tasks, onResult);
   else if (toBuild.length && (run.isolate ? jobs > 0 : jobs > 1 && toBuild.length >= minTopicsForWorkers)) {
     await buildInPool(tasks, jobs, options.templatesDir, onResult);
-  } else {
+  } else if (toBuild.length) {
+    // The fonts are parsed only now, in the thread that shapes with them.
+    const resources = await withFonts(shared);
     for (const index of toBuild) {
       const dir = topics[index];
       let built: TopicResult;
       try {
-        built = await buildTopic(dir, taskOptions(options), shared, run.write);
+        built = await buildTopic(dir, taskOptions(options), resources, run.write);
       } catch (error) {
         built = crashedTopic(dir, error as Error);
       }
@@ -259,7 +261,7 @@ async function buildTopics(
 }
 
 /** The previous build's result for a topic whose inputs have not changed since; otherwise undefined. */
-async function unchangedTopic(dir: string, options: BuildOptions, shared: SharedResources, previousHash: string | undefined): Promise<TopicResult | undefined> {
+async function unchangedTopic(dir: string, options: BuildOptions, shared: SharedInputs, previousHash: string | undefined): Promise<TopicResult | undefined> {
   if (!previousHash) return undefined;
   const loaded = await loadTopic(dir);
   if (!loaded.source) return undefined;
