@@ -2,7 +2,8 @@
  * The web edition's form (issue #21): a topic page `build --site` wrote, opened as a file and from a
  * static server, builds the tailored PDFs in Debian's Chromium with the bundled stages (dist/web,
  * `node scripts/bundle-web.mjs`), and each download is compared with what `dialogpack build <topic> --participants 14 --start 13:00
- * --kind K` writes: content/hardware for its four kinds, content/personas for all five (it has cards).
+ * --kind K` writes: content/hardware for its four kinds, content/personas for all five (it has cards),
+ * and the pictures fixture (PNG, JPEG and SVG in the pack and on cards) for 10, the most it allows.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -18,7 +19,11 @@ import { launchChromium } from '../helpers/launch-chromium.js';
 import { pdfStreams } from './pdf-streams.js';
 
 const kinds: OutputKind[] = ['pack', 'facilitator', 'handout', 'flipchart', 'cards'];
-const topics: Record<string, OutputKind[]> = { hardware: ['pack', 'facilitator', 'handout', 'flipchart'], personas: kinds };
+const topics: Record<string, { dir: string; kinds: OutputKind[]; participants: string }> = {
+  hardware: { dir: path.join(repoRoot, 'content/hardware'), kinds: ['pack', 'facilitator', 'handout', 'flipchart'], participants: '14' },
+  personas: { dir: path.join(repoRoot, 'content/personas'), kinds, participants: '14' },
+  images: { dir: path.join(repoRoot, 'tests/fixtures/images'), kinds: ['pack', 'cards'], participants: '10' },
+};
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-web-'));
 const site = path.join(tmp, 'site');
 let server: Server;
@@ -46,11 +51,11 @@ function snapshotPackage(): (args: string[], env?: NodeJS.ProcessEnv) => { code:
 beforeAll(async () => {
   const runCli = snapshotPackage();
   // The site as `build --site` writes it: each topic's page with its form and topic-data.js, and assets/.
-  const built = runCli(['build', ...Object.keys(topics).map((slug) => path.join(repoRoot, 'content', slug)), '--out', site, '--site']);
+  const built = runCli(['build', ...Object.values(topics).map((t) => t.dir), '--out', site, '--site']);
   expect(built.code, built.stderr).toBe(0);
-  for (const [slug, kindsBuilt] of Object.entries(topics)) {
-    for (const kind of kindsBuilt) {
-      const args = ['build', path.join(repoRoot, 'content', slug), '--participants', '14', '--start', '13:00', '--kind', kind];
+  for (const [slug, topic] of Object.entries(topics)) {
+    for (const kind of topic.kinds) {
+      const args = ['build', topic.dir, '--participants', topic.participants, '--start', '13:00', '--kind', kind];
       const real = runCli([...args, '--out', path.join(tmp, 'cli')]);
       expect(real.code, real.stderr).toBe(0);
       const pako = runCli([...args, '--out', path.join(tmp, 'pako')], { NODE_OPTIONS: `--require ${path.join(repoRoot, 'tests/web/pako-deflate.cjs')}` });
@@ -79,8 +84,8 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Opens the page, asks for every kind for 14 participants at 13:00, and downloads each PDF through its link. */
-async function tailor(url: string, built: OutputKind[]): Promise<{ files: Map<string, Buffer>; status: string; ms: number; errors: string[]; loaded: Map<string, number> }> {
+/** Opens the page, asks for the kinds for that many participants at 13:00, and downloads each PDF through its link. */
+async function tailor(url: string, built: OutputKind[], participants: string): Promise<{ files: Map<string, Buffer>; status: string; ms: number; errors: string[]; loaded: Map<string, number> }> {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -96,9 +101,10 @@ async function tailor(url: string, built: OutputKind[]): Promise<{ files: Map<st
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(url);
-  await page.fill('#participants', '14');
+  await page.fill('#participants', participants);
   await page.fill('#start', '13:00');
-  for (const kind of built) await page.check(`#kind-${kind}`);
+  // The page ticks every kind; the test asks for those it compares.
+  for (const kind of kinds) if (await page.locator(`#kind-${kind}`).count()) await page.setChecked(`#kind-${kind}`, built.includes(kind));
   const started = Date.now();
   await page.click('button[type="submit"]');
   await page.waitForFunction(() => /^Færdig|^Ikke lavet|Det lykkedes ikke/.test(document.getElementById('tailor-status')?.textContent ?? ''), undefined, { timeout: 180_000 });
@@ -114,14 +120,14 @@ async function tailor(url: string, built: OutputKind[]): Promise<{ files: Map<st
 }
 
 describe.each(
-  Object.entries(topics).flatMap(([slug, built]) => [
-    { slug, built, host: 'file://', url: () => pathToFileURL(path.join(site, slug, 'index.html')).href },
-    { slug, built, host: 'http://', url: () => `${base}/${slug}/index.html` },
+  Object.entries(topics).flatMap(([slug, { kinds: built, participants }]) => [
+    { slug, built, participants, host: 'file://', url: () => pathToFileURL(path.join(site, slug, 'index.html')).href },
+    { slug, built, participants, host: 'http://', url: () => `${base}/${slug}/index.html` },
   ]),
-)('$slug opened from $host', ({ slug, built, host, url }) => {
+)('$slug opened from $host', ({ slug, built, participants, host, url }) => {
   let result: Awaited<ReturnType<typeof tailor>>;
   beforeAll(async () => {
-    result = await tailor(url(), built);
+    result = await tailor(url(), built, participants);
     const fonts = [...result.loaded].filter(([f]) => f.startsWith('assets/fonts/'));
     const sum = (entries: [string, number][]) => entries.reduce((total, [, size]) => total + size, 0);
     console.log(`${slug} from ${host}: click to last PDF ${result.ms} ms; loaded ${sum([...result.loaded])} bytes: ${[...result.loaded].filter(([f]) => !f.startsWith('assets/fonts/')).map(([f, n]) => `${f} ${n}`).join(', ')}, ${fonts.length} fonts ${sum(fonts)} (${fonts.map(([f]) => path.basename(f, '.js')).join(' ')})`);
@@ -129,7 +135,7 @@ describe.each(
 
   it("builds every kind asked for in the browser and offers each under the CLI's file name", () => {
     expect(result.errors).toEqual([]);
-    expect(result.status).toMatch(new RegExp(`^Færdig: ${built.length} PDF’er er klar til 14 deltagere med start kl\\. 13:00`));
+    expect(result.status).toMatch(new RegExp(`^Færdig: ${built.length} PDF’er er klar til ${participants} deltagere med start kl\\. 13:00`));
     expect([...result.files.keys()]).toEqual(built.map((k) => `${slug}-${k}.pdf`));
   });
 
