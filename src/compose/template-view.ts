@@ -4,7 +4,7 @@ import { markdownProcessor } from '../parse/markdown-processor.js';
 import type { Agenda, AgendaStep } from '../plan/agenda.js';
 import { describeGroups } from '../plan/describe-groups.js';
 import { fill, labels as allLabels, type Labels } from './labels.js';
-import type { StepMetaNode, TimetableNode } from './document-node.js';
+import type { TimetableNode } from './document-node.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { placedNode, placedPassage, placedValue, type TextSource } from './source-marks.js';
 
@@ -162,12 +162,9 @@ function stepView(s: AgendaStep, agenda: Agenda, labels: Labels, lang: Topic['la
   // "7 makkerpar" says "in pairs" already: "I makkerpar: 7 makkerpar" said it twice.
   if (agenda.tailored) grouping = groupingInWords(s, labels, lang);
   const own = stepPlace(s, places);
-  const clockRange = s.start ? fill(labels.clockRange, { start: clock(s.start, lang), end: clock(s.end!, lang) }) : undefined;
   return {
     number: placedValue(s.step.number, own),
     title: stepText(s.step.title, s, ['title'], places),
-    /** `{{metaLine}}` on a line of its own: how long, when and in what groups, as a node of the document. */
-    metaLine: stepLine(s, [`${minutes} ${labels.minutesShort}`, clockRange, grouping], own),
     minutes: placedValue(`${minutes} ${labels.minutesShort}`, own),
     clock: placedValue(s.start ? fill(labels.clockRange, { start: clock(s.start, lang), end: clock(s.end!, lang) }) : undefined, own),
     grouping: placedValue(grouping, own),
@@ -189,34 +186,14 @@ function facilitatorStepView(s: AgendaStep, labels: Labels, lang: Topic['lang'],
     ? fill(labels.clockRange, { start: clock(s.start, lang), end: clock(s.end!, lang) })
     : fill(labels.fromStartRange, { start: s.offset, end: s.offset + s.minutes });
   const own = stepPlace(s, places);
-  const parts = [when, `${s.minutes} ${labels.minutesShort}`, groupingInWords(s, labels, lang)];
   return {
     number: placedValue(s.step.number, own),
     title: stepText(s.step.title, s, ['title'], places),
-    meta: placedValue(parts.join(' · '), own),
-    /** `{{metaLine}}` on a line of its own: `meta` as a node of the document. */
-    metaLine: stepLine(s, parts, own),
+    meta: placedValue([when, `${s.minutes} ${labels.minutesShort}`, groupingInWords(s, labels, lang)].join(' · '), own),
     instructions: s.step.instructions.map((m, i) => stepText(listItem(m), s, ['instructions', i], places)),
     questions: s.step.questions.map((m, i) => stepText(oneLine(m), s, ['questions', i], places)),
     tips: s.applicableTips.map((t) => placedValue(quotedTip(t.text, labels.tip), places && { ...t.place, step: s.step.number })),
   };
-}
-
-/**
- * A step's line of what it takes (`parts`, the empty ones left out) as a node of the document, placed at
- * the step; where a template prints it inside a paragraph, the `::step-meta[…]` it stands for is read
- * there instead.
- */
-function stepLine(s: AgendaStep, parts: readonly (string | undefined)[], place: TextSource | undefined): string {
-  const shown = parts.filter((p): p is string => !!p);
-  const node: StepMetaNode = {
-    type: 'stepMeta',
-    step: s.step.number,
-    children: [{ type: 'text', value: shown.join(' · ') }],
-    ...(place ? { data: { sourceFile: place.file, sourceStep: s.step.number } } : {}),
-    ...(place?.line === undefined ? {} : { position: { start: { line: place.line, column: place.column ?? 1 }, end: { line: place.line, column: place.column ?? 1 } } }),
-  };
-  return placedNode(`::step-meta[${shown.map(escapeMarkdown).join(' · ')}]`, node);
 }
 
 /**
