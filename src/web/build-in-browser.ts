@@ -4,7 +4,7 @@
  * fed by load's in-memory loaders instead of the disk. Fonts arrive as the page loads them: a build
  * that asks for one not loaded yet stops with MissingFontError, and runs again once it is there
  * (the stages are deterministic, so the second run makes what one run would have). A Danish topic
- * needs 13 of the catalog's 51 files; finding them so cost no more than the noise of a 2–4 s build
+ * needs 13 of the catalog’s 69 files; finding them so cost no more than the noise of a 2–4 s build
  * against loading them first (docs/performance.md), and no list of them has to be kept.
  */
 import type { OutputKind } from '../compose/compose-document.js';
