@@ -4,7 +4,7 @@ import { markdownProcessor } from '../parse/markdown-processor.js';
 import type { Agenda, AgendaStep } from '../plan/agenda.js';
 import { describeGroups } from '../plan/describe-groups.js';
 import { fill, labels as allLabels, type Labels } from './labels.js';
-import type { TimetableNode } from './document-node.js';
+import type { StepMetaNode, TimetableNode } from './document-node.js';
 import { escapeMarkdown } from './escape-markdown.js';
 import { placedNode, placedPassage, placedValue, type TextSource } from './source-marks.js';
 
@@ -103,7 +103,7 @@ export function templateView(topic: Topic, agenda: Agenda, placeOf?: PlaceOf) {
         : undefined,
       steps: agenda.steps.map((s) => stepView(s, agenda, labels, topic.lang, range, steps)),
       /** What `{{timetable}}` places: see `timetable`. */
-      timetable: timetable(agenda.steps.map((s) => stepView(s, agenda, labels, topic.lang, range)), labels),
+      timetable: timetable(agenda.steps, (s) => stepWhen(s, agenda, labels, topic.lang, range), labels),
     },
   };
 }
@@ -113,15 +113,15 @@ export function templateView(topic: Topic, agenda: Agenda, placeOf?: PlaceOf) {
  * title and how the group works. Where a template prints it inside a paragraph, the same as a markdown
  * table is read there instead.
  */
-function timetable(steps: ReturnType<typeof stepView>[], labels: Labels): string {
+function timetable(steps: readonly AgendaStep[], when: (s: AgendaStep) => ReturnType<typeof stepWhen>, labels: Labels): string {
   const { step, time, activity, grouping } = labels.timetable;
-  const node: TimetableNode = {
-    type: 'timetable',
-    head: [step, time, activity, grouping],
-    rows: steps.map((s) => ({ step: Number(s.number), cells: [`${s.number}`, [s.clock, s.minutes].filter(Boolean).join(' · '), `${s.title}`, `${s.grouping}`] })),
+  const row = (s: AgendaStep): TimetableNode['rows'][number] => {
+    const w = when(s);
+    return { step: s.step.number, cells: [`${s.step.number}`, [w.clock, w.minutes].filter(Boolean).join(' · '), s.step.title, w.grouping] };
   };
-  const row = (cells: readonly string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
-  return placedNode([row(node.head), `|${' --- |'.repeat(4)}`, ...node.rows.map((r) => row(r.cells))].join('\n'), node);
+  const node: TimetableNode = { type: 'timetable', head: [step, time, activity, grouping], rows: steps.map(row) };
+  const line = (cells: readonly string[]) => `| ${cells.map(escapeMarkdown).join(' | ')} |`;
+  return placedNode([line(node.head), `|${' --- |'.repeat(4)}`, ...node.rows.map((r) => line(r.cells))].join('\n'), node);
 }
 
 /**
@@ -155,18 +155,27 @@ function stepText<T extends string | number | undefined>(value: T, s: AgendaStep
   return placedValue(value, places?.at(['steps', s.step.number - 1, ...path], s.step.number));
 }
 
-function stepView(s: AgendaStep, agenda: Agenda, labels: Labels, lang: Topic['lang'], range: (r: [number, number]) => string, places?: StepPlaces) {
+/** How long a step takes, when (for a planned start) and in what groups, worded for the pack. */
+function stepWhen(s: AgendaStep, agenda: Agenda, labels: Labels, lang: Topic['lang'], range: (r: [number, number]) => string) {
   const minutes = agenda.tailored ? `${s.minutes}` : range(s.range);
   let grouping: string = labels.groupings[s.step.grouping];
   if (s.step.grouping === 'groups' && s.step.groupSize) grouping += ` (${fill(labels.groupsOf, { n: s.step.groupSize })})`;
   // "7 makkerpar" says "in pairs" already: "I makkerpar: 7 makkerpar" said it twice.
   if (agenda.tailored) grouping = groupingInWords(s, labels, lang);
+  const clockRange = s.start ? fill(labels.clockRange, { start: clock(s.start, lang), end: clock(s.end!, lang) }) : undefined;
+  return { minutes: `${minutes} ${labels.minutesShort}`, clock: clockRange, grouping };
+}
+
+function stepView(s: AgendaStep, agenda: Agenda, labels: Labels, lang: Topic['lang'], range: (r: [number, number]) => string, places?: StepPlaces) {
+  const { minutes, clock: clockRange, grouping } = stepWhen(s, agenda, labels, lang, range);
   const own = stepPlace(s, places);
   return {
     number: placedValue(s.step.number, own),
     title: stepText(s.step.title, s, ['title'], places),
-    minutes: placedValue(`${minutes} ${labels.minutesShort}`, own),
-    clock: placedValue(s.start ? fill(labels.clockRange, { start: clock(s.start, lang), end: clock(s.end!, lang) }) : undefined, own),
+    /** `{{metaLine}}` on a line of its own: how long, when and in what groups, as a node of the document. */
+    metaLine: stepLine(s, [minutes, clockRange, grouping], own),
+    minutes: placedValue(minutes, own),
+    clock: placedValue(clockRange, own),
     grouping: placedValue(grouping, own),
     instructions: s.step.instructions.map((m, i) => stepText(listItem(m), s, ['instructions', i], places)),
     questions: s.step.questions.map((m, i) => stepText(oneLine(m), s, ['questions', i], places)),
@@ -186,14 +195,34 @@ function facilitatorStepView(s: AgendaStep, labels: Labels, lang: Topic['lang'],
     ? fill(labels.clockRange, { start: clock(s.start, lang), end: clock(s.end!, lang) })
     : fill(labels.fromStartRange, { start: s.offset, end: s.offset + s.minutes });
   const own = stepPlace(s, places);
+  const parts = [when, `${s.minutes} ${labels.minutesShort}`, groupingInWords(s, labels, lang)];
   return {
     number: placedValue(s.step.number, own),
     title: stepText(s.step.title, s, ['title'], places),
-    meta: placedValue([when, `${s.minutes} ${labels.minutesShort}`, groupingInWords(s, labels, lang)].join(' · '), own),
+    meta: placedValue(parts.join(' · '), own),
+    /** `{{metaLine}}` on a line of its own: `meta` as a node of the document. */
+    metaLine: stepLine(s, parts, own),
     instructions: s.step.instructions.map((m, i) => stepText(listItem(m), s, ['instructions', i], places)),
     questions: s.step.questions.map((m, i) => stepText(oneLine(m), s, ['questions', i], places)),
     tips: s.applicableTips.map((t) => placedValue(quotedTip(t.text, labels.tip), places && { ...t.place, step: s.step.number })),
   };
+}
+
+/**
+ * A step's line of what it takes (`parts`, the empty ones left out) as a node of the document, placed at
+ * the step; where a template prints it inside a paragraph, the `::step-meta[…]` it stands for is read
+ * there instead.
+ */
+function stepLine(s: AgendaStep, parts: readonly (string | undefined)[], place: TextSource | undefined): string {
+  const shown = parts.filter((p): p is string => !!p);
+  const node: StepMetaNode = {
+    type: 'stepMeta',
+    step: s.step.number,
+    children: [{ type: 'text', value: shown.join(' · ') }],
+    ...(place ? { data: { sourceFile: place.file, sourceStep: s.step.number } } : {}),
+    ...(place?.line === undefined ? {} : { position: { start: { line: place.line, column: place.column ?? 1 }, end: { line: place.line, column: place.column ?? 1 } } }),
+  };
+  return placedNode(`::step-meta[${shown.map(escapeMarkdown).join(' · ')}]`, node);
 }
 
 /**
