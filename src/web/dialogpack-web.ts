@@ -9,7 +9,7 @@ import type { OutputKind } from '../compose/compose-document.js';
 import { inLanguage } from '../diagnostics/diagnostic.js';
 import { pdfKindNames } from '../publish/pdf-kind-names.js';
 import type { TopicData } from '../publish/topic-data-script.js';
-import { BrowserBuilder } from './build-in-browser.js';
+import type { BrowserBuilder } from './build-in-browser.js';
 import { decodeBase64 } from './decode-base64.js';
 
 declare global {
@@ -46,7 +46,7 @@ function start(): void {
     form.querySelector('button[type="submit"]')?.setAttribute('disabled', '');
     return;
   }
-  let builder: BrowserBuilder | undefined;
+  let builder: Promise<BrowserBuilder> | undefined;
   let links: string[] = [];
   let busy = false;
   form.addEventListener('submit', (event) => {
@@ -69,8 +69,7 @@ function start(): void {
     if (list) list.textContent = '';
     busy = true;
     form.setAttribute('aria-busy', 'true');
-    builder ??= new BrowserBuilder(data, fontLoader());
-    run(builder, { participants, start: startTime, kinds }, say, (name, label, bytes) => {
+    run(() => (builder ??= newBuilder(data)), { participants, start: startTime, kinds }, say, (name, label, bytes) => {
       const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
       links.push(url);
       const item = document.createElement('li');
@@ -87,8 +86,18 @@ function start(): void {
   });
 }
 
+/**
+ * The stages are imported on the first click, not when the page loads: a browser that lacks what
+ * they need at their start is told so by the check above instead of failing before it runs, and the
+ * page costs no work until the form is used.
+ */
+async function newBuilder(data: TopicData): Promise<BrowserBuilder> {
+  const { BrowserBuilder } = await import('./build-in-browser.js');
+  return new BrowserBuilder(data, fontLoader());
+}
+
 async function run(
-  builder: BrowserBuilder,
+  builder: () => Promise<BrowserBuilder>,
   choice: { participants: number; start: string; kinds: OutputKind[] },
   say: (text: string) => void,
   offer: (name: string, label: string, bytes: Uint8Array) => void,
@@ -100,7 +109,7 @@ async function run(
       say(`Bygger ${buildingName[kind]} … (${index + 1} af ${choice.kinds.length})`);
       // Let the browser show the line before the build holds the page for a second or two.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const { output, diagnostics } = await builder.build({ participants: choice.participants, start: choice.start, kind });
+      const { output, diagnostics } = await (await builder()).build({ participants: choice.participants, start: choice.start, kind });
       if (!output) {
         // Why there is none: an error in the topic, or a kind it has nothing for (no cards).
         const why = diagnostics.filter((d) => d.severity === 'error' || d.rule === 'nothing-to-print');

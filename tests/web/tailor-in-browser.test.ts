@@ -153,3 +153,49 @@ describe.each(
     expect(browserPdf.rest).toBe(cliPdf.rest);
   });
 });
+
+describe('when the page cannot build', () => {
+  /** Clicks the form's button on a page opened as a file and returns what the status line then says. */
+  async function statusAfterClick(file: string): Promise<{ status: string; links: number }> {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(file).href);
+    await page.click('button[type="submit"]');
+    await page.waitForFunction(() => (document.getElementById('tailor-status')?.textContent ?? '').length > 0 && !/^Bygger/.test(document.getElementById('tailor-status')!.textContent!), undefined, { timeout: 120_000 });
+    const result = { status: (await page.textContent('#tailor-status')) ?? '', links: await page.locator('#tailor-downloads a').count() };
+    await page.close();
+    return result;
+  }
+
+  it('says in Danish, before any click, that a browser without TextDecoder is too old, and offers no button', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      delete (window as { TextDecoder?: unknown }).TextDecoder;
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(path.join(site, 'hardware/index.html')).href);
+    await page.waitForFunction(() => (document.getElementById('tailor-status')?.textContent ?? '').length > 0);
+    expect(await page.textContent('#tailor-status')).toMatch(/^Din browser kan ikke lave PDF’erne her, fordi den er for gammel\. Hent i stedet de færdige PDF’er/);
+    expect(await page.locator('#tailor button[type="submit"]').isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says in Danish that the topic data is missing, and points to the ready-made PDFs', async () => {
+    const broken = path.join(tmp, 'no-data');
+    cpSync(path.join(site, 'assets'), path.join(broken, 'assets'), { recursive: true });
+    cpSync(path.join(site, 'hardware/index.html'), path.join(broken, 'hardware/index.html'));
+    const { status, links } = await statusAfterClick(path.join(broken, 'hardware/index.html'));
+    expect(status).toMatch(/^Siden mangler emnets data \(topic-data\.js\), så PDF’erne kan ikke laves her\. Hent i stedet de færdige PDF’er/);
+    expect(links).toBe(0);
+  });
+
+  it('says in Danish that it could not, and why, when a font cannot be loaded', async () => {
+    const broken = path.join(tmp, 'no-fonts');
+    cpSync(path.join(site, 'assets/dialogpack-web.js'), path.join(broken, 'assets/dialogpack-web.js'));
+    cpSync(path.join(site, 'hardware'), path.join(broken, 'hardware'), { recursive: true });
+    const { status, links } = await statusAfterClick(path.join(broken, 'hardware/index.html'));
+    expect(status).toMatch(/^Det lykkedes ikke at lave PDF’erne i browseren \(skrifttypen atkinson-hyperlegible-[\w-]+ kunne ikke hentes\)\. Hent i stedet de færdige PDF’er/);
+    expect(links).toBe(0);
+  });
+});
