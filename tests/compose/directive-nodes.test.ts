@@ -124,4 +124,22 @@ describe('a sheet and a step line', () => {
     const { document: pack } = composeDocument('pack', topic!, agenda, shared.templates, undefined, placeOf);
     expect(nodesOf(pack!.tree, 'stepMeta').map((n) => n.step)).toEqual(topic!.steps.map((s) => s.number));
   });
+
+  it('is the node the view made for {{metaLine}}, its words one text and its place the step’s in topic.yaml', async () => {
+    const { source } = await loadTopic(referenceTopic);
+    const parsed = parseTopic(source!).parsed;
+    const { topic } = modelTopic(parsed);
+    const { agenda } = planAgenda(topic!, { participants: 14, start: '13:00' });
+    const { shared } = await sharedResources();
+    for (const kind of ['pack', 'facilitator'] as const) {
+      const { document } = composeDocument(kind, topic!, agenda, shared.templates, undefined, (where) => locate(parsed.topic, where));
+      const lines = nodesOf(document!.tree, 'stepMeta').filter((n) => n.step !== undefined);
+      expect(lines.map((n) => n.step), kind).toEqual(topic!.steps.map((s) => s.number));
+      lines.forEach((line, i) => {
+        const { place } = topic!.steps[i];
+        expect(line.children, kind).toEqual([{ type: 'text', value: expect.stringMatching(/^(kl\. )?13\.\d\d–1\d\.\d\d · \d+ min · |^\d+ min · kl\. 13\./) }]);
+        expect([line.data?.sourceFile, line.position?.start.line], kind).toEqual([place.file, place.line]);
+      });
+    }
+  });
 });
