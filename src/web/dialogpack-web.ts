@@ -46,6 +46,7 @@ function start(): void {
     form.querySelector('button[type="submit"]')?.setAttribute('disabled', '');
     return;
   }
+  setTimeout(() => void loadStages().catch(() => undefined), 0);
   let builder: Promise<BrowserBuilder> | undefined;
   let links: string[] = [];
   let busy = false;
@@ -87,12 +88,18 @@ function start(): void {
 }
 
 /**
- * The stages are imported on the first click, not when the page loads: a browser that lacks what
- * they need at their start is told so by the check above instead of failing before it runs, and the
- * page costs no work until the form is used.
+ * The stages are imported once the browser has passed the check, not with the script: one that lacks
+ * what they need at their start is told so instead of failing before the check runs. They are
+ * imported as soon as the page is shown, not on the click, so that setting them up (about a second
+ * here) is done while the reader fills in the form.
  */
+let stages: Promise<typeof import('./build-in-browser.js')> | undefined;
+function loadStages(): Promise<typeof import('./build-in-browser.js')> {
+  return (stages ??= import('./build-in-browser.js'));
+}
+
 async function newBuilder(data: TopicData): Promise<BrowserBuilder> {
-  const { BrowserBuilder } = await import('./build-in-browser.js');
+  const { BrowserBuilder } = await loadStages();
   return new BrowserBuilder(data, fontLoader());
 }
 
