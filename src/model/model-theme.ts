@@ -14,7 +14,7 @@ import { locate } from './locate.js';
 import { imageBudget, readImage } from './read-image.js';
 import { schemaKeys } from './schema-keys.js';
 import { schemaText } from './schema-text.js';
-import { topicHints } from './topic-hints.js';
+import { themeHints } from './topic-hints.js';
 import { zodDiagnostics } from './zod-diagnostics.js';
 
 const hex = z.string().regex(/^#[0-9a-fA-F]{6}$/, schemaText.state('colour', { da: 'skal være en farve skrevet #rrggbb, fx #1a4f8b', en: 'must be a colour written #rrggbb' }));
@@ -63,7 +63,7 @@ export function modelTheme(templates: TemplateSource): { theme: Theme; fonts: Ma
   const input = yaml.data ?? {};
   const result = themeSchema.safeParse(input);
   if (!result.success) {
-    diagnostics.push(...zodDiagnostics(result.error.issues, yaml, input, (p) => schemaKeys(themeSchema, p), topicHints));
+    diagnostics.push(...zodDiagnostics(result.error.issues, yaml, input, (p) => schemaKeys(themeSchema, p), themeHints));
     return { theme: defaultTheme, fonts, diagnostics };
   }
   const data = result.data;

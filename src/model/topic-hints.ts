@@ -188,3 +188,18 @@ export const topicHints = {
   keyFormat,
   wrongTypeHint,
 } satisfies SchemaHints;
+
+/**
+ * theme.yaml shares the topic's hints but for `file`, which there names the logo in the templates folder:
+ * a municipality told to "name a markdown file in the topic folder" would look in the wrong place.
+ */
+export const themeHints = {
+  ...topicHints,
+  missingFieldHints: {
+    ...missingFieldHints,
+    file: {
+      da: 'skriv navnet på logoets billedfil (PNG, JPEG eller SVG) i skabelonmappen, fx `logo: { file: logo.svg, alt: Eksempel Kommunes logo }`',
+      en: 'name the picture file of the logo (PNG, JPEG or SVG) in the templates folder, e.g. `logo: { file: logo.svg, alt: Eksempel Kommunes logo }`',
+    },
+  },
+} satisfies SchemaHints;

@@ -23,6 +23,15 @@ describe('modelTheme', () => {
     expect(theme.colors.text).toBe('#1b1b1b');
   });
 
+  it('tells a theme without a logo file to name a picture in the templates folder, not a markdown file', () => {
+    const { diagnostics } = modelTheme(templates('name: Eksempel Kommune\nlogo:\n  alt: Eksempel Kommunes logo\n'));
+    const missing = diagnostics.find((d) => d.rule === 'missing-field');
+    // Reported where the logo's own fields are written, the line a missing one joins.
+    expect(missing?.line).toBe(3);
+    expect(hintText(missing!, 'da')).toContain('logoets billedfil (PNG, JPEG eller SVG) i skabelonmappen');
+    expect(hintText(missing!, 'en')).not.toContain('markdown');
+  });
+
   it('rejects text colours below 4.5:1, naming the pair and the line', () => {
     const { diagnostics } = modelTheme(templates('colors:\n  accent: "#9ecbd6"\n  muted: "#777777"\n'));
     const errors = diagnostics.filter((d) => d.rule === 'low-contrast');
