@@ -21,6 +21,7 @@ interface DocInternal {
   metadata: { _metadata: string };
   subset?: number;
   _fontFamilies: Record<string, { finalize(): void }>;
+  _write(data: unknown): void;
   _font: SubsetFont & { ref(): unknown };
   _addInfo(): void;
   endSubset(): void;
@@ -47,11 +48,39 @@ interface StructInternal {
 const internal = (doc: PdfDoc) => doc as unknown as DocInternal;
 const structInternal = (element: PdfStruct) => element as unknown as StructInternal;
 
+/** PDFKit's PDFReference, whose prototype `writeStringsNatively` wraps, once per process. */
+interface ReferenceInternal {
+  write(chunk: unknown): void;
+}
+let referencesPatched = false;
+
+/**
+ * PDFKit turns every string it writes (each content operator, each object of the file) into bytes
+ * with a loop in JavaScript, one new array a call; Node's latin1 encoder makes the same bytes, the low
+ * byte of each UTF-16 unit, natively. The string gets the newline PDFKit would add, and PDFKit passes
+ * bytes through as they are, so the file is the same byte for byte (docs/performance.md).
+ */
+function writeStringsNatively(doc: PdfDoc): void {
+  const asBytes = (data: unknown) => (data instanceof Uint8Array ? data : Buffer.from(`${data}\n`, 'latin1'));
+  const it = internal(doc);
+  const write = it._write;
+  it._write = (data) => write.call(doc, asBytes(data));
+  if (referencesPatched) return;
+  // Every indirect object is a PDFReference; the root is one made before any content.
+  const reference = Object.getPrototypeOf(it._root) as ReferenceInternal;
+  const writeChunk = reference.write;
+  reference.write = function (this: ReferenceInternal, chunk: unknown) {
+    writeChunk.call(this, asBytes(chunk));
+  };
+  referencesPatched = true;
+}
+
 /**
  * Patches made once, right after the document is created: the conformance claim and its metadata,
  * an undated document's missing dates, and name and number trees as ISO 32000-1 has them.
  */
 function patchDocument(doc: PdfDoc, options: { pdfa: boolean; dated: boolean }): void {
+  writeStringsNatively(doc);
   claimConformance(doc, options.pdfa);
   if (!options.dated) leaveUndated(doc);
   sortNamesByBytes(doc);

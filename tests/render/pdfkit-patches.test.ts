@@ -34,6 +34,18 @@ describe(`PDFKit internals the patches rely on (written for ${pdfkitVersion})`, 
     expect(doc._fontFamilies, upgraded).toBeTypeOf('object');
   });
 
+  it('the document and its indirect objects have the string writers the byte patch wraps, and pass bytes through unchanged', () => {
+    const doc = pdfkitDocument();
+    expect(typeof doc._write, upgraded).toBe('function');
+    const reference = Object.getPrototypeOf(doc._root) as { write?: unknown };
+    expect(typeof reference.write, upgraded).toBe('function');
+    // What PDFKit makes of a string is what the patch makes of it: the low byte of each unit and a newline.
+    const ref = (doc as { ref(data?: object): { write(chunk: unknown): void; buffer: Uint8Array[] } }).ref({});
+    ref.write('q 1 0 0 1 0 0 cm æ\u2014');
+    ref.write(Buffer.from('Q\n', 'latin1'));
+    expect([...Buffer.concat(ref.buffer)]).toEqual([...Buffer.from('q 1 0 0 1 0 0 cm \u00e6\u0014\nQ\n', 'latin1')]);
+  });
+
   it('the name and number trees have the comparator and Limits switch the tree patches set', () => {
     const doc = pdfkitDocument();
     const dests = at(doc, '_root', 'data', 'Names', 'data', 'Dests') as Record<string, unknown>;
