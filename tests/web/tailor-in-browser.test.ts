@@ -29,6 +29,7 @@ const site = path.join(tmp, 'site');
 let server: Server;
 let browser: Browser;
 let base: string;
+let runCli: ReturnType<typeof snapshotPackage>;
 /** Per PDF's file name: the CLI's PDF, and the CLI's PDF with pako's deflate in place of Node's. */
 const cli = new Map<string, { real: Uint8Array; pako: Uint8Array }>();
 
@@ -41,7 +42,7 @@ function snapshotPackage(): (args: string[], env?: NodeJS.ProcessEnv) => { code:
   for (const dir of ['dist/cli', 'dist/fonts', 'dist/web', 'bin']) cpSync(path.join(repoRoot, dir), path.join(pkg, dir), { recursive: true });
   for (const name of ['package.json', 'templates', 'schema', 'node_modules']) symlinkSync(path.join(repoRoot, name), path.join(pkg, name));
   return (args, env = {}) => {
-    // The date the PDFs state comes from the topic, as the page's data (no SOURCE_DATE_EPOCH) says.
+    // The date the PDFs state comes from the topic unless a test sets SOURCE_DATE_EPOCH itself.
     const { SOURCE_DATE_EPOCH: _, ...rest } = process.env;
     const run = spawnSync(process.execPath, [path.join(pkg, 'bin/dialogpack.js'), ...args], { env: { ...rest, ...env }, encoding: 'utf8', timeout: 120_000 });
     return { code: run.status, stderr: run.stderr };
@@ -49,7 +50,7 @@ function snapshotPackage(): (args: string[], env?: NodeJS.ProcessEnv) => { code:
 }
 
 beforeAll(async () => {
-  const runCli = snapshotPackage();
+  runCli = snapshotPackage();
   // The site as `build --site` writes it: each topic's page with its form and topic-data.js, and assets/.
   const built = runCli(['build', ...Object.values(topics).map((t) => t.dir), '--out', site, '--site']);
   expect(built.code, built.stderr).toBe(0);
@@ -198,4 +199,21 @@ describe('when the page cannot build', () => {
     expect(status).toMatch(/^Det lykkedes ikke at lave PDF’erne i browseren \(skrifttypen atkinson-hyperlegible-[\w-]+ kunne ikke hentes\)\. Hent i stedet de færdige PDF’er/);
     expect(links).toBe(0);
   });
+});
+
+describe('a site built with SOURCE_DATE_EPOCH', () => {
+  it("gives the browser's PDFs the CLI's date: the same bytes as the CLI's with that date, both deflating with pako", async () => {
+    const dated = path.join(tmp, 'dated');
+    const env = { SOURCE_DATE_EPOCH: '1700000000', NODE_OPTIONS: `--require ${path.join(repoRoot, 'tests/web/pako-deflate.cjs')}` };
+    const built = runCli(['build', topics.personas.dir, '--out', dated, '--site'], { SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH });
+    expect(built.code, built.stderr).toBe(0);
+    expect(readFileSync(path.join(dated, 'personas/topic-data.js'), 'utf8')).toContain('"sourceDate":"2023-11-14T22:13:20.000Z"');
+    const cliRun = runCli(['build', topics.personas.dir, '--out', path.join(tmp, 'dated-cli'), '--participants', '14', '--start', '13:00', '--kind', 'cards'], env);
+    expect(cliRun.code, cliRun.stderr).toBe(0);
+    const expected = readFileSync(path.join(tmp, 'dated-cli/personas/personas-cards.pdf'));
+    expect(expected.toString('latin1')).toContain('<xmp:CreateDate>2023-11-14T22:13:20Z');
+    const result = await tailor(pathToFileURL(path.join(dated, 'personas/index.html')).href, ['cards'], '14');
+    expect(result.errors).toEqual([]);
+    expect(Buffer.compare(result.files.get('personas-cards.pdf')!, expected)).toBe(0);
+  }, 240_000);
 });
