@@ -32,7 +32,7 @@ export interface TopicDataOptions {
   strict?: boolean;
 }
 
-export function topicDataScript(source: Pick<TopicSource, 'slug' | 'displayDir' | 'listing' | 'files'>, templates: TemplateSource, options: TopicDataOptions): string {
+export function topicDataScript(source: Pick<TopicSource, 'slug' | 'listing' | 'files'>, templates: TemplateSource, options: TopicDataOptions): string {
   const files: TopicData['files'] = {};
   for (const [rel, file] of source.files) {
     if (file.kind === 'text') files[rel] = { text: file.text };
@@ -41,7 +41,9 @@ export function topicDataScript(source: Pick<TopicSource, 'slug' | 'displayDir' 
   const data: TopicData = {
     format: 1,
     slug: source.slug,
-    displayDir: source.displayDir,
+    // Messages in the browser name the topic's files from its short name: the folder the site was
+    // built from (a CI runner's or an editor's own path) is nobody's business on a public page.
+    displayDir: source.slug,
     listing: [...source.listing],
     files,
     templates: [...templates.files.values()].map((f) => (f.text !== undefined ? { path: f.path, text: f.text } : { path: f.path, base64: base64(f.bytes ?? new Uint8Array()) })),
