@@ -20,7 +20,7 @@ interface DocInternal {
   info: Record<string, unknown>;
   metadata: { _metadata: string };
   subset?: number;
-  _fontFamilies: Record<string, { finalize(): void }>;
+  _fontFamilies: Record<string, { finalize(): void; font?: object; subset?: SubsetInternal }>;
   _write(data: unknown): void;
   _font: SubsetFont & { ref(): unknown };
   _addInfo(): void;
@@ -36,6 +36,12 @@ interface DocInternal {
       AcroForm: { data: Record<string, unknown> };
     };
   };
+}
+
+/** fontkit's subset of an embedded font: the glyph ids it holds, in order, and the font file it makes of them. */
+interface SubsetInternal {
+  glyphs: number[];
+  encode(): Uint8Array;
 }
 
 /** The parts of PDFKit's PDFStructureElement that the patches reach into. */
@@ -252,12 +258,44 @@ function addTextField(doc: PdfDoc, item: Extract<LayoutItem, { type: 'field' }>,
  * CIDSet, where there is one, list every glyph of the program, and PDF/UA-1 asks for none: the fonts
  * are embedded here, with no CIDSet, before PDFKit's end() would embed them with one.
  */
+/** Font files made of the same glyphs of the same font, by font and glyph ids in order; a few a font. */
+const subsetFiles = new WeakMap<object, Map<string, Uint8Array>>();
+const SUBSETS_KEPT = 16;
+
+/**
+ * fontkit's font file of a subset depends on the font and the glyph ids in the order the document
+ * first used them, nothing else; documents that use the same glyphs in the same order (copies, a
+ * topic's outputs rebuilt by watch) get the file made for the first, instead of each decoding every
+ * glyph again (docs/performance.md).
+ */
+function reuseSubset(font: { font?: object; subset?: SubsetInternal }): void {
+  const subset = font.subset;
+  if (!font.font || !subset || !Array.isArray(subset.glyphs) || typeof subset.encode !== 'function') return;
+  let files = subsetFiles.get(font.font);
+  if (!files) subsetFiles.set(font.font, (files = new Map()));
+  const made = files;
+  const encode = subset.encode;
+  subset.encode = function (this: SubsetInternal) {
+    const key = this.glyphs.join(',');
+    let file = made.get(key);
+    if (!file) {
+      file = encode.call(this);
+      if (made.size >= SUBSETS_KEPT) made.clear();
+      made.set(key, file);
+    }
+    return file;
+  };
+}
+
 function embedFontsWithoutCidSet(doc: PdfDoc): void {
   const it = internal(doc);
   const subset = it.subset;
   it.subset = undefined;
   try {
-    for (const font of Object.values(it._fontFamilies)) font.finalize();
+    for (const font of Object.values(it._fontFamilies)) {
+      reuseSubset(font);
+      font.finalize();
+    }
   } finally {
     it.subset = subset;
   }
