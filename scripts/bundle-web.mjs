@@ -7,8 +7,9 @@
 //    Node's built-ins are replaced where the stages reach them: zlib by src/web/browser-zlib.ts (pako,
 //    and a CRC-32), path by path-browserify (Node's POSIX path, ported), Buffer by the buffer package,
 //    fs by a stub that throws (the browser path reads no file). PDFKit's browser build is the same
-//    code as its Node build but for its deflate (fflate), which is pointed at browser-zlib too, so
-//    one deflate serves every stream. pngjs's own browser build brings its zlib and streams.
+//    code as its Node build but for its deflate (fflate), which is pointed at render's pdfDeflate
+//    (src/render/pdf-deflate.ts), the deflate the CLI's PDFKit uses too, so both hosts write the same
+//    bytes. pngjs's own browser build brings its zlib and streams.
 // 2. dist/web/fonts/<id>.js: each catalog font as `dialogpackFont(id, base64)`, a script the page
 //    adds when a document first needs the font; a script because Chromium refuses fetch() from file://.
 // 3. dist/web/THIRD-PARTY-LICENSES.txt: the licence of every package the script holds and of the fonts,
@@ -33,7 +34,7 @@ const nodeShims = {
     b.onResolve({ filter: /^(node:)?fs(\/promises)?$/ }, to(src('no-file-system.ts')));
     b.onResolve({ filter: /^pngjs$/ }, to(require.resolve('pngjs/browser.js')));
     b.onResolve({ filter: /^fflate$/ }, (args) => (args.importer.includes(`${path.sep}pdfkit${path.sep}`) ? { path: 'pdfkit-deflate', namespace: 'shim' } : undefined));
-    b.onLoad({ filter: /^pdfkit-deflate$/, namespace: 'shim' }, () => ({ contents: `export { deflateSync as zlibSync } from ${JSON.stringify(src('browser-zlib.ts'))};`, loader: 'js', resolveDir: root }));
+    b.onLoad({ filter: /^pdfkit-deflate$/, namespace: 'shim' }, () => ({ contents: `export { pdfDeflate as zlibSync } from ${JSON.stringify(path.join(root, 'src/render/pdf-deflate.ts'))};`, loader: 'js', resolveDir: root }));
   },
 };
 

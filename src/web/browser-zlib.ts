@@ -1,15 +1,18 @@
 /**
  * What the stages ask of node:zlib, for the browser bundle (scripts/bundle-web.mjs puts this module in
  * its place): inflate for WOFF fonts and PNG checks, CRC-32 for PNG chunks, deflate for PDFKit's streams.
- * Inflating is exact whoever does it. Deflating is not: pako is a port of zlib 1.2.8, while Node 20
- * deflates with Chromium's zlib fork, whose match finder picks other matches, so a stream deflated
- * here is valid but not the same bytes as the CLI's (docs/performance.md, "The web edition (#21)").
+ * Inflating is exact whoever does it. Deflating is not: Node 20 deflates with Chromium's zlib fork, which
+ * no JavaScript deflate reproduces, so both hosts deflate PDF streams with render's pdfDeflate, fflate's
+ * zlibSync (src/render/pdf-deflate.ts, which imports this module in the bundle, hence fflate here and not
+ * pdfDeflate), and this module's deflateSync is the same, so that no deflate in the bundle differs from the
+ * CLI's (docs/performance.md, "The web edition (#21)").
  */
 import { Buffer } from 'buffer';
-import { deflate, inflate } from 'pako';
+import { zlibSync } from 'fflate';
+import { inflate } from 'pako';
 
 export function deflateSync(data: Uint8Array): Buffer {
-  return Buffer.from(deflate(data));
+  return Buffer.from(zlibSync(data));
 }
 
 export function inflateSync(data: Uint8Array, options?: { maxOutputLength?: number }): Buffer {
