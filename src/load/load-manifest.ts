@@ -44,8 +44,21 @@ export interface ManifestTopic {
   duration: number;
   /** Fingerprint of everything the PDFs were built from; equal fingerprints skip the rebuild. */
   inputHash: string;
+  /**
+   * What the fingerprint was taken over, so that the next build can take it again without parsing the
+   * topic. Absent in manifests of older versions, whose topics are fingerprinted in full.
+   */
+  inputs?: ManifestInputs;
   warnings: Diagnostic[];
   pdfs: ManifestPdf[];
+}
+
+/** The files a topic's build used, and the folder's listing then. */
+export interface ManifestInputs {
+  /** Relative to the topic folder, with forward slashes, in the order the build read them. */
+  files: string[];
+  /** sha256 of the folder's listing (pipeline/input-fingerprint's listingFingerprint). */
+  listing: string;
 }
 
 export interface Manifest {
@@ -144,10 +157,23 @@ function isTopic(value: unknown): boolean {
     typeof participants.max === 'number' &&
     typeof topic.duration === 'number' &&
     typeof topic.inputHash === 'string' &&
+    (topic.inputs === undefined || isInputs(topic.inputs)) &&
     Array.isArray(topic.warnings) &&
     topic.warnings.every(isWarning) &&
     Array.isArray(topic.pdfs) &&
     topic.pdfs.every(isPdf)
+  );
+}
+
+function isInputs(value: unknown): boolean {
+  const inputs = value as Record<string, unknown> | null;
+  return (
+    typeof inputs === 'object' &&
+    inputs !== null &&
+    Array.isArray(inputs.files) &&
+    inputs.files.every((file) => typeof file === 'string' && isPlainRelative(file)) &&
+    typeof inputs.listing === 'string' &&
+    /^[0-9a-f]{64}$/.test(inputs.listing)
   );
 }
 

@@ -38,6 +38,8 @@ export interface TopicResult {
   diagnostics: Diagnostic[];
   /** Fingerprint of the topic's inputs (files, templates, fonts, options, tool version). */
   inputHash?: string;
+  /** The files the fingerprint was taken over and the folder's listing (pipeline/build-topic). */
+  inputs?: { files: string[]; listing: string };
   /** The inputs match the previous build's: nothing was built, the old files stand. */
   unchanged?: boolean;
 }

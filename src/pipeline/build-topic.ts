@@ -4,10 +4,10 @@
  * topic with errors never reaches the disk. After load it is buildLoadedTopic, which the web edition
  * runs too.
  */
-import { loadTopic } from '../load/load-topic.js';
+import { loadTopic, type TopicSource } from '../load/load-topic.js';
 import type { BuildOptions } from './build-options.js';
 import { buildLoadedTopic, type SharedResources, type TopicResult } from './build-loaded-topic.js';
-import { usedFilesFingerprint } from './input-fingerprint.js';
+import { listingFingerprint, usedFilesFingerprint } from './input-fingerprint.js';
 
 export { availableKinds, type BuiltOutput, type SharedResources, type TopicResult } from './build-loaded-topic.js';
 
@@ -19,5 +19,13 @@ export async function buildTopic(
   previousHash?: string,
 ): Promise<TopicResult> {
   const loaded = await loadTopic(dir);
-  return buildLoadedTopic(dir, loaded, options, shared, render, { hash: previousHash, fingerprint: (source) => usedFilesFingerprint(source, shared.fingerprint, options) });
+  // The files as the fingerprint saw them, in the order they were read: recorded in the manifest, they
+  // let the next build take the fingerprint again without parsing the topic (recordedFilesFingerprint).
+  let inputs: TopicResult['inputs'];
+  const fingerprint = (source: TopicSource) => {
+    inputs = { files: [...source.files.keys()], listing: listingFingerprint(source.listing) };
+    return usedFilesFingerprint(source, shared.fingerprint, options);
+  };
+  const result = await buildLoadedTopic(dir, loaded, options, shared, render, { hash: previousHash, fingerprint });
+  return inputs && result.inputHash ? { ...result, inputs } : result;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ManifestInputs } from '../load/load-manifest.js';
 import type { TemplateSource } from '../load/load-templates.js';
 import type { TopicSource } from '../load/load-topic.js';
 import { modelTopic } from '../model/model-topic.js';
@@ -46,4 +47,32 @@ export function usedFilesFingerprint(source: TopicSource, shared: string, option
     hash.update('\n');
   }
   return hash.digest('hex');
+}
+
+/**
+ * The names in a topic folder, in the order load lists them, as one hash. The model looks names up in
+ * the listing (a file it names, a markdown file of a step's title), so a file added, removed or renamed
+ * can change what a topic uses without any file it read changing.
+ */
+export function listingFingerprint(listing: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const name of listing) hash.update(name).update('\0');
+  return hash.digest('hex');
+}
+
+/**
+ * A topic's inputs from the files its previous build recorded as used, without parsing YAML or
+ * markdown: each is read again (in the recorded order, so the limits refuse exactly what they refused)
+ * and hashed as usedFilesFingerprint does. Undefined when the folder's listing differs from the
+ * recorded one: what the model would read then is not known without running it.
+ *
+ * It equals the fingerprint the build recorded exactly when every file the model read has the same
+ * content, and the listing is the same: the model, given the same listing and the same files, reads
+ * the same files and makes the same topic. When it differs, some file the model reads first is not
+ * what it was, so topicFingerprint would differ too, and the topic is rebuilt without asking it.
+ */
+export function recordedFilesFingerprint(source: TopicSource, recorded: ManifestInputs, shared: string, options: Omit<BuildOptions, 'paths' | 'outDir'>): string | undefined {
+  if (listingFingerprint(source.listing) !== recorded.listing) return undefined;
+  for (const rel of recorded.files) source.read(rel);
+  return usedFilesFingerprint(source, shared, options);
 }

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Manifest, ManifestPdf, ManifestTopic } from '../load/load-manifest.js';
+import type { Manifest, ManifestInputs, ManifestPdf, ManifestTopic } from '../load/load-manifest.js';
 import type { Topic } from '../model/topic.js';
 
 /** A PDF as the pipeline built it, in memory: what the manifest records of it. */
@@ -28,6 +28,8 @@ export interface BuiltTopic {
   topic?: Pick<Topic, 'slug' | 'title' | 'participants' | 'duration'>;
   diagnostics: Diagnostic[];
   inputHash?: string;
+  /** The files the fingerprint was taken over, for the next build to check without parsing. */
+  inputs?: ManifestInputs;
   /** The inputs match the previous build's: the old entry stands. */
   unchanged?: boolean;
   outputs: ManifestPdf[];
@@ -88,13 +90,18 @@ export function buildManifest(results: readonly BuiltTopic[], previous: Manifest
       participants: result.topic.participants,
       duration: result.topic.duration,
       inputHash: result.inputHash,
+      ...(result.inputs && { inputs: result.inputs }),
       warnings: result.diagnostics.filter((d) => d.severity === 'warning'),
       pdfs: result.outputs,
     });
   }
   for (const result of results) {
     const entry = result.unchanged && result.slug ? bySlug.get(result.slug) : undefined;
-    if (entry && scan) bySlug.set(entry.slug, withSource(entry, source(result.dir)!));
+    if (!entry) continue;
+    // Found unchanged by parsing the topic (the record was older, or the folder holds other names now):
+    // what it read is recorded, as a build would have.
+    const updated = result.inputs && JSON.stringify(result.inputs) !== JSON.stringify(entry.inputs) ? withInputs(entry, result.inputs) : entry;
+    bySlug.set(entry.slug, scan ? withSource(updated, source(result.dir)!) : updated);
   }
   const topics = [...bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   return { tool: 'dialogpack', version, topics };
@@ -109,4 +116,10 @@ export function sourceOf(dir: string, outDir: string): string {
 export function withSource(entry: ManifestTopic, source: string | undefined): ManifestTopic {
   const { slug, source: _old, ...rest } = entry;
   return source === undefined ? { slug, ...rest } : { slug, source, ...rest };
+}
+
+/** The entry with `inputs` in its place after `inputHash`, as a build writes it. */
+function withInputs(entry: ManifestTopic, inputs: ManifestInputs): ManifestTopic {
+  const { inputs: _old, warnings, pdfs, ...rest } = entry;
+  return { ...rest, inputs, warnings, pdfs };
 }
