@@ -1,21 +1,21 @@
 #!/usr/bin/env node
-// Builds dist/web/ from src/web/: the web edition's browser script and the font scripts it loads
-// (issue #21). `dialogpack build --site` copies both to out/assets/ (src/load/load-web-assets.ts).
+// Builds dist/web/ from src/web/: the web edition's browser script and its licences (issue #21).
+// `dialogpack build --site` copies them to out/assets/ (src/load/load-web-assets.ts).
 //
 // 1. dist/web/dialogpack-web.js: src/web/dialogpack-web.ts with every stage it runs, as one classic
 //    script (IIFE): a page opened as a file may run scripts but not import modules from other files.
-//    Node's built-ins are replaced where the stages reach them: zlib by src/web/browser-zlib.ts (pako,
-//    and a CRC-32), path by path-browserify (Node's POSIX path, ported), Buffer by the buffer package,
+//    Node's built-ins are replaced where the stages reach them: zlib by src/web/browser-zlib.ts (fflate's deflate,
+//    pako's inflate and a CRC-32), path by path-browserify (Node's POSIX path, ported), Buffer by the buffer package,
 //    fs by a stub that throws (the browser path reads no file). PDFKit's browser build is the same
 //    code as its Node build but for its deflate (fflate), which is pointed at render's pdfDeflate
 //    (src/render/pdf-deflate.ts), the deflate the CLI's PDFKit uses too, so both hosts write the same
 //    bytes. pngjs's own browser build brings its zlib and streams.
-// 2. dist/web/fonts/<id>.js: each catalog font as `dialogpackFont(id, base64)`, a script the page
-//    adds when a document first needs the font; a script because Chromium refuses fetch() from file://.
+// 2. The fonts are not kept here: `build --site` makes their scripts (assets/fonts/<id>.js) from the
+//    font files the CLI itself reads (src/publish/web-asset-files.ts), so the package carries them once.
 // 3. dist/web/THIRD-PARTY-LICENSES.txt: the licence of every package the script holds and of the fonts,
 //    since the script goes onto a website without the packages.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,14 +59,9 @@ const result = await build({
 });
 if (process.argv.includes('--analyze')) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));
 
-// The catalog's fonts, from where scripts/bundle.mjs put them (or their packages, before it has run).
+// The catalog's fonts, whose licences go with the script.
 const catalog = await build({ absWorkingDir: root, entryPoints: ['src/fonts/font-catalog.ts'], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'warning' });
 const { allFontFiles } = await import(`data:text/javascript,${encodeURIComponent(catalog.outputFiles[0].text)}`);
-mkdirSync(path.join(outDir, 'fonts'), { recursive: true });
-for (const spec of allFontFiles()) {
-  const file = path.join(path.dirname(require.resolve(`${spec.package}/package.json`)), spec.file);
-  writeFileSync(path.join(outDir, 'fonts', `${spec.id}.js`), `dialogpackFont(${JSON.stringify(spec.id)},"${readFileSync(file).toString('base64')}");\n`);
-}
 
 // As scripts/bundle.mjs does for the CLI: each bundled package's folder from the paths esbuild read.
 const bundled = new Map();
@@ -84,5 +79,5 @@ const notices = [...bundled.values()].sort((a, b) => (a.name < b.name ? -1 : 1))
 });
 writeFileSync(
   path.join(outDir, 'THIRD-PARTY-LICENSES.txt'),
-  `dialogpack-web.js bundles the following packages, and fonts/ holds the fonts of the @fontsource packages. Their licences follow.\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`,
+  `dialogpack-web.js bundles the following packages, and fonts/ beside it (which build --site writes) holds the fonts of the @fontsource packages. Their licences follow.\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`,
 );

@@ -21,10 +21,12 @@ import { findTopics } from '../load/find-topics.js';
 import { loadManifest, type Manifest, type ManifestPdf, type ManifestTopic, type OutputFolderState } from '../load/load-manifest.js';
 import { loadToolVersion } from '../load/load-tool-version.js';
 import { loadTopic } from '../load/load-topic.js';
+import { allFontFiles } from '../fonts/font-catalog.js';
 import { loadWebAssets } from '../load/load-web-assets.js';
 import { topicSlug } from '../model/topic-slug.js';
 import { buildManifest, describePdf } from '../publish/manifest.js';
 import { renderIndexHtml } from '../publish/render-index-html.js';
+import { webAssetFiles } from '../publish/web-asset-files.js';
 import { lockOutputFolder, type LockOwner } from '../write/lock-output-folder.js';
 import { outputJournal } from '../write/output-journal.js';
 import { removeOutputs } from '../write/remove-outputs.js';
@@ -187,10 +189,10 @@ async function buildAndWrite(
   report.removed.push(...removal.removed);
   if (removal.diagnostics.length) return;
   // The script the topic pages' form runs, its fonts and licences: the same for every page of the site.
-  const web = options.site ? loadWebAssets() : { files: [], diagnostics: [] };
+  const web = options.site ? await loadWebAssets(allFontFiles()) : { files: [], fonts: [], diagnostics: [] };
   report.diagnostics.push(...web.diagnostics);
   const outcome = await writeOutputs(options.outDir, [
-    ...web.files,
+    ...webAssetFiles(web),
     { path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) },
     { path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(manifest, { pages: options.site ? new Set(manifest.topics.map((t) => t.slug)) : undefined })) },
   ], writerId(run));

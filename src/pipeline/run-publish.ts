@@ -10,7 +10,9 @@ import { hasErrors } from '../diagnostics/diagnostic.js';
 import { loadManifest } from '../load/load-manifest.js';
 import { loadShard } from '../load/load-shard.js';
 import { loadToolVersion } from '../load/load-tool-version.js';
+import { allFontFiles } from '../fonts/font-catalog.js';
 import { loadWebAssets } from '../load/load-web-assets.js';
+import { webAssetFiles } from '../publish/web-asset-files.js';
 import { mergeShards } from '../publish/merge-shards.js';
 import { renderIndexHtml } from '../publish/render-index-html.js';
 import { verifyShardPdf } from '../publish/verify-shard-pdf.js';
@@ -100,9 +102,9 @@ async function publishInto(
       if (data) await batch.add({ path: `${topic.slug}/topic-data.js`, bytes: data });
       pages.add(topic.slug);
     }
-    const web = loadWebAssets();
+    const web = await loadWebAssets(allFontFiles());
     report.diagnostics.push(...web.diagnostics);
-    for (const file of web.files) await batch.add(file);
+    for (const file of webAssetFiles(web)) await batch.add(file);
   }
   await batch.add({ path: 'manifest.json', bytes: new TextEncoder().encode(`${JSON.stringify(merged.manifest, null, 2)}\n`) });
   await batch.add({ path: 'index.html', bytes: new TextEncoder().encode(renderIndexHtml(merged.manifest, { pages })) });
