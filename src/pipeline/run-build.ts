@@ -35,8 +35,7 @@ import type { BuildOptions } from './build-options.js';
 import { buildInPool, crashedTopic, startPool, type BuildPool } from './build-pool.js';
 import { buildTopic, type TopicResult } from './build-topic.js';
 import { listingFingerprint, recordedFilesFingerprint, topicFingerprint } from './input-fingerprint.js';
-import { topicDataFile } from './topic-data-file.js';
-import { topicPage } from './topic-page.js';
+import { siteFiles } from './site-files.js';
 import { sharedInputs, withFonts, type SharedInputs } from './shared-resources.js';
 
 /**
@@ -153,11 +152,7 @@ async function buildAndWrite(
     if (built.unchanged || hasErrors(built.diagnostics) || !built.outputs.length) return;
     for (const file of built.outputs) if (!(await batch.add(file))) break;
     // The page lists the PDFs just built, so it is made once they are, and written with them.
-    const page = options.site ? await topicPage(built.dir, result.outputs, shared.theme) : undefined;
-    if (page) await batch.add(page);
-    // What the page's form builds the tailored PDFs from in the browser (src/web).
-    const data = page ? await topicDataFile(built.dir, shared.templates, options) : undefined;
-    if (data) await batch.add(data);
+    if (options.site) for (const file of await siteFiles(built.dir, result.outputs, shared.theme, shared.templates, options)) await batch.add(file);
     pending.push(result);
   });
   report.topics = results;
