@@ -9,6 +9,7 @@ import * as fontkit from 'fontkit';
 import { faceChain, type FaceKey } from './font-catalog.js';
 import type { FontSource } from '../load/load-fonts.js';
 import { pairShaper, type PairShaper } from './pair-shaper.js';
+import { RecentCache } from './recent-cache.js';
 import type { ShapedRun } from './shaped-run.js';
 import { woffToSfnt } from './woff-to-sfnt.js';
 
@@ -21,10 +22,12 @@ export interface FontSegment {
 }
 
 /**
- * Shaped runs kept in each of the cache's two generations. A pack has about 3 000 distinct runs; 300
- * topics of distinct text made the unbounded cache 438 MiB (docs/performance.md).
+ * Shaped runs kept in each of a font's two cache generations. A pack has about 3 000 distinct runs;
+ * 300 topics of distinct text made the unbounded cache 438 MiB. 20 000 held the live heap of a worker
+ * at about 60 MB after 100 topics of distinct text, 5 000 at 38 MB, as fast for distinct text and
+ * for copies (docs/performance.md, "Memory").
  */
-const SHAPED_GENERATION = 20_000;
+const SHAPED_GENERATION = 5_000;
 
 export interface FontMetrics {
   /** Ascender and descender (positive, below the baseline) per 1 pt of size. */
@@ -34,14 +37,8 @@ export interface FontMetrics {
 
 export class FontBook {
   private readonly parsed = new Map<string, fontkit.Font>();
-  /**
-   * Runs shaped or asked for since the last turn of generations, by font and text, and those of the
-   * generation before: a run asked for again moves to the young one, and when that is full the old
-   * one is dropped, so words in use stay and the rest go.
-   */
-  private young = new Map<string, Map<string, ShapedRun>>();
-  private old = new Map<string, Map<string, ShapedRun>>();
-  private youngRuns = 0;
+  /** Shaped runs by font and text: the words in use stay and the rest go. */
+  private readonly shaped = new Map<string, RecentCache<string, ShapedRun>>();
   private readonly pairShapers = new Map<string, PairShaper | undefined>();
   /** fontkit's unitsPerEm is a getter through its table decoder; it is asked for every word. */
   private readonly emSquare = new Map<string, number>();
@@ -121,10 +118,8 @@ export class FontBook {
    * process and shared by measuring and by drawing in every document.
    */
   private shape(fontId: string, text: string): ShapedRun {
-    let run = this.young.get(fontId)?.get(text);
+    let run = this.shaped.get(fontId)?.get(text);
     if (run) return run;
-    run = this.old.get(fontId)?.get(text);
-    if (run) return this.keep(fontId, text, run);
     if (text.length > 1 && text.endsWith(' ')) {
       // "word " is built from the cached "word" and " ", which other lines ask for on their own,
       // rather than shaping every word twice (a kern against a space is nil in Latin text).
@@ -152,15 +147,9 @@ export class FontBook {
   }
 
   private keep(fontId: string, text: string, run: ShapedRun): ShapedRun {
-    if (this.youngRuns >= SHAPED_GENERATION) {
-      this.old = this.young;
-      this.young = new Map();
-      this.youngRuns = 0;
-    }
-    let runs = this.young.get(fontId);
-    if (!runs) this.young.set(fontId, (runs = new Map()));
+    let runs = this.shaped.get(fontId);
+    if (!runs) this.shaped.set(fontId, (runs = new RecentCache(SHAPED_GENERATION)));
     runs.set(text, run);
-    this.youngRuns++;
     return run;
   }
 

@@ -9,7 +9,7 @@ describe('FontBook', () => {
     const id = fonts.primary('regular');
     const words = ['Borgerservice', 'kommunens ', 'fællesskab', 'æøå ÆØÅ'];
     const before = words.map((w) => fonts.runs(id, w));
-    // 50 000 distinct words: more than the two generations of 20 000 runs the cache keeps.
+    // 50 000 distinct words: more than the two generations of 5 000 runs the cache keeps for a font.
     for (let i = 0; i < 50_000; i++) fonts.width(id, `ord${i.toString(36)}`, 10);
     const after = words.map((w) => fonts.runs(id, w));
     expect(after).toEqual(before);
