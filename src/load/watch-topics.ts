@@ -46,8 +46,14 @@ interface Closable {
   close(): void;
 }
 
-/** Editors save a file as several events (temp file, rename, chmod); one rebuild should follow. */
-const defaultDebounceMs = 120;
+/**
+ * Editors save a file as several events (temp file, rename, chmod); one rebuild should follow. On Linux
+ * the events of one save (a write, an append, vim's temp-and-rename) arrive within 0.1 ms of each other,
+ * so 40 ms waits out a save with room to spare and leaves the rest of the 300 ms a save may take to
+ * reach the PDF (issue #20) to the build. A writer slower than that (a copy onto a network drive) may
+ * start a build early; the events after it queue another, which sees the whole file.
+ */
+const defaultDebounceMs = 40;
 /** How often a folder that is gone is looked for. */
 const lookoutMs = 500;
 
