@@ -18,15 +18,26 @@ export interface DrawContext {
   useFont(fontId: string): SubsetFont;
   /** The document's form, made at the first field. */
   form: { ready: boolean };
+  /**
+   * The fill colour the page's content has at this point, when text set it and nothing has set or
+   * restored another since: the lines of a paragraph then set their colour once, not once a line.
+   */
+  fill?: string;
 }
 
 type Item<T extends LayoutItem['type']> = Extract<LayoutItem, { type: T }>;
 
 /** One layout item drawn on the current page, inside the marked content or artifact it belongs to. */
 export function drawItem(item: LayoutItem, dc: DrawContext): void {
+  if (item.type === 'text') return drawText(item, dc);
+  // Anything else may set a fill colour of its own, or bring back an earlier one at its Q.
+  dc.fill = undefined;
+  drawOther(item, dc);
+  dc.fill = undefined;
+}
+
+function drawOther(item: Exclude<LayoutItem, { type: 'text' }>, dc: DrawContext): void {
   switch (item.type) {
-    case 'text':
-      return drawText(item, dc);
     case 'rect':
       return drawRect(item, dc);
     case 'line':
@@ -42,9 +53,14 @@ export function drawItem(item: LayoutItem, dc: DrawContext): void {
   }
 }
 
-function drawText(item: Item<'text'>, { doc, fonts, marked, useFont }: DrawContext): void {
+function drawText(item: Item<'text'>, dc: DrawContext): void {
+  const { doc, fonts, marked, useFont } = dc;
   marked.openFor(item.node, item.actualText, item.running, item.order);
-  doc.fillColor(item.color);
+  // Marked content (BDC/EMC) leaves the graphics state alone, so the colour carries across it.
+  if (dc.fill !== item.color) {
+    doc.fillColor(item.color);
+    dc.fill = item.color;
+  }
   doc.addContent(
     textOperators(useFont(item.fontId), fonts.runs(item.fontId, item.text), fonts.unitsPerEm(item.fontId), {
       x: item.x,
