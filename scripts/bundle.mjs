@@ -14,8 +14,11 @@
 //    the licence of every package the bundle holds, since the installed package no longer has them.
 //    dist/pdfjs/: pdf.js's browser build, for `dialogpack preview`'s page.
 // 4. dist/cli/dialogpack.cjs.v8cache: V8's cache of the bundle, taken after building the bundled
-//    topics in this process, so it holds the bytecode of every function a build runs, not only of
-//    the top level. `--no-cache` skips this step (the CLI then compiles as usual).
+//    topics through the CLI's main, so it holds the bytecode of every function the main thread of a
+//    build runs (the command line, finding topics, writing). The stages run on the build worker, an
+//    isolate of its own, and are not in it: a cache trained with the stages in this thread was twice
+//    the size (2.4 MB) and no faster, cold or for 20 packs, in three interleaved runs (issue #20).
+//    `--no-cache` skips this step (the CLI then compiles as usual).
 //
 // The bundle lives in dist/cli/, two folders below the package root, as the modules it replaces
 // did: `../../templates`, `../../schema` and `../../package.json` resolve against import.meta.url,
@@ -57,6 +60,7 @@ const result = await build({
   sourcemap: true,
   legalComments: 'linked',
   metafile: true,
+  plugins: [await precompiledTemplates()],
 });
 await build({ ...common, entryPoints: { 'cli/load-bundle': 'src/load/load-bundle.ts' } });
 if (process.argv.includes('--analyze')) console.log(await (await import('esbuild')).analyzeMetafile(result.metafile));
@@ -110,6 +114,32 @@ if (!process.argv.includes('--no-cache')) {
     rmSync(out, { recursive: true, force: true });
   }
   writeFileSync(codeCacheFile, script.createCachedData());
+}
+
+/**
+ * The built-in templates compiled now, in place of src/compose/precompiled-templates.ts's empty map, so a
+ * cold process neither parses nor compiles them (see that file). precompile-templates.ts is bundled on
+ * its own to run here; a template whose text differs from these (a copy edited by a municipality) is
+ * compiled at run time, as before.
+ */
+async function precompiledTemplates() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'dialogpack-precompile-'));
+  let source;
+  try {
+    const file = path.join(dir, 'precompile.cjs');
+    await build({ absWorkingDir: root, entryPoints: ['src/compose/precompile-templates.ts'], bundle: true, format: 'cjs', platform: 'node', outfile: file, logLevel: 'warning' });
+    const { precompileTemplates } = require(file);
+    const templates = readdirSync(path.join(root, 'templates'), { recursive: true }).filter((f) => f.endsWith('.hbs')).sort();
+    source = precompileTemplates(templates.map((f) => readFileSync(path.join(root, 'templates', f), 'utf8')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return {
+    name: 'precompiled-templates',
+    setup(plugin) {
+      plugin.onLoad({ filter: /[\\/]src[\\/]compose[\\/]precompiled-templates\.ts$/ }, () => ({ contents: source, loader: 'js' }));
+    },
+  };
 }
 
 function packageDir(name) {

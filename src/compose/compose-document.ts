@@ -13,7 +13,8 @@ import type { Topic } from '../model/topic.js';
 import { markdownGuard } from '../parse/markdown-guard.js';
 import type { Agenda } from '../plan/agenda.js';
 import { parseDocumentMarkdown } from './document-parser.js';
-import { createMarkdownHandlebars, type MarkOptions } from './markdown-handlebars.js';
+import { compileOptions, createMarkdownHandlebars, templateKey } from './markdown-handlebars.js';
+import { precompiledTemplates } from './precompiled-templates.js';
 import { registerTemplateHelpers } from './template-helpers.js';
 import { templateBudget, TemplateTooLong } from './template-budget.js';
 import { documentLabels, type DocumentLabels } from './labels.js';
@@ -45,7 +46,7 @@ export interface ComposedDocument {
 }
 
 type Compiled = (context: unknown, options?: unknown) => string;
-/** By marks ('1' or '0') and text. */
+/** By templateKey: marks and text. */
 const compiledCache = new Map<string, Compiled>();
 const env = createMarkdownHandlebars();
 registerTemplateHelpers(env);
@@ -166,9 +167,15 @@ function tooLong(error: TemplateTooLong): Diagnostic {
 }
 
 function compile(text: string, displayPath: string, diagnostics: Diagnostic[], marks: boolean): Compiled | undefined {
-  const key = `${marks ? 1 : 0}${text}`;
+  const key = templateKey(text, marks);
   let compiled = compiledCache.get(key);
   if (compiled) return compiled;
+  const precompiled = precompiledTemplates.get(key);
+  if (precompiled) {
+    compiled = env.template(precompiled) as Compiled;
+    compiledCache.set(key, compiled);
+    return compiled;
+  }
   try {
     // compile() is lazy; parse() reports syntax errors (with their line) now.
     env.parse(text);
@@ -176,8 +183,7 @@ function compile(text: string, displayPath: string, diagnostics: Diagnostic[], m
     diagnostics.push(templateError(error, displayPath, text));
     return undefined;
   }
-  const options: MarkOptions = marks ? { markedText: text } : {};
-  compiled = env.compile(text, { strict: true, ...options }) as Compiled;
+  compiled = env.compile(text, compileOptions(text, marks)) as Compiled;
   compiledCache.set(key, compiled);
   return compiled;
 }

@@ -7,6 +7,16 @@ export interface MarkOptions {
   markedText?: string;
 }
 
+/** How compose compiles a template's text, with or without marks: at first use, or when the package is built. */
+export function compileOptions(text: string, marks: boolean): NonNullable<Parameters<typeof Handlebars.compile>[1]> & MarkOptions {
+  return { strict: true, ...(marks ? { markedText: text } : {}) };
+}
+
+/** The key of a compiled template: the same text compiles differently with marks. */
+export function templateKey(text: string, marks: boolean): string {
+  return `${marks ? 1 : 0}${text}`;
+}
+
 /**
  * An isolated Handlebars environment that writes markdown instead of HTML: `{{x}}` escapes markdown,
  * `{{{x}}}` inserts markdown as it is. Handlebars hard-codes its HTML escaper into compiled code, so the
