@@ -88,28 +88,30 @@ export class FontBook {
     if (!cache) this.charFont.set(face, (cache = new Map()));
     const segments: FontSegment[] = [];
     let current = -1;
-    let buffer = '';
-    for (const char of text) {
-      const cp = char.codePointAt(0)!;
+    // Runs are cut from the text by index rather than built a character at a time: segment is asked
+    // for every line layout tries, and most lines are one run.
+    let start = 0;
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
       let index = cache.get(cp);
       if (index === undefined) {
         index = cp <= 0x20 || cp === 0xa0 || cp === 0xad ? -1 : chain.findIndex((id) => this.font(id).hasGlyphForCodePoint(cp));
         if (index === -1 && cp > 0x20 && cp !== 0xa0 && cp !== 0xad) {
-          this.missing.add(char);
+          this.missing.add(String.fromCodePoint(cp));
           index = 0;
         }
         cache.set(cp, index);
       }
       // Spaces join whichever run they follow, so runs break only where the font really changes.
       const effective = index === -1 ? (current === -1 ? 0 : current) : index;
-      if (effective !== current && buffer) {
-        segments.push({ fontId: chain[current], text: buffer });
-        buffer = '';
+      if (effective !== current && i > start) {
+        segments.push({ fontId: chain[current], text: text.slice(start, i) });
+        start = i;
       }
       current = effective;
-      buffer += char;
+      i += cp > 0xffff ? 2 : 1;
     }
-    if (buffer) segments.push({ fontId: chain[current === -1 ? 0 : current], text: buffer });
+    if (start < text.length) segments.push({ fontId: chain[current === -1 ? 0 : current], text: text.slice(start) });
     return segments;
   }
 
