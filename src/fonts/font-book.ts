@@ -25,7 +25,7 @@ export interface FontSegment {
  * Shaped runs kept in each of a font's two cache generations. A pack has about 3 000 distinct runs;
  * 300 topics of distinct text made the unbounded cache 438 MiB. 20 000 held the live heap of a worker
  * at about 60 MB after 100 topics of distinct text, 5 000 at 38 MB, as fast for distinct text and
- * for copies (docs/performance.md, "Memory").
+ * for copies (docs/performance.md, "Steps of the second round").
  */
 const SHAPED_GENERATION = 5_000;
 

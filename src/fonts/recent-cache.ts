@@ -6,8 +6,9 @@
  * kept, whatever the process builds.
  *
  * Shaped runs (FontBook) and hyphenated words (layout) are kept this way: both are asked for again and
- * again within a topic and across topics of the same language, and both grew without bound before
- * (docs/performance.md, "Memory").
+ * again within a topic and across topics of the same language. The hyphenated words had no bound
+ * before, and the shaped runs a cache of their own, four times as large (docs/performance.md, "Steps
+ * of the second round").
  */
 export class RecentCache<K, V> {
   private young = new Map<K, V>();
