@@ -37,9 +37,6 @@ const passageOf = Symbol('passage');
 const nodeOf = Symbol('node');
 type Placed = (String | Number) & { [placeOf]?: TextSource; [passageOf]?: Passage; [nodeOf]?: DocumentNode };
 
-/** The template texts compiled with marks, by number, and the place of each stretch of literal text in them. */
-const templateTexts = new Map<string, number>();
-const contentPlaces: { text: number; line: number; column: number }[] = [];
 /** The render under way: the sources of the values it marked (when it marks them) and the passages it printed. */
 let rendering: { sources?: TextSource[]; printed: Printed[] } | undefined;
 
@@ -102,18 +99,31 @@ export function markPassage(value: unknown, text: string): string {
   return `${PASSAGE}${rendering.printed.length - 1}${OPENED}${marked}${CLOSE}`;
 }
 
-/** A template's literal text, which Handlebars found at `start` (line 1-based, column 0-based) of `template`, in marks naming that place. */
+/**
+ * A template's literal text, which Handlebars found at `start` (line 1-based, column 0-based) of `template`,
+ * in marks naming that place. The mark holds all it names (the template, by templateId, and the line
+ * and column), because it becomes part of the compiled template: one compiled when the package was
+ * built (precompiled-templates.ts) is rendered in another process, where nothing of its compiling is left.
+ */
 export function markContent(content: string, template: string, start: { line: number; column: number }): string {
-  let text = templateTexts.get(template);
-  if (text === undefined) templateTexts.set(template, (text = templateTexts.size));
   let offset = 0;
   for (let line = 1; line < start.line && offset >= 0; line++) offset = template.indexOf('\n', offset) + 1;
   // Handlebars strips the white space around a block's tags from its text, after the place it gives.
   const at = template.indexOf(content, offset + start.column);
   if (offset < 0 || at < 0) return content;
   const before = template.slice(0, at).split('\n');
-  contentPlaces.push({ text, line: before.length, column: before[before.length - 1].length + 1 });
-  return `${CONTENT}${contentPlaces.length - 1}${OPENED}${content}${CLOSE}`;
+  return `${CONTENT}${templateId(template)}:${before.length}:${before[before.length - 1].length + 1}${OPENED}${content}${CLOSE}`;
+}
+
+/**
+ * A template text's name in content marks: its FNV-1a hash, in hex. The same in every process and in
+ * the browser; two templates of one render with the same hash (one in four billion) would give text
+ * of one the other's file.
+ */
+function templateId(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16);
 }
 
 /** True when a text holds a character compose marks with: such inputs are rendered without marks. */
@@ -142,7 +152,7 @@ export function renderWithMarks(
   } finally {
     rendering = undefined;
   }
-  const files = new Map([...templates].map(([text, file]) => [templateTexts.get(text), file]));
+  const files = new Map([...templates].map(([text, file]) => [templateId(text), file]));
   let markdown = '';
   const ranges: SourceRange[] = [];
   const passages: PassageStretch[] = [];
@@ -168,8 +178,10 @@ export function renderWithMarks(
       continue;
     }
     const end = marked.indexOf(OPENED, i);
-    const id = Number(marked.slice(i + 1, end));
-    if (mark === OPENED || end < 0 || !Number.isInteger(id)) {
+    const label = end < 0 ? '' : marked.slice(i + 1, end);
+    const id = Number(label);
+    const place = mark === CONTENT ? /^([0-9a-f]+):(\d+):(\d+)$/.exec(label) : undefined;
+    if (mark === OPENED || end < 0 || (mark === CONTENT ? !place : !Number.isInteger(id))) {
       valid = false;
       i++;
       continue;
@@ -178,9 +190,8 @@ export function renderWithMarks(
     if (mark === VALUE) open.push({ start: markdown.length, source: sources[id] });
     else if (mark === PASSAGE) open.push({ start: markdown.length, printed: printed[id] });
     else {
-      const place = contentPlaces[id];
-      const file = place && files.get(place.text);
-      open.push({ start: markdown.length, source: file === undefined ? undefined : { file, line: place.line, column: place.column, template: true } });
+      const file = files.get(place![1]);
+      open.push({ start: markdown.length, source: file === undefined ? undefined : { file, line: Number(place![2]), column: Number(place![3]), template: true } });
     }
   }
   if (open.length) valid = false;

@@ -25,6 +25,32 @@ async function buildReference(): Promise<Map<string, Uint8Array>> {
   return new Map(result.outputs.map((o) => [o.kind, o.bytes]));
 }
 
+/**
+ * Every document of the reference topic composed with the places of what it prints (as a build
+ * composes it): the trees with each node's file, line and column, templates' own text included.
+ */
+async function composeReference(ownFirst = false): Promise<string[]> {
+  const { loadTopic } = await import('../../src/load/load-topic.js');
+  const { parseTopic } = await import('../../src/parse/parse-topic.js');
+  const { modelTopic } = await import('../../src/model/model-topic.js');
+  const { locate } = await import('../../src/model/locate.js');
+  const { planAgenda } = await import('../../src/plan/plan-agenda.js');
+  const { composeDocument } = await import('../../src/compose/compose-document.js');
+  const { source: templates } = await loadTemplates();
+  const parsed = parseTopic((await loadTopic(referenceTopic)).source!);
+  const topic = modelTopic(parsed.parsed).topic!;
+  const { agenda } = planAgenda(topic, { participants: 14, start: '13:00' });
+  const placeOf = (where: readonly (string | number)[]) => locate(parsed.parsed.topic, where);
+  if (ownFirst) {
+    // A municipality's own template, compiled at run time before the built-in ones are used.
+    const own = new Map([['pack/pack.hbs', { path: 'pack/pack.hbs', displayPath: 'kommune/pack/pack.hbs', text: '# Kommunens egen\n\nOm {{topic.title}}.\n' }]]);
+    expect(composeDocument('pack', topic, agenda, { files: own }, { hasLogo: false }, placeOf).document).toBeDefined();
+  }
+  return (['pack', 'facilitator', 'handout', 'flipchart', 'cards'] as const).map((kind) =>
+    JSON.stringify(composeDocument(kind, topic, agenda, templates, { hasLogo: false }, placeOf).document!.tree),
+  );
+}
+
 describe('templates precompiled when the package is built', () => {
   afterEach(() => {
     vi.doUnmock('../../src/compose/precompiled-templates.js');
@@ -47,6 +73,19 @@ describe('templates precompiled when the package is built', () => {
     expect(asked.filter((key) => !map.has(key))).toEqual([]);
     expect([...precompiled.keys()].sort()).toEqual([...compiled.keys()].sort());
     for (const [kind, bytes] of compiled) expect(Buffer.compare(Buffer.from(precompiled.get(kind)!), Buffer.from(bytes)), kind).toBe(0);
+  });
+
+  it('place what they print as the templates compiled at first use do, their own text at its line and column too, whatever was compiled before', async () => {
+    vi.resetModules();
+    const compiled = await composeReference();
+    expect(compiled.join('')).toContain('"fromTemplate":true');
+
+    const map = evaluate(precompileTemplates(await builtInTexts()));
+    vi.resetModules();
+    vi.doMock('../../src/compose/precompiled-templates.js', () => ({ precompiledTemplates: map }));
+    expect(await composeReference(true)).toEqual(compiled);
+    vi.resetModules();
+    expect(await composeReference()).toEqual(compiled);
   });
 
   it('are in the bundle under the key of each built-in template as load reads it, with marks and without', async () => {
