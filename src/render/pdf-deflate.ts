@@ -10,10 +10,11 @@
  * PDFKit's Node build deflates through Node's zlib module, reading `deflateSync` from it at each call:
  * in a PDFReference's finalize (every stream: content, fonts, the structure, metadata) and in a PNG's
  * decodePixels callback (a picture with an alpha channel, a palette with transparency, or interlace,
- * whose planes PDFKit deflates anew). usePdfDeflate points that one property at pdfDeflate for exactly
- * those calls, which are synchronous, and puts it back after each, so nothing else in the process
- * deflates differently, and the CLI's own inflateSync and crc32 stay native. In the browser bundle PDFKit
- * already calls fflate (scripts/bundle-web.mjs points it here), and the swap changes nothing.
+ * whose planes PDFKit deflates anew). pdfkit-patches.ts, where render reaches into PDFKit, runs exactly
+ * those calls, which are synchronous, inside withPdfDeflate, which points that one property at
+ * pdfDeflate and puts it back after, so nothing else in the process deflates differently, and the CLI's
+ * own inflateSync and crc32 stay native. In the browser bundle PDFKit already calls fflate
+ * (scripts/bundle-web.mjs points it here), and the swap changes nothing.
  *
  * pngjs's re-encode of a scaled picture (src/model/scale-to-print.ts) keeps Node's deflate: at its level 9
  * with the RLE strategy, Chromium's zlib and pako (inside pngjs's browser build) write the same bytes
@@ -21,28 +22,13 @@
  */
 import zlib from 'node:zlib';
 import { zlibSync } from 'fflate';
-import type { PdfDoc } from './pdfkit-patches.js';
 
 export function pdfDeflate(data: Uint8Array): Uint8Array {
   return zlibSync(data);
 }
 
-/** The parts of PDFKit's PDFReference and PNGImage (and png-js's PNG) that the swap wraps. */
-interface ReferenceInternal {
-  finalize(): void;
-}
-interface ImageInternal {
-  image?: { decodePixels?(fn: (pixels: Uint8Array) => void): unknown };
-}
-interface DocInternal {
-  _root: object;
-  openImage(src: unknown): ImageInternal;
-}
-
-let referencesPatched = false;
-
 /** Runs `fn` with Node's zlib.deflateSync replaced by pdfDeflate. */
-function withPdfDeflate<T>(fn: () => T): T {
+export function withPdfDeflate<T>(fn: () => T): T {
   const mutable = zlib as unknown as { deflateSync: unknown };
   const native = mutable.deflateSync;
   mutable.deflateSync = pdfDeflate;
@@ -51,26 +37,4 @@ function withPdfDeflate<T>(fn: () => T): T {
   } finally {
     mutable.deflateSync = native;
   }
-}
-
-export function usePdfDeflate(doc: PdfDoc): void {
-  const it = doc as unknown as DocInternal;
-  const openImage = it.openImage;
-  it.openImage = function (this: PdfDoc, src: unknown) {
-    const image = openImage.call(this, src);
-    const png = image.image;
-    const decodePixels = png?.decodePixels;
-    if (png && decodePixels && !Object.prototype.hasOwnProperty.call(png, 'decodePixels')) {
-      png.decodePixels = (fn) => decodePixels.call(png, (pixels) => withPdfDeflate(() => fn(pixels)));
-    }
-    return image;
-  };
-  if (referencesPatched) return;
-  // Every indirect object is a PDFReference; the root is one made before any content.
-  const reference = Object.getPrototypeOf(it._root) as ReferenceInternal;
-  const finalize = reference.finalize;
-  reference.finalize = function (this: ReferenceInternal) {
-    withPdfDeflate(() => finalize.call(this));
-  };
-  referencesPatched = true;
 }

@@ -6,6 +6,7 @@
  */
 import type PDFDocument from 'pdfkit';
 import type { LayoutItem, RunningArtifact } from '../layout/layout.js';
+import { withPdfDeflate } from './pdf-deflate.js';
 import type { SubsetFont } from './text-operators.js';
 
 export type PdfDoc = InstanceType<typeof PDFDocument>;
@@ -22,6 +23,7 @@ interface DocInternal {
   subset?: number;
   _fontFamilies: Record<string, { finalize(): void; font?: object; subset?: SubsetInternal }>;
   _write(data: unknown): void;
+  openImage(src: unknown): unknown;
   _font: SubsetFont & { ref(): unknown };
   _addInfo(): void;
   endSubset(): void;
@@ -54,29 +56,51 @@ interface StructInternal {
 const internal = (doc: PdfDoc) => doc as unknown as DocInternal;
 const structInternal = (element: PdfStruct) => element as unknown as StructInternal;
 
-/** PDFKit's PDFReference, whose prototype `writeStringsNatively` wraps, once per process. */
+/** PDFKit's PDFReference, every indirect object of a file, whose prototype `patchReferences` wraps once per process. */
 interface ReferenceInternal {
   write(chunk: unknown): void;
+  finalize(): void;
+}
+/** PDFKit's PNG image (png-js's PNG inside), whose planes PDFKit deflates anew for an alpha channel. */
+interface ImageInternal {
+  image?: { decodePixels?(fn: (pixels: Uint8Array) => void): unknown };
 }
 let referencesPatched = false;
 
 /**
- * PDFKit turns every string it writes (each content operator, each object of the file) into bytes
- * with a loop in JavaScript, one new array a call; Node's latin1 encoder makes the same bytes, the low
- * byte of each UTF-16 unit, natively. The string gets the newline PDFKit would add, and PDFKit passes
- * bytes through as they are, so the file is the same byte for byte (docs/performance.md).
+ * Two patches of how PDFKit writes a file's objects, both made on PDFReference's prototype the first
+ * time a document is made (the root is a PDFReference made before any content) and on the document:
+ * - PDFKit turns every string it writes (each content operator, each object of the file) into bytes
+ *   with a loop in JavaScript, one new array a call; Node's latin1 encoder makes the same bytes, the
+ *   low byte of each UTF-16 unit, natively. The string gets the newline PDFKit would add, and PDFKit
+ *   passes bytes through as they are, so the file is the same byte for byte (docs/performance.md).
+ * - Every stream PDFKit deflates (in a reference's finalize, and a PNG's planes in decodePixels) is
+ *   deflated by render's pdfDeflate, as the browser's build does (pdf-deflate.ts says why).
  */
-function writeStringsNatively(doc: PdfDoc): void {
+function patchReferences(doc: PdfDoc): void {
   const asBytes = (data: unknown) => (data instanceof Uint8Array ? data : Buffer.from(`${data}\n`, 'latin1'));
   const it = internal(doc);
   const write = it._write;
   it._write = (data) => write.call(doc, asBytes(data));
+  const openImage = it.openImage;
+  it.openImage = function (this: PdfDoc, src: unknown) {
+    const image = openImage.call(this, src) as ImageInternal;
+    const png = image.image;
+    const decodePixels = png?.decodePixels;
+    if (png && decodePixels && !Object.prototype.hasOwnProperty.call(png, 'decodePixels')) {
+      png.decodePixels = (fn) => decodePixels.call(png, (pixels) => withPdfDeflate(() => fn(pixels)));
+    }
+    return image;
+  };
   if (referencesPatched) return;
-  // Every indirect object is a PDFReference; the root is one made before any content.
   const reference = Object.getPrototypeOf(it._root) as ReferenceInternal;
   const writeChunk = reference.write;
   reference.write = function (this: ReferenceInternal, chunk: unknown) {
     writeChunk.call(this, asBytes(chunk));
+  };
+  const finalize = reference.finalize;
+  reference.finalize = function (this: ReferenceInternal) {
+    withPdfDeflate(() => finalize.call(this));
   };
   referencesPatched = true;
 }
@@ -86,7 +110,7 @@ function writeStringsNatively(doc: PdfDoc): void {
  * an undated document's missing dates, and name and number trees as ISO 32000-1 has them.
  */
 function patchDocument(doc: PdfDoc, options: { pdfa: boolean; dated: boolean }): void {
-  writeStringsNatively(doc);
+  patchReferences(doc);
   claimConformance(doc, options.pdfa);
   if (!options.dated) leaveUndated(doc);
   sortNamesByBytes(doc);
@@ -251,13 +275,6 @@ function addTextField(doc: PdfDoc, item: Extract<LayoutItem, { type: 'field' }>,
   it._addToParent(it.page.annotations[it.page.annotations.length - 1]);
 }
 
-/**
- * PDFKit writes a CIDSet when its conformance number is 1, which PDF/A-1 needs and PDF/UA happens to
- * set too. That CIDSet lists the glyphs text uses but not the components composite glyphs are built
- * from, which the embedded subset holds as well, so it is wrong. PDF/A-2 (6.2.11.4.2) only asks that a
- * CIDSet, where there is one, list every glyph of the program, and PDF/UA-1 asks for none: the fonts
- * are embedded here, with no CIDSet, before PDFKit's end() would embed them with one.
- */
 /** Font files made of the same glyphs of the same font, by font and glyph ids in order; a few a font. */
 const subsetFiles = new WeakMap<object, Map<string, Uint8Array>>();
 const SUBSETS_KEPT = 16;
@@ -287,6 +304,13 @@ function reuseSubset(font: { font?: object; subset?: SubsetInternal }): void {
   };
 }
 
+/**
+ * PDFKit writes a CIDSet when its conformance number is 1, which PDF/A-1 needs and PDF/UA happens to
+ * set too. That CIDSet lists the glyphs text uses but not the components composite glyphs are built
+ * from, which the embedded subset holds as well, so it is wrong. PDF/A-2 (6.2.11.4.2) only asks that a
+ * CIDSet, where there is one, list every glyph of the program, and PDF/UA-1 asks for none: the fonts
+ * are embedded here, with no CIDSet, before PDFKit's end() would embed them with one.
+ */
 function embedFontsWithoutCidSet(doc: PdfDoc): void {
   const it = internal(doc);
   const subset = it.subset;

@@ -10,7 +10,6 @@ import type { Layout, OutlineEntry } from '../layout/layout.js';
 import { drawItem, type DrawContext } from './draw-item.js';
 import { MarkedContent } from './marked-content.js';
 import { pdfkitPatches, type PdfDoc } from './pdfkit-patches.js';
-import { usePdfDeflate } from './pdf-deflate.js';
 import { StructTags } from './struct-tags.js';
 import type { SubsetFont } from './text-operators.js';
 
@@ -53,7 +52,6 @@ export function renderPdf(layout: Layout, fonts: FontBook, options: RenderOption
   } as unknown as ConstructorParameters<typeof PDFDocument>[0]);
 
   pdfkitPatches.patchDocument(doc, { pdfa: !!options.pdfa, dated: !!options.date });
-  usePdfDeflate(doc);
 
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
